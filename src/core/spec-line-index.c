@@ -1,0 +1,116 @@
+/* spec-line-index.c
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "spec-line-index.h"
+
+struct _SpecLineIndex
+{
+  GArray *starts;   /* gsize: byte offset where each line begins */
+  gsize   length;
+};
+
+SpecLineIndex *
+spec_line_index_new (const char *text,
+                     gsize       len)
+{
+  SpecLineIndex *self;
+  const char *p;
+  const char *end;
+
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+
+  self = g_new0 (SpecLineIndex, 1);
+  self->starts = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 64 + len / 40);
+  self->length = len;
+
+  if (len == 0)
+    return self;
+
+  g_array_append_val (self->starts, (gsize) { 0 });
+
+  p = text;
+  end = text + len;
+
+  while (p < end)
+    {
+      /* memchr() is much faster than a byte loop on long documents;
+       * a lone '\r' is rare, so look for it only inside the line. */
+      const char *nl = memchr (p, '\n', end - p);
+      const char *cr = memchr (p, '\r', (nl ? nl : end) - p);
+      const char *next;
+
+      if (cr != NULL)
+        next = (cr + 1 < end && cr[1] == '\n') ? cr + 2 : cr + 1;
+      else if (nl != NULL)
+        next = nl + 1;
+      else
+        break;
+
+      if (next < end)
+        {
+          gsize start = next - text;
+          g_array_append_val (self->starts, start);
+        }
+
+      p = next;
+    }
+
+  return self;
+}
+
+void
+spec_line_index_free (SpecLineIndex *self)
+{
+  if (self == NULL)
+    return;
+
+  g_array_unref (self->starts);
+  g_free (self);
+}
+
+/* A text that ends with a line ending has no empty line after it. */
+guint
+spec_line_index_get_n_lines (const SpecLineIndex *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->starts->len;
+}
+
+gsize
+spec_line_index_get_length (const SpecLineIndex *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->length;
+}
+
+/* Byte offset of the first byte of @line; one past the last line gives the
+ * text's length, so ranges can be written as [start (a), start (b)). */
+gsize
+spec_line_index_line_start (const SpecLineIndex *self,
+                            guint                line)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (line >= 1, 0);
+
+  if (line > self->starts->len)
+    return self->length;
+
+  return g_array_index (self->starts, gsize, line - 1);
+}
+
+/* Byte offset just past @line, including its line ending. */
+gsize
+spec_line_index_line_end (const SpecLineIndex *self,
+                          guint                line)
+{
+  return spec_line_index_line_start (self, line + 1);
+}

@@ -1,0 +1,142 @@
+/* spec-markdown.c
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <cmark-gfm-core-extensions.h>
+
+#include "spec-markdown.h"
+
+/* The GitHub extensions the templates rely on: tables above all, task
+ * lists for acceptance criteria, plus strikethrough and autolinks. */
+static const char * const extension_names[] = {
+  "table", "tasklist", "strikethrough", "autolink",
+};
+
+/* Registering the core extensions touches global state in cmark-gfm, so it
+ * must happen once, before any parse runs on a worker thread. */
+void
+spec_markdown_init (void)
+{
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      cmark_gfm_core_extensions_ensure_registered ();
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+cmark_node *
+spec_markdown_parse (const char *text,
+                     gsize       len)
+{
+  cmark_parser *parser;
+  cmark_node *document;
+
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+
+  spec_markdown_init ();
+
+  parser = cmark_parser_new (SPEC_MARKDOWN_OPTIONS);
+
+  for (guint i = 0; i < G_N_ELEMENTS (extension_names); i++)
+    {
+      cmark_syntax_extension *ext = cmark_find_syntax_extension (extension_names[i]);
+
+      g_assert (ext != NULL);
+      cmark_parser_attach_syntax_extension (parser, ext);
+    }
+
+  cmark_parser_feed (parser, text ? text : "", len);
+  document = cmark_parser_finish (parser);
+  cmark_parser_free (parser);
+
+  return document;
+}
+
+/* Extension nodes (tables, task items, strikethrough) have no fixed enum
+ * value in the public API; their type string identifies them. */
+gboolean
+spec_markdown_node_is (cmark_node *node,
+                       const char *type_string)
+{
+  const char *s;
+
+  if (node == NULL)
+    return FALSE;
+
+  s = cmark_node_get_type_string (node);
+
+  return s != NULL && strcmp (s, type_string) == 0;
+}
+
+static void
+append_inline_text (GString    *str,
+                    cmark_node *node)
+{
+  for (cmark_node *child = cmark_node_first_child (node);
+       child != NULL;
+       child = cmark_node_next (child))
+    {
+      switch ((int) cmark_node_get_type (child))
+        {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+          g_string_append (str, cmark_node_get_literal (child));
+          break;
+
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+          g_string_append_c (str, ' ');
+          break;
+
+        case CMARK_NODE_HTML_INLINE:
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+          /* markup, not words of the title */
+          break;
+
+        default:
+          append_inline_text (str, child);
+          break;
+        }
+    }
+}
+
+/* The words of @node with all inline markup stripped and white space
+ * folded: "**Status** of `x`" becomes "Status of x". */
+char *
+spec_markdown_node_get_plain_text (cmark_node *node)
+{
+  g_autoptr(GString) str = g_string_new (NULL);
+  GString *folded;
+  gboolean in_space = TRUE;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  append_inline_text (str, node);
+
+  folded = g_string_sized_new (str->len);
+  for (gsize i = 0; i < str->len; i++)
+    {
+      char c = str->str[i];
+
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+        {
+          in_space = TRUE;
+          continue;
+        }
+
+      if (in_space && folded->len > 0)
+        g_string_append_c (folded, ' ');
+      in_space = FALSE;
+      g_string_append_c (folded, c);
+    }
+
+  return g_string_free (folded, FALSE);
+}

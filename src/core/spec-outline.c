@@ -1,0 +1,108 @@
+/* spec-outline.c
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "spec-markdown.h"
+#include "spec-outline.h"
+
+static void
+spec_section_free (gpointer data)
+{
+  SpecSection *section = data;
+
+  g_clear_pointer (&section->children, g_ptr_array_unref);
+  g_free (section->title);
+  g_free (section);
+}
+
+/* Returns every section in document order (the array owns them) and sets
+ * @roots to the top-level ones.  One pass over the document's blocks, then
+ * one backwards pass to close the sections: linear in the document. */
+GPtrArray *
+spec_outline_build (cmark_node          *document,
+                    const SpecLineIndex *lines,
+                    GPtrArray          **roots)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (spec_section_free);
+  g_autoptr(GPtrArray) top = g_ptr_array_new ();
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+  guint n_lines;
+
+  g_return_val_if_fail (document != NULL, NULL);
+  g_return_val_if_fail (lines != NULL, NULL);
+  g_return_val_if_fail (roots != NULL, NULL);
+
+  n_lines = spec_line_index_get_n_lines (lines);
+
+  for (cmark_node *node = cmark_node_first_child (document);
+       node != NULL;
+       node = cmark_node_next (node))
+    {
+      SpecSection *section;
+
+      if (cmark_node_get_type (node) != CMARK_NODE_HEADING)
+        continue;
+
+      section = g_new0 (SpecSection, 1);
+      section->heading = node;
+      section->level = cmark_node_get_heading_level (node);
+      section->title = spec_markdown_node_get_plain_text (node);
+      section->index = all->len;
+      section->heading_line = cmark_node_get_start_line (node);
+      section->heading_end_line = MAX ((guint) cmark_node_get_end_line (node),
+                                       section->heading_line);
+      section->children = g_ptr_array_new ();
+
+      /* The parent is the nearest open section of a lower level. */
+      while (stack->len > 0 &&
+             ((SpecSection *) g_ptr_array_index (stack, stack->len - 1))->level >= section->level)
+        g_ptr_array_remove_index_fast (stack, stack->len - 1);
+
+      if (stack->len > 0)
+        {
+          section->parent = g_ptr_array_index (stack, stack->len - 1);
+          g_ptr_array_add (section->parent->children, section);
+        }
+      else
+        {
+          g_ptr_array_add (top, section);
+        }
+
+      g_ptr_array_add (stack, section);
+      g_ptr_array_add (all, section);
+    }
+
+  /* A section ends where the next heading of its level or higher begins;
+   * walking backwards keeps, for each level, the line of the closest
+   * following heading at that level or above. */
+  {
+    guint next_at_or_above[7];
+
+    for (guint l = 0; l < G_N_ELEMENTS (next_at_or_above); l++)
+      next_at_or_above[l] = n_lines + 1;
+
+    for (guint i = all->len; i > 0; i--)
+      {
+        SpecSection *section = g_ptr_array_index (all, i - 1);
+        guint next_line = (i < all->len)
+          ? ((SpecSection *) g_ptr_array_index (all, i))->heading_line
+          : n_lines + 1;
+
+        section->end_line = next_at_or_above[section->level] - 1;
+        section->body_end_line = next_line - 1;
+        section->start_offset = spec_line_index_line_start (lines, section->heading_line);
+        section->end_offset = spec_line_index_line_start (lines, section->end_line + 1);
+
+        for (guint l = section->level; l < G_N_ELEMENTS (next_at_or_above); l++)
+          next_at_or_above[l] = section->heading_line;
+      }
+  }
+
+  *roots = g_steal_pointer (&top);
+
+  return g_steal_pointer (&all);
+}

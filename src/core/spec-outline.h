@@ -1,0 +1,48 @@
+/* spec-outline.h: the section tree of a Markdown document
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <cmark-gfm.h>
+
+#include "spec-line-index.h"
+
+G_BEGIN_DECLS
+
+/* One heading and the section it opens.  Sections belong to a snapshot
+ * and are immutable: read the fields, never write them.
+ *
+ * A section runs from its heading's first line to the line before the next
+ * heading of the same or a higher level (or to the end of the document), so
+ * it includes its subsections.  Only headings that are blocks of the
+ * document itself open sections: a "# line" inside a fenced code block is
+ * code, and a heading inside a block quote or a list item is part of that
+ * quote or item, as it would otherwise cut the quote or list in two.
+ */
+typedef struct _SpecSection SpecSection;
+
+struct _SpecSection
+{
+  SpecSection *parent;            /* NULL at the top level */
+  GPtrArray   *children;          /* SpecSection*, in document order */
+  cmark_node  *heading;           /* owned by the snapshot's document */
+  char        *title;             /* plain text, inline markup stripped */
+  guint        level;             /* 1 to 6; a child may skip levels */
+  guint        index;             /* position among all headings */
+  guint        heading_line;      /* first line of the heading (1-based) */
+  guint        heading_end_line;  /* last line (setext headings span two) */
+  guint        end_line;          /* last line of the section, inclusive */
+  guint        body_end_line;     /* last line before the first subsection */
+  gsize        start_offset;      /* byte range of the whole section */
+  gsize        end_offset;
+};
+
+GPtrArray *spec_outline_build (cmark_node          *document,
+                               const SpecLineIndex *lines,
+                               GPtrArray          **roots);
+
+G_END_DECLS

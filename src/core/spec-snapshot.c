@@ -1,0 +1,236 @@
+/* spec-snapshot.c
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "spec-markdown.h"
+#include "spec-snapshot.h"
+
+/* Everything here is computed once in the constructor and never changed,
+ * so a snapshot built on a worker thread can be read from any thread. */
+struct _SpecSnapshot
+{
+  GObject        parent_instance;
+
+  char          *text;
+  gsize          len;
+  cmark_node    *document;
+  SpecLineIndex *lines;
+  GPtrArray     *sections;  /* SpecSection*, document order, owning */
+  GPtrArray     *outline;   /* SpecSection*, top level */
+  GArray        *blocks;    /* SpecBlock */
+};
+
+G_DEFINE_FINAL_TYPE (SpecSnapshot, spec_snapshot, G_TYPE_OBJECT)
+
+static void
+spec_snapshot_finalize (GObject *object)
+{
+  SpecSnapshot *self = (SpecSnapshot *)object;
+
+  g_clear_pointer (&self->outline, g_ptr_array_unref);
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
+  g_clear_pointer (&self->blocks, g_array_unref);
+  g_clear_pointer (&self->lines, spec_line_index_free);
+  g_clear_pointer (&self->document, cmark_node_free);
+  g_clear_pointer (&self->text, g_free);
+
+  G_OBJECT_CLASS (spec_snapshot_parent_class)->finalize (object);
+}
+
+static void
+spec_snapshot_class_init (SpecSnapshotClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = spec_snapshot_finalize;
+}
+
+static void
+spec_snapshot_init (SpecSnapshot *self)
+{
+}
+
+static void
+spec_snapshot_build (SpecSnapshot *self)
+{
+  guint n_blocks = 0;
+
+  self->document = spec_markdown_parse (self->text, self->len);
+  self->lines = spec_line_index_new (self->text, self->len);
+  self->sections = spec_outline_build (self->document, self->lines, &self->outline);
+
+  for (cmark_node *node = cmark_node_first_child (self->document);
+       node != NULL;
+       node = cmark_node_next (node))
+    n_blocks++;
+
+  self->blocks = g_array_sized_new (FALSE, FALSE, sizeof (SpecBlock), n_blocks);
+
+  for (cmark_node *node = cmark_node_first_child (self->document);
+       node != NULL;
+       node = cmark_node_next (node))
+    {
+      SpecBlock block = {
+        .node = node,
+        .start_line = (guint) cmark_node_get_start_line (node),
+        .end_line = (guint) cmark_node_get_end_line (node),
+      };
+
+      block.end_line = MAX (block.end_line, block.start_line);
+      g_array_append_val (self->blocks, block);
+    }
+}
+
+/**
+ * spec_snapshot_new_take:
+ * @text: (transfer full): UTF-8 Markdown, owned by the snapshot from now on
+ * @len: length of @text in bytes
+ *
+ * Parses @text once and derives the outline and block list from that parse.
+ * Safe to call on a worker thread.
+ */
+SpecSnapshot *
+spec_snapshot_new_take (char  *text,
+                        gsize  len)
+{
+  SpecSnapshot *self;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  self = g_object_new (SPEC_TYPE_SNAPSHOT, NULL);
+  self->text = text;
+  self->len = len;
+  spec_snapshot_build (self);
+
+  return self;
+}
+
+SpecSnapshot *
+spec_snapshot_new (const char *text,
+                   gssize      len)
+{
+  if (text == NULL)
+    text = "";
+  if (len < 0)
+    len = strlen (text);
+
+  return spec_snapshot_new_take (g_strndup (text, len), len);
+}
+
+const char *
+spec_snapshot_get_text (SpecSnapshot *self,
+                        gsize        *len)
+{
+  g_return_val_if_fail (SPEC_IS_SNAPSHOT (self), NULL);
+
+  if (len != NULL)
+    *len = self->len;
+
+  return self->text;
+}
+
+cmark_node *
+spec_snapshot_get_document (SpecSnapshot *self)
+{
+  g_return_val_if_fail (SPEC_IS_SNAPSHOT (self), NULL);
+
+  return self->document;
+}
+
+const SpecLineIndex *
+spec_snapshot_get_line_index (SpecSnapshot *self)
+{
+  g_return_val_if_fail (SPEC_IS_SNAPSHOT (self), NULL);
+
+  return self->lines;
+}
+
+guint
+spec_snapshot_get_n_lines (SpecSnapshot *self)
+{
+  g_return_val_if_fail (SPEC_IS_SNAPSHOT (self), 0);
+
+  return spec_line_index_get_n_lines (self->lines);
+}
+
+/**
+ * spec_snapshot_get_outline:
+ *
+ * Returns: (transfer none) (element-type SpecSection): the top-level sections
+ */
+GPtrArray *
+spec_snapshot_get_outline (SpecSnapshot *self)
+{
+  g_return_val_if_fail (SPEC_IS_SNAPSHOT (self), NULL);
+
+  return self->outline;
+}
+
+/**
+ * spec_snapshot_get_sections:
+ *
+ * Returns: (transfer none) (element-type SpecSection): every section, in
+ *   document order
+ */
+GPtrArray *
+spec_snapshot_get_sections (SpecSnapshot *self)
+{
+  g_return_val_if_fail (SPEC_IS_SNAPSHOT (self), NULL);
+
+  return self->sections;
+}
+
+/**
+ * spec_snapshot_get_section_at_line:
+ *
+ * Returns: (nullable): the innermost section holding @line, or %NULL for
+ *   the lines before the first heading
+ */
+const SpecSection *
+spec_snapshot_get_section_at_line (SpecSnapshot *self,
+                                   guint         line)
+{
+  guint lo = 0;
+  guint hi;
+
+  g_return_val_if_fail (SPEC_IS_SNAPSHOT (self), NULL);
+
+  /* The innermost section at a line is the last heading at or before it. */
+  hi = self->sections->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const SpecSection *s = g_ptr_array_index (self->sections, mid);
+
+      if (s->heading_line <= line)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo > 0 ? g_ptr_array_index (self->sections, lo - 1) : NULL;
+}
+
+guint
+spec_snapshot_get_n_blocks (SpecSnapshot *self)
+{
+  g_return_val_if_fail (SPEC_IS_SNAPSHOT (self), 0);
+
+  return self->blocks->len;
+}
+
+const SpecBlock *
+spec_snapshot_get_block (SpecSnapshot *self,
+                         guint         index)
+{
+  g_return_val_if_fail (SPEC_IS_SNAPSHOT (self), NULL);
+  g_return_val_if_fail (index < self->blocks->len, NULL);
+
+  return &g_array_index (self->blocks, SpecBlock, index);
+}

@@ -1,0 +1,46 @@
+/* spec-snapshot.h: one parse of a document, shared read-only by every view
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+#include <cmark-gfm.h>
+
+#include "spec-line-index.h"
+#include "spec-outline.h"
+
+G_BEGIN_DECLS
+
+/* A top-level block of the document and the lines it was parsed from. */
+typedef struct
+{
+  cmark_node *node;
+  guint       start_line;
+  guint       end_line;
+} SpecBlock;
+
+#define SPEC_TYPE_SNAPSHOT (spec_snapshot_get_type())
+
+G_DECLARE_FINAL_TYPE (SpecSnapshot, spec_snapshot, SPEC, SNAPSHOT, GObject)
+
+SpecSnapshot        *spec_snapshot_new                  (const char   *text,
+                                                         gssize        len);
+SpecSnapshot        *spec_snapshot_new_take             (char         *text,
+                                                         gsize         len);
+const char          *spec_snapshot_get_text             (SpecSnapshot *self,
+                                                         gsize        *len);
+cmark_node          *spec_snapshot_get_document         (SpecSnapshot *self);
+const SpecLineIndex *spec_snapshot_get_line_index       (SpecSnapshot *self);
+guint                spec_snapshot_get_n_lines          (SpecSnapshot *self);
+GPtrArray           *spec_snapshot_get_outline          (SpecSnapshot *self);
+GPtrArray           *spec_snapshot_get_sections         (SpecSnapshot *self);
+const SpecSection   *spec_snapshot_get_section_at_line  (SpecSnapshot *self,
+                                                         guint         line);
+guint                spec_snapshot_get_n_blocks         (SpecSnapshot *self);
+const SpecBlock     *spec_snapshot_get_block            (SpecSnapshot *self,
+                                                         guint         index);
+
+G_END_DECLS

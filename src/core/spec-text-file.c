@@ -1,0 +1,390 @@
+/* spec-text-file.c
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "spec-text-file.h"
+
+G_DEFINE_QUARK (spec-text-file-error-quark, spec_text_file_error)
+
+static gboolean
+set_error_from_errno (GError     **error,
+                      int          saved_errno,
+                      const char  *folder)
+{
+  switch (saved_errno)
+    {
+    case ENOENT:
+    case ENOTDIR:
+      if (folder != NULL)
+        g_set_error (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_NOT_FOUND,
+                     _("The folder “%s” does not exist"), folder);
+      else
+        g_set_error_literal (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_NOT_FOUND,
+                             _("The file does not exist"));
+      break;
+
+    case EACCES:
+    case EPERM:
+      g_set_error_literal (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_PERMISSION,
+                           _("You do not have permission to access this file"));
+      break;
+
+    case EROFS:
+      g_set_error_literal (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_READ_ONLY,
+                           _("The file is on a read-only disk"));
+      break;
+
+    case ENOSPC:
+    case EDQUOT:
+      g_set_error_literal (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_NO_SPACE,
+                           _("There is not enough space left on the disk"));
+      break;
+
+    case EISDIR:
+      g_set_error_literal (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_NOT_REGULAR,
+                           _("It is a folder, not a file"));
+      break;
+
+    default:
+      g_set_error_literal (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_FAILED,
+                           g_strerror (saved_errno));
+      break;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+set_error_from_gio (GError **error,
+                    GError  *gio_error)
+{
+  if (g_error_matches (gio_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_error_copy (gio_error));
+      return FALSE;
+    }
+
+  if (g_error_matches (gio_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return set_error_from_errno (error, ENOENT, NULL);
+  if (g_error_matches (gio_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    return set_error_from_errno (error, EACCES, NULL);
+  if (g_error_matches (gio_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    return set_error_from_errno (error, EISDIR, NULL);
+  if (g_error_matches (gio_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    return set_error_from_errno (error, ENOSPC, NULL);
+  if (g_error_matches (gio_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    return set_error_from_errno (error, EROFS, NULL);
+
+  g_set_error_literal (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_FAILED,
+                       gio_error->message);
+  return FALSE;
+}
+
+static guint
+line_of_offset (const char *contents,
+                gsize       offset)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    if (contents[i] == '\n')
+      line++;
+
+  return line;
+}
+
+/**
+ * spec_text_file_validate:
+ *
+ * Checks that @contents is text Specwright can edit without losing bytes:
+ * no NUL bytes (a binary file) and valid UTF-8.
+ */
+gboolean
+spec_text_file_validate (const char  *contents,
+                         gsize        length,
+                         GError     **error)
+{
+  const char *nul;
+  const char *end = NULL;
+
+  g_return_val_if_fail (contents != NULL || length == 0, FALSE);
+
+  if (length == 0)
+    return TRUE;
+
+  if ((nul = memchr (contents, '\0', length)) != NULL)
+    {
+      g_set_error (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_BINARY,
+                   _("It contains NUL bytes (line %u): it looks like a binary file, not Markdown"),
+                   line_of_offset (contents, nul - contents));
+      return FALSE;
+    }
+
+  if (!g_utf8_validate (contents, length, &end))
+    {
+      g_set_error (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_NOT_UTF8,
+                   _("It is not valid UTF-8 text (invalid byte on line %u)"),
+                   line_of_offset (contents, end - contents));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * spec_text_file_load:
+ *
+ * Reads @file if it is a regular file of at most %SPEC_TEXT_FILE_MAX_SIZE
+ * bytes holding valid UTF-8 text without NUL bytes.  Anything else is
+ * refused with a %SPEC_TEXT_FILE_ERROR that says why.  Blocking: call it
+ * from a worker thread in the app.
+ */
+gboolean
+spec_text_file_load (GFile         *file,
+                     char         **contents,
+                     gsize         *length,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  gsize data_len = 0;
+  GFileType type;
+  goffset size;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (contents != NULL, FALSE);
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE,
+                            cancellable, &local_error);
+  if (info == NULL)
+    return set_error_from_gio (error, local_error);
+
+  type = g_file_info_get_file_type (info);
+  if (type == G_FILE_TYPE_DIRECTORY)
+    return set_error_from_errno (error, EISDIR, NULL);
+
+  /* FIFOs and devices would block or never end: refuse before reading. */
+  if (type != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error_literal (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_NOT_REGULAR,
+                           _("It is not a regular file"));
+      return FALSE;
+    }
+
+  size = g_file_info_get_size (info);
+  if (size > SPEC_TEXT_FILE_MAX_SIZE)
+    {
+      g_autofree char *size_str = g_format_size (size);
+      g_autofree char *max_str = g_format_size (SPEC_TEXT_FILE_MAX_SIZE);
+
+      g_set_error (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_TOO_LARGE,
+                   _("It is too large (%s): Specwright opens files of up to %s"),
+                   size_str, max_str);
+      return FALSE;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &data, &data_len, NULL, &local_error))
+    return set_error_from_gio (error, local_error);
+
+  /* The file may have grown between the query and the read. */
+  if ((goffset) data_len > SPEC_TEXT_FILE_MAX_SIZE)
+    {
+      g_autofree char *max_str = g_format_size (SPEC_TEXT_FILE_MAX_SIZE);
+
+      g_set_error (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_TOO_LARGE,
+                   _("It is too large: Specwright opens files of up to %s"), max_str);
+      return FALSE;
+    }
+
+  if (!spec_text_file_validate (data, data_len, error))
+    return FALSE;
+
+  *contents = g_steal_pointer (&data);
+  if (length != NULL)
+    *length = data_len;
+
+  return TRUE;
+}
+
+/* Permission bits, not access(2), decide what is read-only: the tests and
+ * CI run as root, for whom access() allows everything, and a user expects
+ * a file marked read-only to stay as it is whoever saves it. */
+static gboolean
+is_read_only (const char        *path,
+              const struct stat *st)
+{
+  if ((st->st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
+    return TRUE;
+
+  return access (path, W_OK) != 0 && errno != ENOENT;
+}
+
+static gboolean
+write_all (int          fd,
+           const char  *data,
+           gsize        length,
+           int         *saved_errno)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, data, MIN (length, (gsize) G_MAXSSIZE));
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          *saved_errno = errno;
+          return FALSE;
+        }
+
+      data += n;
+      length -= n;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+save_local (const char   *requested_path,
+            const char   *contents,
+            gsize         length,
+            GError      **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *tmp_path = NULL;
+  struct stat st;
+  struct stat folder_st;
+  gboolean exists;
+  int saved_errno = 0;
+  int fd;
+  int dir_fd;
+
+  /* Save through a symbolic link into its target, so the link survives. */
+  path = realpath (requested_path, NULL);
+  if (path == NULL)
+    path = g_strdup (requested_path);
+
+  exists = g_stat (path, &st) == 0;
+  if (exists && S_ISDIR (st.st_mode))
+    return set_error_from_errno (error, EISDIR, NULL);
+  if (exists && !S_ISREG (st.st_mode))
+    {
+      g_set_error_literal (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_NOT_REGULAR,
+                           _("It is not a regular file"));
+      return FALSE;
+    }
+  if (exists && is_read_only (path, &st))
+    {
+      g_set_error_literal (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_READ_ONLY,
+                           _("The file is read-only"));
+      return FALSE;
+    }
+
+  folder = g_path_get_dirname (path);
+  basename = g_path_get_basename (path);
+
+  if (g_stat (folder, &folder_st) != 0)
+    return set_error_from_errno (error, errno, folder);
+  if (is_read_only (folder, &folder_st))
+    {
+      g_set_error (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_READ_ONLY,
+                   _("The folder “%s” is read-only"), folder);
+      return FALSE;
+    }
+
+  /* Write a hidden temporary beside the file and rename it over the
+   * original: at every moment the file on disk is the old or the new text. */
+  tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", folder, basename);
+  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, exists ? (st.st_mode & 07777) : 0666);
+  if (fd < 0)
+    return set_error_from_errno (error, errno, folder);
+
+  if (!write_all (fd, contents, length, &saved_errno) ||
+      fsync (fd) != 0 ||
+      (exists && fchmod (fd, st.st_mode & 07777) != 0))
+    {
+      if (saved_errno == 0)
+        saved_errno = errno;
+      close (fd);
+      g_unlink (tmp_path);
+      return set_error_from_errno (error, saved_errno, NULL);
+    }
+
+  /* Keep the owner when we are allowed to (root saving a user's file). */
+  if (exists && fchown (fd, st.st_uid, st.st_gid) != 0)
+    g_debug ("Could not keep the owner of %s: %s", path, g_strerror (errno));
+
+  if (close (fd) != 0 || g_rename (tmp_path, path) != 0)
+    {
+      saved_errno = errno;
+      g_unlink (tmp_path);
+      return set_error_from_errno (error, saved_errno, NULL);
+    }
+
+  /* Make the rename itself durable. */
+  dir_fd = open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd >= 0)
+    {
+      fsync (dir_fd);
+      close (dir_fd);
+    }
+
+  return TRUE;
+}
+
+/**
+ * spec_text_file_save:
+ *
+ * Replaces @file with @contents atomically: a temporary in the same folder
+ * is written, flushed, given the original's permissions and renamed over
+ * the original.  A read-only file or folder is refused before anything is
+ * written.  Blocking: call it from a worker thread in the app.
+ */
+gboolean
+spec_text_file_save (GFile         *file,
+                     const char    *contents,
+                     gsize          length,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (contents != NULL || length == 0, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  path = g_file_get_path (file);
+  if (path != NULL)
+    return save_local (path, contents ? contents : "", length, error);
+
+  /* Not a local file (a GVfs mount): GIO's own replace is atomic there. */
+  if (!g_file_replace_contents (file, contents ? contents : "", length, NULL, FALSE,
+                                G_FILE_CREATE_NONE, NULL, cancellable, &local_error))
+    return set_error_from_gio (error, local_error);
+
+  return TRUE;
+}

@@ -1,0 +1,49 @@
+/* spec-text-file.h: reading and atomically writing Markdown files
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* The largest file Specwright opens.  The one place this limit lives. */
+#define SPEC_TEXT_FILE_MAX_SIZE ((goffset) 64 * 1024 * 1024)
+
+#define SPEC_TEXT_FILE_ERROR (spec_text_file_error_quark ())
+
+typedef enum
+{
+  SPEC_TEXT_FILE_ERROR_NOT_FOUND,
+  SPEC_TEXT_FILE_ERROR_NOT_REGULAR,
+  SPEC_TEXT_FILE_ERROR_TOO_LARGE,
+  SPEC_TEXT_FILE_ERROR_BINARY,
+  SPEC_TEXT_FILE_ERROR_NOT_UTF8,
+  SPEC_TEXT_FILE_ERROR_PERMISSION,
+  SPEC_TEXT_FILE_ERROR_READ_ONLY,
+  SPEC_TEXT_FILE_ERROR_NO_SPACE,
+  SPEC_TEXT_FILE_ERROR_FAILED,
+} SpecTextFileError;
+
+/* Error messages give the reason only, without the file's name: the
+ * caller names the file the way its user sees it (a dialog title, or
+ * "path: reason" on stderr). */
+GQuark    spec_text_file_error_quark (void);
+gboolean  spec_text_file_load        (GFile         *file,
+                                      char         **contents,
+                                      gsize         *length,
+                                      GCancellable  *cancellable,
+                                      GError       **error);
+gboolean  spec_text_file_validate    (const char    *contents,
+                                      gsize          length,
+                                      GError       **error);
+gboolean  spec_text_file_save        (GFile         *file,
+                                      const char    *contents,
+                                      gsize          length,
+                                      GCancellable  *cancellable,
+                                      GError       **error);
+
+G_END_DECLS
