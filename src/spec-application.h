@@ -1,0 +1,25 @@
+/* spec-application.h
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "spec-window.h"
+
+G_BEGIN_DECLS
+
+#define SPEC_TYPE_APPLICATION (spec_application_get_type())
+
+G_DECLARE_FINAL_TYPE (SpecApplication, spec_application, SPEC, APPLICATION, AdwApplication)
+
+SpecApplication *spec_application_new             (const char        *application_id,
+                                                   GApplicationFlags  flags);
+SpecWindow      *spec_application_new_window      (SpecApplication   *self);
+SpecWindow      *spec_application_find_window     (SpecApplication   *self,
+                                                   GFile             *file);
+
+G_END_DECLS

@@ -1,0 +1,652 @@
+/* spec-document.c
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "spec-document.h"
+#include "spec-text-file.h"
+
+/* The document is the one owner of the text.  Every change schedules a
+ * single parse; the resulting snapshot is what the navigator, the preview
+ * and the indicators read, so nothing else ever parses. */
+struct _SpecDocument
+{
+  GtkSourceBuffer  parent_instance;
+
+  GFile           *file;
+  char            *title;
+  SpecSnapshot    *snapshot;
+
+  guint            parse_source;
+  GCancellable    *parse_cancellable;
+  guint            change_serial;    /* bumped on every edit */
+  guint            parsed_serial;    /* the serial @snapshot reflects */
+  guint            busy : 1;         /* loading or saving */
+  guint            parsing : 1;      /* a worker thread is parsing */
+};
+
+G_DEFINE_FINAL_TYPE (SpecDocument, spec_document, GTK_SOURCE_TYPE_BUFFER)
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  PROP_TITLE,
+  PROP_SNAPSHOT,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void spec_document_queue_parse (SpecDocument *self);
+static void spec_document_constructed (GObject      *object);
+
+static void
+spec_document_update_title (SpecDocument *self)
+{
+  g_autofree char *title = NULL;
+
+  if (self->file != NULL)
+    {
+      g_autoptr(GFileInfo) info = NULL;
+
+      /* The display name, never a portal path like /run/user/…/doc/… */
+      info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                                G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      if (info != NULL)
+        title = g_strdup (g_file_info_get_display_name (info));
+      else
+        title = g_file_get_basename (self->file);
+    }
+  else
+    {
+      title = g_strdup (_("Untitled Document"));
+    }
+
+  if (g_strcmp0 (title, self->title) != 0)
+    {
+      g_free (self->title);
+      self->title = g_steal_pointer (&title);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
+    }
+}
+
+static void
+spec_document_set_file (SpecDocument *self,
+                        GFile        *file)
+{
+  if (self->file == file || (self->file && file && g_file_equal (self->file, file)))
+    return;
+
+  g_set_object (&self->file, file);
+  spec_document_update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILE]);
+}
+
+static void
+spec_document_set_busy (SpecDocument *self,
+                        gboolean      busy)
+{
+  busy = !!busy;
+
+  if (self->busy == busy)
+    return;
+
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
+}
+
+static void
+spec_document_set_snapshot (SpecDocument *self,
+                            SpecSnapshot *snapshot,
+                            guint         serial)
+{
+  self->parsed_serial = serial;
+
+  if (g_set_object (&self->snapshot, snapshot))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SNAPSHOT]);
+}
+
+typedef struct
+{
+  GBytes *text;
+  guint   serial;   /* the change_serial the text was taken at */
+} ParseData;
+
+static void
+parse_data_free (ParseData *data)
+{
+  g_bytes_unref (data->text);
+  g_free (data);
+}
+
+static void
+parse_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ParseData *data = task_data;
+  gsize len = 0;
+  const char *text = g_bytes_get_data (data->text, &len);
+
+  g_task_return_pointer (task, spec_snapshot_new (text ? text : "", len), g_object_unref);
+}
+
+static void
+parse_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  SpecDocument *self = SPEC_DOCUMENT (object);
+  ParseData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(SpecSnapshot) snapshot = NULL;
+
+  snapshot = g_task_propagate_pointer (G_TASK (result), NULL);
+  self->parsing = FALSE;
+
+  if (snapshot != NULL)
+    spec_document_set_snapshot (self, snapshot, data->serial);
+
+  /* Edits made while the thread ran: parse again, newest text only. */
+  if (self->parsed_serial != self->change_serial)
+    spec_document_queue_parse (self);
+}
+
+static gboolean
+spec_document_parse_now (gpointer user_data)
+{
+  SpecDocument *self = user_data;
+  g_autofree char *text = NULL;
+  gsize len;
+
+  self->parse_source = 0;
+
+  if (self->parsing)
+    return G_SOURCE_REMOVE;  /* parse_cb() queues the next one */
+
+  text = spec_document_dup_text (self);
+  len = strlen (text);
+
+  if (len < SPEC_DOCUMENT_THREADED_PARSE_SIZE)
+    {
+      g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new_take (g_steal_pointer (&text), len);
+
+      spec_document_set_snapshot (self, snapshot, self->change_serial);
+    }
+  else
+    {
+      g_autoptr(GTask) task = NULL;
+      ParseData *data = g_new0 (ParseData, 1);
+
+      data->text = g_bytes_new_take (g_steal_pointer (&text), len);
+      data->serial = self->change_serial;
+
+      task = g_task_new (self, self->parse_cancellable, parse_cb, NULL);
+      g_task_set_source_tag (task, spec_document_parse_now);
+      g_task_set_task_data (task, data, (GDestroyNotify) parse_data_free);
+      self->parsing = TRUE;
+      g_task_run_in_thread (task, parse_thread);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Edits that arrive in one burst (a paste, a key repeat) are parsed once:
+ * the parse runs when the main loop is idle, after input is handled. */
+static void
+spec_document_queue_parse (SpecDocument *self)
+{
+  if (self->parse_source == 0)
+    self->parse_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE,
+                                          spec_document_parse_now, self, NULL);
+}
+
+static void
+spec_document_changed (GtkTextBuffer *buffer)
+{
+  SpecDocument *self = SPEC_DOCUMENT (buffer);
+
+  GTK_TEXT_BUFFER_CLASS (spec_document_parent_class)->changed (buffer);
+
+  self->change_serial++;
+  spec_document_queue_parse (self);
+}
+
+static void
+spec_document_update_style_scheme (SpecDocument    *self,
+                                   GParamSpec      *pspec,
+                                   AdwStyleManager *style_manager)
+{
+  GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
+  const char *id = adw_style_manager_get_dark (style_manager) ? "Adwaita-dark" : "Adwaita";
+
+  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (self),
+                                      gtk_source_style_scheme_manager_get_scheme (manager, id));
+}
+
+static void
+spec_document_dispose (GObject *object)
+{
+  SpecDocument *self = (SpecDocument *)object;
+
+  g_cancellable_cancel (self->parse_cancellable);
+  g_clear_handle_id (&self->parse_source, g_source_remove);
+
+  G_OBJECT_CLASS (spec_document_parent_class)->dispose (object);
+}
+
+static void
+spec_document_finalize (GObject *object)
+{
+  SpecDocument *self = (SpecDocument *)object;
+
+  g_clear_object (&self->parse_cancellable);
+  g_clear_object (&self->snapshot);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->title, g_free);
+
+  G_OBJECT_CLASS (spec_document_parent_class)->finalize (object);
+}
+
+static void
+spec_document_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  SpecDocument *self = SPEC_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_SNAPSHOT:
+      g_value_set_object (value, self->snapshot);
+      break;
+
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+spec_document_class_init (SpecDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkTextBufferClass *buffer_class = GTK_TEXT_BUFFER_CLASS (klass);
+
+  object_class->constructed = spec_document_constructed;
+  object_class->dispose = spec_document_dispose;
+  object_class->finalize = spec_document_finalize;
+  object_class->get_property = spec_document_get_property;
+
+  buffer_class->changed = spec_document_changed;
+
+  properties [PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_SNAPSHOT] =
+    g_param_spec_object ("snapshot", NULL, NULL,
+                         SPEC_TYPE_SNAPSHOT,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+/* Buffer settings wait for construction: touching them in init() would
+ * create the tag table before GtkTextBuffer's "tag-table" property is set. */
+static void
+spec_document_constructed (GObject *object)
+{
+  SpecDocument *self = (SpecDocument *)object;
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+
+  G_OBJECT_CLASS (spec_document_parent_class)->constructed (object);
+
+  gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (self),
+                                  gtk_source_language_manager_get_language (languages, "markdown"));
+  gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (self), TRUE);
+  gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (self), FALSE);
+
+  g_signal_connect_object (style_manager, "notify::dark",
+                           G_CALLBACK (spec_document_update_style_scheme),
+                           self, G_CONNECT_SWAPPED);
+  spec_document_update_style_scheme (self, NULL, style_manager);
+}
+
+static void
+spec_document_init (SpecDocument *self)
+{
+  self->parse_cancellable = g_cancellable_new ();
+  self->snapshot = spec_snapshot_new ("", 0);
+  spec_document_update_title (self);
+}
+
+SpecDocument *
+spec_document_new (void)
+{
+  return g_object_new (SPEC_TYPE_DOCUMENT, NULL);
+}
+
+GFile *
+spec_document_get_file (SpecDocument *self)
+{
+  g_return_val_if_fail (SPEC_IS_DOCUMENT (self), NULL);
+
+  return self->file;
+}
+
+const char *
+spec_document_get_title (SpecDocument *self)
+{
+  g_return_val_if_fail (SPEC_IS_DOCUMENT (self), NULL);
+
+  return self->title;
+}
+
+/* The folder as a person reads it ("~/Specs"), or NULL for a new
+ * document or one whose folder is hidden behind the document portal. */
+char *
+spec_document_dup_folder (SpecDocument *self)
+{
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *path = NULL;
+  const char *home = g_get_home_dir ();
+
+  g_return_val_if_fail (SPEC_IS_DOCUMENT (self), NULL);
+
+  if (self->file == NULL || !(parent = g_file_get_parent (self->file)))
+    return NULL;
+
+  path = g_file_get_path (parent);
+  if (path == NULL || g_str_has_prefix (path, "/run/user/"))
+    return NULL;
+
+  if (g_str_has_prefix (path, home) &&
+      (path[strlen (home)] == '/' || path[strlen (home)] == '\0'))
+    return g_strconcat ("~", path + strlen (home), NULL);
+
+  return g_steal_pointer (&path);
+}
+
+SpecSnapshot *
+spec_document_get_snapshot (SpecDocument *self)
+{
+  g_return_val_if_fail (SPEC_IS_DOCUMENT (self), NULL);
+
+  return self->snapshot;
+}
+
+gboolean
+spec_document_get_busy (SpecDocument *self)
+{
+  g_return_val_if_fail (SPEC_IS_DOCUMENT (self), FALSE);
+
+  return self->busy;
+}
+
+/* A new window's blank document: opening a file may reuse its window. */
+gboolean
+spec_document_is_untouched (SpecDocument *self)
+{
+  g_return_val_if_fail (SPEC_IS_DOCUMENT (self), FALSE);
+
+  return self->file == NULL &&
+         !self->busy &&
+         !gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self)) &&
+         gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (self)) == 0;
+}
+
+char *
+spec_document_dup_text (SpecDocument *self)
+{
+  GtkTextIter begin, end;
+
+  g_return_val_if_fail (SPEC_IS_DOCUMENT (self), NULL);
+
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self), &begin, &end);
+
+  return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self), &begin, &end, TRUE);
+}
+
+/* Loading */
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  GError *error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (!spec_text_file_load (file, &contents, &length, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_bytes_new_take (contents, length),
+                           (GDestroyNotify) g_bytes_unref);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  SpecDocument *self = SPEC_DOCUMENT (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  GtkTextIter begin;
+  const char *text;
+  gsize len;
+
+  spec_document_set_busy (self, FALSE);
+
+  if (!(bytes = g_task_propagate_pointer (G_TASK (result), &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  text = g_bytes_get_data (bytes, &len);
+
+  /* Opening is not an edit the user could undo. */
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, text ? text : "", len);
+  gtk_text_buffer_end_irreversible_action (buffer);
+
+  gtk_text_buffer_get_start_iter (buffer, &begin);
+  gtk_text_buffer_place_cursor (buffer, &begin);
+  gtk_text_buffer_set_modified (buffer, FALSE);
+
+  spec_document_set_file (self, g_task_get_task_data (task));
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * spec_document_load_async:
+ *
+ * Replaces the text with @file's, read and checked on a worker thread.  On
+ * failure the document is left exactly as it was.
+ */
+void
+spec_document_load_async (SpecDocument        *self,
+                          GFile               *file,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+
+  g_return_if_fail (SPEC_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, spec_document_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+
+  spec_document_set_busy (self, TRUE);
+
+  worker = g_task_new (self, cancellable, load_cb, g_steal_pointer (&task));
+  g_task_set_task_data (worker, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (worker, load_thread);
+}
+
+gboolean
+spec_document_load_finish (SpecDocument  *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (SPEC_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Saving */
+
+typedef struct
+{
+  GFile  *file;
+  GBytes *bytes;
+  guint   serial;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_free (data);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  GError *error = NULL;
+  gsize len = 0;
+  const char *text = g_bytes_get_data (data->bytes, &len);
+
+  if (!spec_text_file_save (data->file, text, len, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  SpecDocument *self = SPEC_DOCUMENT (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  SaveData *data = g_task_get_task_data (G_TASK (result));
+
+  spec_document_set_busy (self, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  spec_document_set_file (self, data->file);
+
+  /* Typing during the save leaves those edits unsaved, and marked so. */
+  if (data->serial == self->change_serial)
+    gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self), FALSE);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * spec_document_save_async:
+ * @file: (nullable): where to save, or %NULL for the document's own file
+ *
+ * Writes the current text atomically on a worker thread.  The text in the
+ * buffer is never touched, whether the save succeeds or fails.
+ */
+void
+spec_document_save_async (SpecDocument        *self,
+                          GFile               *file,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+  SaveData *data;
+  char *text;
+
+  g_return_if_fail (SPEC_IS_DOCUMENT (self));
+  g_return_if_fail (!file || G_IS_FILE (file));
+  g_return_if_fail (file != NULL || self->file != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, spec_document_save_async);
+
+  text = spec_document_dup_text (self);
+  data = g_new0 (SaveData, 1);
+  data->file = g_object_ref (file ? file : self->file);
+  data->bytes = g_bytes_new_take (text, strlen (text));
+  data->serial = self->change_serial;
+
+  spec_document_set_busy (self, TRUE);
+
+  worker = g_task_new (self, cancellable, save_cb, g_steal_pointer (&task));
+  g_task_set_task_data (worker, data, (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (worker, save_thread);
+}
+
+gboolean
+spec_document_save_finish (SpecDocument  *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (SPEC_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,47 @@
+/* spec-document.h: the text being edited, its file and its snapshot
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtksourceview/gtksource.h>
+
+#include "spec-snapshot.h"
+
+G_BEGIN_DECLS
+
+/* Texts at least this long are parsed on a worker thread. */
+#define SPEC_DOCUMENT_THREADED_PARSE_SIZE (256 * 1024)
+
+#define SPEC_TYPE_DOCUMENT (spec_document_get_type())
+
+G_DECLARE_FINAL_TYPE (SpecDocument, spec_document, SPEC, DOCUMENT, GtkSourceBuffer)
+
+SpecDocument *spec_document_new            (void);
+GFile        *spec_document_get_file       (SpecDocument         *self);
+const char   *spec_document_get_title      (SpecDocument         *self);
+char         *spec_document_dup_folder     (SpecDocument         *self);
+SpecSnapshot *spec_document_get_snapshot   (SpecDocument         *self);
+gboolean      spec_document_get_busy       (SpecDocument         *self);
+gboolean      spec_document_is_untouched   (SpecDocument         *self);
+char         *spec_document_dup_text       (SpecDocument         *self);
+void          spec_document_load_async     (SpecDocument         *self,
+                                            GFile                *file,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean      spec_document_load_finish    (SpecDocument         *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+void          spec_document_save_async     (SpecDocument         *self,
+                                            GFile                *file,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean      spec_document_save_finish    (SpecDocument         *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+
+G_END_DECLS

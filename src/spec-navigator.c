@@ -1,0 +1,298 @@
+/* spec-navigator.c
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "spec-navigator.h"
+#include "spec-outline-item.h"
+
+struct _SpecNavigator
+{
+  GtkWidget            parent_instance;
+
+  SpecSnapshot        *snapshot;
+  GListStore          *roots;       /* SpecOutlineItem, kept across snapshots */
+  GtkTreeListModel    *tree;
+  GtkSingleSelection  *selection;
+
+  /* Template widgets */
+  GtkStack            *stack;
+  GtkListView         *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (SpecNavigator, spec_navigator, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SNAPSHOT,
+  N_PROPS
+};
+
+enum {
+  HEADING_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+static GListModel *
+create_child_model (gpointer item,
+                    gpointer user_data)
+{
+  GListModel *children = spec_outline_item_get_children (item);
+
+  return children ? g_object_ref (children) : NULL;
+}
+
+static void
+on_factory_setup (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), label);
+  gtk_list_item_set_child (list_item, expander);
+}
+
+static void
+update_row_label (GtkLabel        *label,
+                  GParamSpec      *pspec,
+                  SpecOutlineItem *item)
+{
+  const char *title = spec_outline_item_get_title (item);
+
+  gtk_label_set_label (label, title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), title);
+}
+
+static void
+on_factory_bind (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_tree_expander_get_child (expander);
+  SpecOutlineItem *item = gtk_tree_list_row_get_item (row);
+
+  gtk_tree_expander_set_list_row (expander, row);
+
+  /* The item outlives this binding; follow its title while bound. */
+  update_row_label (GTK_LABEL (label), NULL, item);
+  g_signal_connect_object (item, "notify::title",
+                           G_CALLBACK (update_row_label), label,
+                           G_CONNECT_SWAPPED);
+  g_object_set_data_full (G_OBJECT (list_item), "spec-item", item, g_object_unref);
+}
+
+static void
+on_factory_unbind (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  user_data)
+{
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
+  GtkWidget *label = gtk_tree_expander_get_child (expander);
+  SpecOutlineItem *item = g_object_get_data (G_OBJECT (list_item), "spec-item");
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, update_row_label, label);
+  g_object_set_data (G_OBJECT (list_item), "spec-item", NULL);
+  gtk_tree_expander_set_list_row (expander, NULL);
+}
+
+static void
+on_list_view_activate (SpecNavigator *self,
+                       guint          position)
+{
+  g_autoptr(GtkTreeListRow) row = NULL;
+  SpecOutlineItem *item;
+
+  row = g_list_model_get_item (G_LIST_MODEL (self->tree), position);
+  if (row == NULL)
+    return;
+
+  item = gtk_tree_list_row_get_item (row);
+  g_signal_emit (self, signals [HEADING_ACTIVATED], 0, spec_outline_item_get_line (item));
+  g_object_unref (item);
+}
+
+static void
+spec_navigator_dispose (GObject *object)
+{
+  SpecNavigator *self = (SpecNavigator *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SPEC_TYPE_NAVIGATOR);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->tree);
+  g_clear_object (&self->roots);
+  g_clear_object (&self->snapshot);
+
+  G_OBJECT_CLASS (spec_navigator_parent_class)->dispose (object);
+}
+
+static void
+spec_navigator_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  SpecNavigator *self = SPEC_NAVIGATOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SNAPSHOT:
+      g_value_set_object (value, self->snapshot);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+spec_navigator_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  SpecNavigator *self = SPEC_NAVIGATOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SNAPSHOT:
+      spec_navigator_set_snapshot (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+spec_navigator_class_init (SpecNavigatorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = spec_navigator_dispose;
+  object_class->get_property = spec_navigator_get_property;
+  object_class->set_property = spec_navigator_set_property;
+
+  properties [PROP_SNAPSHOT] =
+    g_param_spec_object ("snapshot", NULL, NULL,
+                         SPEC_TYPE_SNAPSHOT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SpecNavigator::heading-activated:
+   * @line: the heading's first line, 1-based
+   *
+   * A row was clicked or activated with Enter.
+   */
+  signals [HEADING_ACTIVATED] =
+    g_signal_new ("heading-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/spec-navigator.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpecNavigator, stack);
+  gtk_widget_class_bind_template_child (widget_class, SpecNavigator, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_setup);
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_bind);
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_unbind);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "specnavigator");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_NAVIGATION);
+}
+
+static void
+spec_navigator_init (SpecNavigator *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->roots = g_list_store_new (SPEC_TYPE_OUTLINE_ITEM);
+  self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->roots)),
+                                        FALSE, TRUE,
+                                        create_child_model, NULL, NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+GtkWidget *
+spec_navigator_new (void)
+{
+  return g_object_new (SPEC_TYPE_NAVIGATOR, NULL);
+}
+
+SpecSnapshot *
+spec_navigator_get_snapshot (SpecNavigator *self)
+{
+  g_return_val_if_fail (SPEC_IS_NAVIGATOR (self), NULL);
+
+  return self->snapshot;
+}
+
+void
+spec_navigator_set_snapshot (SpecNavigator *self,
+                             SpecSnapshot  *snapshot)
+{
+  g_return_if_fail (SPEC_IS_NAVIGATOR (self));
+  g_return_if_fail (!snapshot || SPEC_IS_SNAPSHOT (snapshot));
+
+  if (!g_set_object (&self->snapshot, snapshot))
+    return;
+
+  if (snapshot != NULL)
+    spec_outline_store_sync (self->roots, spec_snapshot_get_outline (snapshot));
+  else
+    g_list_store_remove_all (self->roots);
+
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->roots)) > 0
+                                    ? "outline" : "empty");
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SNAPSHOT]);
+}
+
+/**
+ * spec_navigator_get_rows:
+ *
+ * Returns: (transfer none): the visible rows, a #GtkTreeListModel of
+ *   #GtkTreeListRow holding #SpecOutlineItem
+ */
+GListModel *
+spec_navigator_get_rows (SpecNavigator *self)
+{
+  g_return_val_if_fail (SPEC_IS_NAVIGATOR (self), NULL);
+
+  return G_LIST_MODEL (self->tree);
+}
+
+/* What a click or Enter on the row at @position does. */
+void
+spec_navigator_activate_row (SpecNavigator *self,
+                             guint          position)
+{
+  g_return_if_fail (SPEC_IS_NAVIGATOR (self));
+
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.activate-item", "u", position);
+}

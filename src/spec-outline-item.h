@@ -1,0 +1,27 @@
+/* spec-outline-item.h: one heading in the navigator's model
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "spec-snapshot.h"
+
+G_BEGIN_DECLS
+
+#define SPEC_TYPE_OUTLINE_ITEM (spec_outline_item_get_type())
+
+G_DECLARE_FINAL_TYPE (SpecOutlineItem, spec_outline_item, SPEC, OUTLINE_ITEM, GObject)
+
+SpecOutlineItem *spec_outline_item_new          (const SpecSection *section);
+const char      *spec_outline_item_get_title    (SpecOutlineItem   *self);
+guint            spec_outline_item_get_level    (SpecOutlineItem   *self);
+guint            spec_outline_item_get_line     (SpecOutlineItem   *self);
+GListModel      *spec_outline_item_get_children (SpecOutlineItem   *self);
+void             spec_outline_store_sync        (GListStore        *store,
+                                                 GPtrArray         *sections);
+
+G_END_DECLS

@@ -1,0 +1,372 @@
+/* spec-window-actions.c: open, save, save as, and closing without loss
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "spec-window-private.h"
+
+static char *
+dup_display_name (GFile *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL)
+    return g_strdup (g_file_info_get_display_name (info));
+
+  return g_file_get_basename (file);
+}
+
+/**
+ * _spec_window_show_error:
+ *
+ * An error the user must read before going on: names the file in the
+ * heading and gives the reason in the body.
+ */
+void
+_spec_window_show_error (SpecWindow   *self,
+                         const char   *heading,
+                         const GError *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Opening */
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  SpecDocument *document = SPEC_DOCUMENT (object);
+  g_autoptr(SpecWindow) self = user_data;
+  g_autoptr(GFile) file = g_object_steal_data (G_OBJECT (self), "spec-loading-file");
+  g_autoptr(GError) error = NULL;
+
+  if (!spec_document_load_finish (document, result, &error))
+    {
+      g_autofree char *name = dup_display_name (file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+      _spec_window_show_error (self, heading, error);
+      return;
+    }
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->editor));
+}
+
+/**
+ * spec_window_open:
+ *
+ * Loads @file into this window.  A file that cannot be opened (missing, a
+ * folder, too large, binary, not UTF-8) is reported in a dialog and the
+ * window's document stays as it was.
+ */
+void
+spec_window_open (SpecWindow *self,
+                  GFile      *file)
+{
+  g_return_if_fail (SPEC_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_object_set_data_full (G_OBJECT (self), "spec-loading-file",
+                          g_object_ref (file), g_object_unref);
+  spec_document_load_async (self->document, file, NULL, load_cb, g_object_ref (self));
+}
+
+static GtkFileChooserNative *
+create_chooser (SpecWindow           *self,
+                const char           *title,
+                GtkFileChooserAction  action,
+                const char           *accept_label)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) markdown = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (markdown, _("Markdown"));
+  gtk_file_filter_add_mime_type (markdown, "text/markdown");
+  gtk_file_filter_add_mime_type (markdown, "text/x-markdown");
+  gtk_file_filter_add_suffix (markdown, "md");
+  gtk_file_filter_add_suffix (markdown, "markdown");
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), markdown);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+
+  /* Keep it alive until it answers. */
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_set_object (&self->chooser, chooser);
+
+  return chooser;
+}
+
+static void
+open_response_cb (SpecWindow           *self,
+                  int                   response,
+                  GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  GApplication *app;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  g_clear_object (&self->chooser);
+
+  if (file == NULL)
+    return;
+
+  /* The application decides where it opens: the window that already has
+   * it, this one if it is blank, or a new one. */
+  app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  if (app != NULL)
+    g_application_open (app, &file, 1, "");
+  else
+    spec_window_open (self, file);
+}
+
+static void
+spec_window_action_open (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  SpecWindow *self = SPEC_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = create_chooser (self, _("Open Document"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (open_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Saving */
+
+static void save_as (SpecWindow *self);
+
+static void
+save_error_response_cb (SpecWindow       *self,
+                        const char       *response,
+                        AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "save-as") == 0)
+    save_as (self);
+  else
+    self->close_confirmed = FALSE;
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  SpecDocument *document = SPEC_DOCUMENT (object);
+  g_autoptr(SpecWindow) self = user_data;
+  g_autoptr(GFile) file = g_object_steal_data (G_OBJECT (self), "spec-saving-file");
+  g_autoptr(GError) error = NULL;
+
+  if (!spec_document_save_finish (document, result, &error))
+    {
+      g_autofree char *name = file ? dup_display_name (file)
+                                   : g_strdup (spec_document_get_title (document));
+      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+      GtkWidget *dialog;
+
+      /* The text stays in the editor; offer another place for it. */
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "save-as", _("Save _As…"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (save_error_response_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  /* Saved as part of closing: the window may go now. */
+  if (self->close_confirmed)
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+save_to (SpecWindow *self,
+         GFile      *file)
+{
+  GFile *target = file ? file : spec_document_get_file (self->document);
+
+  g_object_set_data_full (G_OBJECT (self), "spec-saving-file",
+                          target ? g_object_ref (target) : NULL, g_object_unref);
+  spec_document_save_async (self->document, file, NULL, save_cb, g_object_ref (self));
+}
+
+static void
+save_as_response_cb (SpecWindow           *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  g_clear_object (&self->chooser);
+
+  if (file == NULL)
+    {
+      self->close_confirmed = FALSE;  /* closing was cancelled with it */
+      return;
+    }
+
+  save_to (self, file);
+}
+
+static void
+save_as (SpecWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  GFile *file = spec_document_get_file (self->document);
+
+  chooser = create_chooser (self, _("Save As"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
+
+  if (file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+      g_autofree char *name = dup_display_name (file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  else
+    {
+      /* Translators: the file name suggested for a new document */
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Untitled.md"));
+    }
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (save_as_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save (SpecWindow *self)
+{
+  if (spec_document_get_file (self->document) == NULL)
+    save_as (self);
+  else
+    save_to (self, NULL);
+}
+
+static void
+spec_window_action_save (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  save (SPEC_WINDOW (widget));
+}
+
+static void
+spec_window_action_save_as (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  save_as (SPEC_WINDOW (widget));
+}
+
+static void
+spec_window_action_close (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* Closing */
+
+static void
+confirm_close_response_cb (SpecWindow       *self,
+                           const char       *response,
+                           AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      /* Closes from save_cb() once the text is safely on disk. */
+      self->close_confirmed = TRUE;
+      save (self);
+    }
+}
+
+/**
+ * _spec_window_confirm_close:
+ *
+ * Asks what to do with unsaved changes: Save, Discard or Cancel.
+ *
+ * Returns: %TRUE, to stop the close until the user has answered
+ */
+gboolean
+_spec_window_confirm_close (SpecWindow *self)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” has unsaved changes. Changes that are not saved "
+                                    "will be permanently lost."),
+                                  spec_document_get_title (self->document));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_close_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+void
+_spec_window_class_actions_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, spec_window_action_open);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, spec_window_action_save);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, spec_window_action_save_as);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, spec_window_action_close);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
+}

@@ -1,0 +1,45 @@
+/* spec-window-private.h: what the window's own files and the tests share
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtksourceview/gtksource.h>
+
+#include "spec-navigator.h"
+#include "spec-preview.h"
+#include "spec-window.h"
+
+G_BEGIN_DECLS
+
+struct _SpecWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  SpecDocument         *document;
+  GtkFileChooserNative *chooser;
+
+  /* Template widgets */
+  AdwWindowTitle       *window_title;
+  AdwToastOverlay      *toast_overlay;
+  GtkPaned             *outer_paned;
+  GtkPaned             *inner_paned;
+  SpecNavigator        *navigator;
+  GtkSourceView        *editor;
+  SpecPreview          *preview;
+
+  guint                 show_sidebar : 1;
+  guint                 show_preview : 1;
+  guint                 close_confirmed : 1;   /* the user chose to close */
+};
+
+void     _spec_window_class_actions_init (GtkWidgetClass *widget_class);
+gboolean _spec_window_confirm_close      (SpecWindow     *self);
+void     _spec_window_show_error         (SpecWindow     *self,
+                                          const char     *heading,
+                                          const GError   *error);
+
+G_END_DECLS

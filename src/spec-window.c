@@ -1,0 +1,363 @@
+/* spec-window.c: layout, panes and the state the window remembers
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "spec-window-private.h"
+
+G_DEFINE_FINAL_TYPE (SpecWindow, spec_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  PROP_DOCUMENT,
+  PROP_SHOW_SIDEBAR,
+  PROP_SHOW_PREVIEW,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+spec_window_set_show_sidebar (SpecWindow *self,
+                              gboolean    show_sidebar)
+{
+  show_sidebar = !!show_sidebar;
+
+  if (self->show_sidebar == show_sidebar)
+    return;
+
+  self->show_sidebar = show_sidebar;
+  gtk_widget_set_visible (GTK_WIDGET (self->navigator), show_sidebar);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_SIDEBAR]);
+}
+
+static void
+spec_window_set_show_preview (SpecWindow *self,
+                              gboolean    show_preview)
+{
+  show_preview = !!show_preview;
+
+  if (self->show_preview == show_preview)
+    return;
+
+  self->show_preview = show_preview;
+  gtk_widget_set_visible (GTK_WIDGET (self->preview), show_preview);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_PREVIEW]);
+}
+
+static void
+spec_window_update_title (SpecWindow *self)
+{
+  const char *name = spec_document_get_title (self->document);
+  gboolean modified = gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document));
+  g_autofree char *folder = spec_document_dup_folder (self->document);
+  g_autofree char *title = NULL;
+  g_autofree char *window_title = NULL;
+
+  /* A dot before the name marks unsaved changes, as in GNOME's editors. */
+  title = modified ? g_strdup_printf ("• %s", name) : g_strdup (name);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, folder ? folder : "");
+
+  /* The window list and screen readers get words rather than a dot. */
+  window_title = modified
+    ? g_strdup_printf (_("%s (modified) – Specwright"), name)
+    : g_strdup_printf (_("%s – Specwright"), name);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static void
+on_heading_activated (SpecWindow    *self,
+                      guint          line,
+                      SpecNavigator *navigator)
+{
+  spec_window_go_to_line (self, line);
+}
+
+static void
+spec_window_restore_state (SpecWindow *self)
+{
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  gtk_paned_set_position (self->outer_paned, g_settings_get_int (self->settings, "sidebar-width"));
+  gtk_paned_set_position (self->inner_paned, g_settings_get_int (self->settings, "editor-width"));
+
+  g_settings_bind (self->settings, "sidebar-visible", self, "show-sidebar", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "preview-visible", self, "show-preview", G_SETTINGS_BIND_DEFAULT);
+}
+
+/* Sizes are saved once, on close, rather than on every pixel of a drag;
+ * a hidden pane reports no useful width, so its last one is kept. */
+static void
+spec_window_save_state (SpecWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  if (self->show_sidebar)
+    g_settings_set_int (self->settings, "sidebar-width",
+                        CLAMP (gtk_paned_get_position (self->outer_paned), 120, 800));
+  if (self->show_preview)
+    g_settings_set_int (self->settings, "editor-width",
+                        CLAMP (gtk_paned_get_position (self->inner_paned), 200, 4000));
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+spec_window_close_request (GtkWindow *window)
+{
+  SpecWindow *self = SPEC_WINDOW (window);
+
+  if (!self->close_confirmed &&
+      gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document)))
+    return _spec_window_confirm_close (self);
+
+  spec_window_save_state (self);
+
+  return GTK_WINDOW_CLASS (spec_window_parent_class)->close_request (window);
+}
+
+static void
+spec_window_constructed (GObject *object)
+{
+  SpecWindow *self = (SpecWindow *)object;
+
+  G_OBJECT_CLASS (spec_window_parent_class)->constructed (object);
+
+  spec_window_restore_state (self);
+}
+
+static void
+spec_window_dispose (GObject *object)
+{
+  SpecWindow *self = (SpecWindow *)object;
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SPEC_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (spec_window_parent_class)->dispose (object);
+}
+
+static void
+spec_window_finalize (GObject *object)
+{
+  SpecWindow *self = (SpecWindow *)object;
+
+  g_clear_object (&self->document);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (spec_window_parent_class)->finalize (object);
+}
+
+static void
+spec_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  SpecWindow *self = SPEC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_SHOW_SIDEBAR:
+      g_value_set_boolean (value, self->show_sidebar);
+      break;
+
+    case PROP_SHOW_PREVIEW:
+      g_value_set_boolean (value, self->show_preview);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+spec_window_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  SpecWindow *self = SPEC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_SHOW_SIDEBAR:
+      spec_window_set_show_sidebar (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_PREVIEW:
+      spec_window_set_show_preview (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+spec_window_class_init (SpecWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = spec_window_constructed;
+  object_class->dispose = spec_window_dispose;
+  object_class->finalize = spec_window_finalize;
+  object_class->get_property = spec_window_get_property;
+  object_class->set_property = spec_window_set_property;
+
+  window_class->close_request = spec_window_close_request;
+
+  /* Passed in rather than created here, so tests can give a memory backend. */
+  properties [PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         SPEC_TYPE_DOCUMENT,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_SHOW_SIDEBAR] =
+    g_param_spec_boolean ("show-sidebar", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_SHOW_PREVIEW] =
+    g_param_spec_boolean ("show-preview", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SPEC_TYPE_NAVIGATOR);
+  g_type_ensure (SPEC_TYPE_PREVIEW);
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/spec-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpecWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SpecWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SpecWindow, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, SpecWindow, inner_paned);
+  gtk_widget_class_bind_template_child (widget_class, SpecWindow, navigator);
+  gtk_widget_class_bind_template_child (widget_class, SpecWindow, editor);
+  gtk_widget_class_bind_template_child (widget_class, SpecWindow, preview);
+  gtk_widget_class_bind_template_callback (widget_class, on_heading_activated);
+
+  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
+  gtk_widget_class_install_property_action (widget_class, "win.show-preview", "show-preview");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_ALT_MASK,
+                                       "win.show-preview", NULL);
+
+  _spec_window_class_actions_init (widget_class);
+}
+
+static void
+spec_window_init (SpecWindow *self)
+{
+  self->show_sidebar = TRUE;
+  self->show_preview = TRUE;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->document = spec_document_new ();
+  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->editor), GTK_TEXT_BUFFER (self->document));
+
+  /* The one flow of text: document -> snapshot -> every view. */
+  g_object_bind_property (self->document, "snapshot", self->navigator, "snapshot",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->document, "snapshot", self->preview, "snapshot",
+                          G_BINDING_SYNC_CREATE);
+
+  g_signal_connect_object (self->document, "notify::title",
+                           G_CALLBACK (spec_window_update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::file",
+                           G_CALLBACK (spec_window_update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "modified-changed",
+                           G_CALLBACK (spec_window_update_title), self, G_CONNECT_SWAPPED);
+  spec_window_update_title (self);
+}
+
+SpecWindow *
+spec_window_new (GtkApplication *application,
+                 GSettings      *settings)
+{
+  g_return_val_if_fail (!application || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (!settings || G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (SPEC_TYPE_WINDOW,
+                       "application", application,
+                       "settings", settings,
+                       NULL);
+}
+
+SpecDocument *
+spec_window_get_document (SpecWindow *self)
+{
+  g_return_val_if_fail (SPEC_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+/* Puts the cursor at the start of @line (1-based) and scrolls the editor
+ * so that line is near the top, where a reader expects a heading. */
+void
+spec_window_go_to_line (SpecWindow *self,
+                        guint       line)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  g_return_if_fail (SPEC_IS_WINDOW (self));
+
+  buffer = GTK_TEXT_BUFFER (self->document);
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, line > 0 ? (int) line - 1 : 0);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->editor),
+                                gtk_text_buffer_get_insert (buffer),
+                                0.0, TRUE, 0.0, 0.1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->editor));
+}

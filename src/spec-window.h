@@ -1,0 +1,27 @@
+/* spec-window.h: one document in navigator | editor | preview
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "spec-document.h"
+
+G_BEGIN_DECLS
+
+#define SPEC_TYPE_WINDOW (spec_window_get_type())
+
+G_DECLARE_FINAL_TYPE (SpecWindow, spec_window, SPEC, WINDOW, AdwApplicationWindow)
+
+SpecWindow   *spec_window_new          (GtkApplication *application,
+                                        GSettings      *settings);
+SpecDocument *spec_window_get_document (SpecWindow     *self);
+void          spec_window_open         (SpecWindow     *self,
+                                        GFile          *file);
+void          spec_window_go_to_line   (SpecWindow     *self,
+                                        guint           line);
+
+G_END_DECLS
