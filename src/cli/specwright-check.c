@@ -27,7 +27,7 @@ print_outline (const char   *path,
   GPtrArray *sections = spec_snapshot_get_sections (snapshot);
   guint width = 1;
 
-  /* Right-align line numbers on the widest one. */
+  /* Right-align line numbers on the width of the document's last line. */
   for (guint n = spec_snapshot_get_n_lines (snapshot); n >= 10; n /= 10)
     width++;
 
@@ -52,6 +52,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) paths = NULL;
   gboolean outline = FALSE;
+  guint printed = 0;
   int status = EXIT_OK;
   const GOptionEntry entries[] = {
     { "outline", 0, 0, G_OPTION_ARG_NONE, &outline,
@@ -106,9 +107,10 @@ main (int   argc,
 
       snapshot = spec_snapshot_new_take (contents, length);
 
-      if (i > 0)
+      if (printed > 0)
         g_print ("\n");
       print_outline (paths[i], snapshot);
+      printed++;
     }
 
   return status;

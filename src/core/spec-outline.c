@@ -9,6 +9,59 @@
 #include "spec-markdown.h"
 #include "spec-outline.h"
 
+/* A setext underline: up to three spaces, a run of '=' or of '-', then
+ * only blanks. */
+static gboolean
+is_setext_underline (const char *line,
+                     gsize       len)
+{
+  gsize i = 0;
+  char c;
+
+  while (i < len && i < 3 && line[i] == ' ')
+    i++;
+  if (i >= len || (line[i] != '=' && line[i] != '-'))
+    return FALSE;
+
+  c = line[i];
+  while (i < len && line[i] == c)
+    i++;
+  while (i < len && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r' || line[i] == '\n'))
+    i++;
+
+  return i == len;
+}
+
+/**
+ * spec_outline_block_end_line:
+ *
+ * The last line of a top-level block.  cmark-gfm 0.29 reports a setext
+ * heading as ending on the line after its underline whenever another line
+ * follows, so for headings the underline is looked up in the text.
+ */
+guint
+spec_outline_block_end_line (cmark_node          *node,
+                             const char          *text,
+                             const SpecLineIndex *lines)
+{
+  guint start = (guint) cmark_node_get_start_line (node);
+  guint end = MAX ((guint) cmark_node_get_end_line (node), start);
+
+  if (cmark_node_get_type (node) != CMARK_NODE_HEADING || end == start)
+    return end;
+
+  for (guint line = start + 1; line <= end; line++)
+    {
+      gsize begin = spec_line_index_line_start (lines, line);
+      gsize finish = spec_line_index_line_end (lines, line);
+
+      if (is_setext_underline (text + begin, finish - begin))
+        return line;
+    }
+
+  return end;
+}
+
 static void
 spec_section_free (gpointer data)
 {
@@ -24,6 +77,7 @@ spec_section_free (gpointer data)
  * one backwards pass to close the sections: linear in the document. */
 GPtrArray *
 spec_outline_build (cmark_node          *document,
+                    const char          *text,
                     const SpecLineIndex *lines,
                     GPtrArray          **roots)
 {
@@ -53,8 +107,7 @@ spec_outline_build (cmark_node          *document,
       section->title = spec_markdown_node_get_plain_text (node);
       section->index = all->len;
       section->heading_line = cmark_node_get_start_line (node);
-      section->heading_end_line = MAX ((guint) cmark_node_get_end_line (node),
-                                       section->heading_line);
+      section->heading_end_line = spec_outline_block_end_line (node, text, lines);
       section->children = g_ptr_array_new ();
 
       /* The parent is the nearest open section of a lower level. */

@@ -41,8 +41,12 @@ struct _SpecSection
   gsize        end_offset;
 };
 
-GPtrArray *spec_outline_build (cmark_node          *document,
-                               const SpecLineIndex *lines,
-                               GPtrArray          **roots);
+GPtrArray *spec_outline_build          (cmark_node          *document,
+                                        const char          *text,
+                                        const SpecLineIndex *lines,
+                                        GPtrArray          **roots);
+guint      spec_outline_block_end_line (cmark_node          *node,
+                                        const char          *text,
+                                        const SpecLineIndex *lines);
 
 G_END_DECLS

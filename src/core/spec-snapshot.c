@@ -63,7 +63,8 @@ spec_snapshot_build (SpecSnapshot *self)
 
   self->document = spec_markdown_parse (self->text, self->len);
   self->lines = spec_line_index_new (self->text, self->len);
-  self->sections = spec_outline_build (self->document, self->lines, &self->outline);
+  self->sections = spec_outline_build (self->document, self->text, self->lines,
+                                       &self->outline);
 
   for (cmark_node *node = cmark_node_first_child (self->document);
        node != NULL;
@@ -79,10 +80,9 @@ spec_snapshot_build (SpecSnapshot *self)
       SpecBlock block = {
         .node = node,
         .start_line = (guint) cmark_node_get_start_line (node),
-        .end_line = (guint) cmark_node_get_end_line (node),
+        .end_line = spec_outline_block_end_line (node, self->text, self->lines),
       };
 
-      block.end_line = MAX (block.end_line, block.start_line);
       g_array_append_val (self->blocks, block);
     }
 }

@@ -78,7 +78,8 @@ set_error_from_gio (GError **error,
       return FALSE;
     }
 
-  if (g_error_matches (gio_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+  if (g_error_matches (gio_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+      g_error_matches (gio_error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
     return set_error_from_errno (error, ENOENT, NULL);
   if (g_error_matches (gio_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
     return set_error_from_errno (error, EACCES, NULL);
@@ -89,8 +90,15 @@ set_error_from_gio (GError **error,
   if (g_error_matches (gio_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
     return set_error_from_errno (error, EROFS, NULL);
 
+  if (g_error_matches (gio_error, G_IO_ERROR, G_IO_ERROR_FILENAME_TOO_LONG))
+    return set_error_from_errno (error, ENAMETOOLONG, NULL);
+  if (g_error_matches (gio_error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS))
+    return set_error_from_errno (error, ELOOP, NULL);
+
+  /* GIO's own messages name the file; ours give the reason only. */
+  g_debug ("Unmapped GIO error: %s", gio_error->message);
   g_set_error_literal (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_FAILED,
-                       gio_error->message);
+                       _("The file could not be read or written"));
   return FALSE;
 }
 
@@ -100,8 +108,9 @@ line_of_offset (const char *contents,
 {
   guint line = 1;
 
+  /* "\n", "\r\n" and a lone "\r" each end a line, as in the editor. */
   for (gsize i = 0; i < offset; i++)
-    if (contents[i] == '\n')
+    if (contents[i] == '\n' || (contents[i] == '\r' && contents[i + 1] != '\n'))
       line++;
 
   return line;
@@ -181,6 +190,14 @@ spec_text_file_load (GFile         *file,
   type = g_file_info_get_file_type (info);
   if (type == G_FILE_TYPE_DIRECTORY)
     return set_error_from_errno (error, EISDIR, NULL);
+
+  /* GIO describes a dangling link by the link itself. */
+  if (type == G_FILE_TYPE_SYMBOLIC_LINK)
+    {
+      g_set_error_literal (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_NOT_FOUND,
+                           _("It is a link to a file that does not exist"));
+      return FALSE;
+    }
 
   /* FIFOs and devices would block or never end: refuse before reading. */
   if (type != G_FILE_TYPE_REGULAR)
@@ -263,6 +280,29 @@ write_all (int          fd,
   return TRUE;
 }
 
+/* Where a save to @path must write: the target of a symbolic link, even
+ * a dangling one (saving creates it, as GIO's own replace does). */
+static char *
+resolve_target (const char *path)
+{
+  char *resolved = realpath (path, NULL);
+  g_autofree char *link = NULL;
+  g_autofree char *folder = NULL;
+
+  if (resolved != NULL)
+    return resolved;
+
+  if (!(link = g_file_read_link (path, NULL)))
+    return g_strdup (path);
+
+  if (g_path_is_absolute (link))
+    return g_steal_pointer (&link);
+
+  folder = g_path_get_dirname (path);
+
+  return g_build_filename (folder, link, NULL);
+}
+
 static gboolean
 save_local (const char   *requested_path,
             const char   *contents,
@@ -281,9 +321,7 @@ save_local (const char   *requested_path,
   int dir_fd;
 
   /* Save through a symbolic link into its target, so the link survives. */
-  path = realpath (requested_path, NULL);
-  if (path == NULL)
-    path = g_strdup (requested_path);
+  path = resolve_target (requested_path);
 
   exists = g_stat (path, &st) == 0;
   if (exists && S_ISDIR (st.st_mode))
@@ -315,7 +353,9 @@ save_local (const char   *requested_path,
 
   /* Write a hidden temporary beside the file and rename it over the
    * original: at every moment the file on disk is the old or the new text. */
-  tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", folder, basename);
+  /* The name is cut so that a file whose own name is near NAME_MAX can
+   * still be saved; the temporary only lives for the length of the save. */
+  tmp_path = g_strdup_printf ("%s/.%.64s.XXXXXX", folder, basename);
   fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, exists ? (st.st_mode & 07777) : 0666);
   if (fd < 0)
     return set_error_from_errno (error, errno, folder);
