@@ -1,0 +1,186 @@
+/* spec-test-utils.c
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "spec-test-utils.h"
+
+void
+spec_test_init (int    *argc,
+                char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
+
+/* Runs the main loop until @condition holds or @timeout_ms pass. */
+gboolean
+spec_test_wait_for (SpecTestCondition condition,
+                    gpointer          data,
+                    guint             timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+/* Lets the main loop run for @ms, so layout and drawing happen. */
+void
+spec_test_iterate (guint ms)
+{
+  spec_test_wait_for (never, NULL, ms);
+}
+
+static void
+collect_text (GtkWidget *widget,
+              GString   *str)
+{
+  /* A stack hides its other pages by child visibility. */
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (str, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (str, '\n');
+    }
+  else if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter begin, end;
+      g_autofree char *text = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &begin, &end);
+      text = gtk_text_buffer_get_text (buffer, &begin, &end, FALSE);
+      g_string_append (str, text);
+      g_string_append_c (str, '\n');
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, str);
+}
+
+/* The text of every visible label and text view below @widget. */
+char *
+spec_test_collect_text (GtkWidget *widget)
+{
+  GString *str = g_string_new (NULL);
+
+  collect_text (widget, str);
+
+  return g_string_free (str, FALSE);
+}
+
+/* The message dialog shown for @parent, if any. */
+GtkWidget *
+spec_test_find_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) &&
+          gtk_window_get_transient_for (window) == parent &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+
+  return NULL;
+}
+
+/* Renders @widget as the user sees it into NAME.png in the build
+ * directory; returns the path. */
+char *
+spec_test_save_screenshot (GtkWidget  *widget,
+                           const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file_name = g_strconcat (name, ".png", NULL);
+  char *path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+
+  return path;
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The seed templates, sorted by name, or NULL without ../shared. */
+char **
+spec_test_list_seeds (void)
+{
+  const char *dir = g_getenv ("SPEC_SEEDS_DIR");
+  g_autoptr(GDir) gdir = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+  const char *name;
+
+  if (dir == NULL || !(gdir = g_dir_open (dir, 0, NULL)))
+    return NULL;
+
+  while ((name = g_dir_read_name (gdir)))
+    if (g_str_has_suffix (name, ".txt"))
+      g_ptr_array_add (paths, g_build_filename (dir, name, NULL));
+
+  g_ptr_array_sort (paths, compare_paths);
+  g_ptr_array_add (paths, NULL);
+
+  return (char **) g_ptr_array_free (g_steal_pointer (&paths), FALSE);
+}
+
+/* The seed whose name starts with @prefix ("002"), or NULL. */
+char *
+spec_test_seed_path (const char *prefix)
+{
+  g_auto(GStrv) seeds = spec_test_list_seeds ();
+
+  for (guint i = 0; seeds && seeds[i]; i++)
+    {
+      g_autofree char *base = g_path_get_basename (seeds[i]);
+
+      if (g_str_has_prefix (base, prefix))
+        return g_strdup (seeds[i]);
+    }
+
+  return NULL;
+}

@@ -1,0 +1,28 @@
+/* spec-test-utils.h: waiting, finding and screenshots for UI tests
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*SpecTestCondition) (gpointer data);
+
+void       spec_test_init               (int                *argc,
+                                         char             ***argv);
+gboolean   spec_test_wait_for           (SpecTestCondition   condition,
+                                         gpointer            data,
+                                         guint               timeout_ms);
+void       spec_test_iterate            (guint               ms);
+char      *spec_test_collect_text       (GtkWidget          *widget);
+GtkWidget *spec_test_find_dialog        (GtkWindow          *parent);
+char      *spec_test_save_screenshot    (GtkWidget          *widget,
+                                         const char         *name);
+char      *spec_test_seed_path          (const char         *prefix);
+char     **spec_test_list_seeds         (void);
+
+G_END_DECLS

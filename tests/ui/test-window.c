@@ -1,0 +1,678 @@
+/* test-window.c: the main window, in a real window under Xvfb
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "spec-application.h"
+#include "spec-outline-item.h"
+#include "spec-test-utils.h"
+#include "spec-text-file.h"
+#include "spec-window-private.h"
+
+#define TIMEOUT_MS 10000
+
+typedef struct
+{
+  char       *tmpdir;
+  GSettings  *settings;
+  SpecWindow *window;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->tmpdir = g_dir_make_tmp ("specwright-ui-XXXXXX", NULL);
+  g_assert_nonnull (f->tmpdir);
+  f->settings = g_settings_new (APP_ID);
+  f->window = g_object_ref_sink (spec_window_new (NULL, f->settings));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_chmod (child, 0755);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *dialog;
+
+  while ((dialog = spec_test_find_dialog (GTK_WINDOW (f->window))))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->window);
+  g_clear_object (&f->settings);
+  remove_tree (f->tmpdir);
+  g_clear_pointer (&f->tmpdir, g_free);
+}
+
+/* Conditions */
+
+static gboolean
+document_idle (gpointer data)
+{
+  SpecWindow *window = data;
+  SpecDocument *document = spec_window_get_document (window);
+  g_autofree char *text = spec_document_dup_text (document);
+  gsize len = 0;
+  const char *parsed;
+
+  /* Loaded or saved, and the snapshot shows the current text. */
+  if (spec_document_get_busy (document))
+    return FALSE;
+
+  parsed = spec_snapshot_get_text (spec_document_get_snapshot (document), &len);
+
+  return len == strlen (text) && memcmp (parsed, text, len) == 0 &&
+         spec_navigator_get_snapshot (window->navigator) == spec_document_get_snapshot (document);
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return spec_test_find_dialog (data) != NULL;
+}
+
+static void
+wait_idle (Fixture *f)
+{
+  g_assert_true (spec_test_wait_for (document_idle, f->window, TIMEOUT_MS));
+}
+
+static void
+open_and_wait (Fixture    *f,
+               const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  spec_window_open (f->window, file);
+  g_assert_true (spec_test_wait_for (document_idle, f->window, TIMEOUT_MS));
+}
+
+static char *
+copy_to_tmpdir (Fixture    *f,
+                const char *path,
+                const char *name)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+  char *copy = g_build_filename (f->tmpdir, name, NULL);
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, len, NULL));
+
+  return copy;
+}
+
+/* The titles of the navigator's rows, in order, joined by newlines. */
+static char *
+navigator_titles (SpecWindow *window)
+{
+  GListModel *rows = spec_navigator_get_rows (window->navigator);
+  GString *str = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(SpecOutlineItem) item = gtk_tree_list_row_get_item (row);
+
+      g_string_append_printf (str, "%s\n", spec_outline_item_get_title (item));
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+static char *
+section_titles (SpecSnapshot *snapshot)
+{
+  GPtrArray *sections = spec_snapshot_get_sections (snapshot);
+  GString *str = g_string_new (NULL);
+
+  for (guint i = 0; i < sections->len; i++)
+    g_string_append_printf (str, "%s\n", ((SpecSection *) g_ptr_array_index (sections, i))->title);
+
+  return g_string_free (str, FALSE);
+}
+
+static void
+type_at_end (SpecWindow *window,
+             const char *text)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (spec_window_get_document (window));
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_widget_grab_focus (GTK_WIDGET (window->editor));
+
+  /* The signal the key bindings use when the user types. */
+  g_signal_emit_by_name (window->editor, "insert-at-cursor", text);
+}
+
+/* Tests */
+
+static void
+test_open_each_seed (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(GStrv) seeds = spec_test_list_seeds ();
+
+  if (seeds == NULL)
+    {
+      g_test_skip ("no seeds: ../shared/seeds is missing");
+      return;
+    }
+
+  for (guint i = 0; seeds[i]; i++)
+    {
+      g_autofree char *contents = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *shown = NULL;
+      g_autoptr(SpecSnapshot) reference = NULL;
+      gsize len;
+
+      g_test_message ("seed %s", seeds[i]);
+
+      /* Each seed goes into a fresh window, as from the file manager. */
+      if (i > 0)
+        {
+          gtk_window_destroy (GTK_WINDOW (f->window));
+          g_clear_object (&f->window);
+          f->window = g_object_ref_sink (spec_window_new (NULL, f->settings));
+          gtk_window_present (GTK_WINDOW (f->window));
+        }
+
+      open_and_wait (f, seeds[i]);
+
+      g_assert_true (g_file_get_contents (seeds[i], &contents, &len, NULL));
+      text = spec_document_dup_text (spec_window_get_document (f->window));
+      g_assert_cmpstr (text, ==, contents);
+      g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (spec_window_get_document (f->window))));
+
+      /* Every heading is a row (the tree starts fully expanded), in order. */
+      reference = spec_snapshot_new (contents, len);
+      expected = section_titles (reference);
+      shown = navigator_titles (f->window);
+      g_assert_cmpuint (spec_snapshot_get_sections (reference)->len, >, 0);
+      g_assert_cmpstr (shown, ==, expected);
+    }
+}
+
+static void
+test_typing_updates_views (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *seed = spec_test_seed_path ("002");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *preview_text = NULL;
+  GListModel *rows;
+  g_autoptr(GtkTreeListRow) second = NULL;
+  g_autoptr(SpecOutlineItem) second_item = NULL;
+  g_autoptr(GtkTreeListRow) second_again = NULL;
+  g_autoptr(SpecOutlineItem) second_item_again = NULL;
+  guint n_before;
+
+  if (seed == NULL)
+    {
+      g_test_skip ("no seeds");
+      return;
+    }
+
+  open_and_wait (f, seed);
+  rows = spec_navigator_get_rows (f->window->navigator);
+  n_before = g_list_model_get_n_items (rows);
+
+  /* Collapse "Overview" (row 1): typing elsewhere must not expand it. */
+  second = g_list_model_get_item (rows, 1);
+  second_item = gtk_tree_list_row_get_item (second);
+  g_assert_cmpstr (spec_outline_item_get_title (second_item), ==, "Overview");
+  gtk_tree_list_row_set_expanded (second, FALSE);
+  n_before = g_list_model_get_n_items (rows);
+
+  before = spec_test_collect_text (GTK_WIDGET (f->window->preview));
+  g_assert_null (strstr (before, "Brand New Heading"));
+
+  type_at_end (f->window, "\n## Brand New Heading\n\nSome *new* text.\n");
+  wait_idle (f);
+
+  after = navigator_titles (f->window);
+  g_assert_nonnull (strstr (after, "Brand New Heading\n"));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_before + 1);
+
+  /* Same row object, still collapsed: no reset while typing. */
+  second_again = g_list_model_get_item (rows, 1);
+  second_item_again = gtk_tree_list_row_get_item (second_again);
+  g_assert_true (second_item_again == second_item);
+  g_assert_false (gtk_tree_list_row_get_expanded (second_again));
+
+  spec_test_iterate (50);
+  preview_text = spec_test_collect_text (GTK_WIDGET (f->window->preview));
+  g_assert_nonnull (strstr (preview_text, "Brand New Heading"));
+
+  /* The title marks the unsaved change. */
+  g_assert_true (g_str_has_prefix (adw_window_title_get_title (f->window->window_title), "• "));
+}
+
+static void
+test_navigator_moves_cursor (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *seed = spec_test_seed_path ("001");
+  GtkTextBuffer *buffer;
+  GListModel *rows;
+  GPtrArray *sections;
+
+  if (seed == NULL)
+    {
+      g_test_skip ("no seeds");
+      return;
+    }
+
+  open_and_wait (f, seed);
+  buffer = GTK_TEXT_BUFFER (spec_window_get_document (f->window));
+  rows = spec_navigator_get_rows (f->window->navigator);
+  sections = spec_snapshot_get_sections (spec_document_get_snapshot (spec_window_get_document (f->window)));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, sections->len);
+
+  /* The last row, then one in the middle: the cursor lands on the heading. */
+  for (guint k = 0; k < 2; k++)
+    {
+      guint position = k == 0 ? sections->len - 1 : sections->len / 2;
+      const SpecSection *section = g_ptr_array_index (sections, position);
+      GtkTextIter cursor;
+
+      spec_navigator_activate_row (f->window->navigator, position);
+      spec_test_iterate (50);
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+      g_assert_cmpint (gtk_text_iter_get_line (&cursor) + 1, ==, section->heading_line);
+      g_assert_cmpint (gtk_text_iter_get_line_offset (&cursor), ==, 0);
+      g_assert_true (gtk_widget_has_focus (GTK_WIDGET (f->window->editor)));
+    }
+}
+
+static char *
+read_file (const char *path)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+
+  return contents;
+}
+
+static gboolean
+saved (gpointer data)
+{
+  SpecWindow *window = data;
+  SpecDocument *document = spec_window_get_document (window);
+
+  return !spec_document_get_busy (document) &&
+         !gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document));
+}
+
+static void
+test_save_round_trip (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *seed = spec_test_seed_path ("003");
+  g_autofree char *copy = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *text = NULL;
+  struct stat st;
+
+  if (seed == NULL)
+    {
+      g_test_skip ("no seeds");
+      return;
+    }
+
+  copy = copy_to_tmpdir (f, seed, "spec.md");
+  g_assert_cmpint (g_chmod (copy, 0640), ==, 0);
+  original = read_file (copy);
+  open_and_wait (f, copy);
+
+  /* Saving what was opened writes the very same bytes. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  g_assert_true (spec_test_wait_for (saved, f->window, TIMEOUT_MS));
+  on_disk = read_file (copy);
+  g_assert_cmpstr (on_disk, ==, original);
+  g_clear_pointer (&on_disk, g_free);
+
+  /* An edit is saved byte for byte, keeping the file's permissions. */
+  type_at_end (f->window, "\n## Ünïcødé Notes\n\r\nCRLF line\r\n");
+  wait_idle (f);
+  g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (spec_window_get_document (f->window))));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  g_assert_true (spec_test_wait_for (saved, f->window, TIMEOUT_MS));
+
+  text = spec_document_dup_text (spec_window_get_document (f->window));
+  on_disk = read_file (copy);
+  g_assert_cmpstr (on_disk, ==, text);
+  g_assert_true (g_str_has_suffix (on_disk, "CRLF line\r\n"));
+  g_assert_cmpint (g_stat (copy, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+  g_assert_false (g_str_has_prefix (adw_window_title_get_title (f->window->window_title), "• "));
+}
+
+static void
+test_unsaved_changes_dialog (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "draft.md", NULL);
+  g_autofree char *on_disk = NULL;
+  GtkWidget *dialog;
+
+  g_assert_true (g_file_set_contents (path, "# Draft\n", -1, NULL));
+  open_and_wait (f, path);
+  type_at_end (f->window, "More words.\n");
+  wait_idle (f);
+
+  /* Cancel keeps the window and the text. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  g_assert_true (spec_test_wait_for (dialog_shown, f->window, TIMEOUT_MS));
+  dialog = spec_test_find_dialog (GTK_WINDOW (f->window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Save Changes?");
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "discard"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "save"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  spec_test_iterate (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (spec_window_get_document (f->window))));
+
+  /* Save writes the file, then the window closes. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  g_assert_true (spec_test_wait_for (dialog_shown, f->window, TIMEOUT_MS));
+  dialog = spec_test_find_dialog (GTK_WINDOW (f->window));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  g_assert_true (spec_test_wait_for (saved, f->window, TIMEOUT_MS));
+  spec_test_iterate (50);
+  on_disk = read_file (path);
+  g_assert_cmpstr (on_disk, ==, "# Draft\nMore words.\n");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+}
+
+static void
+test_discard_closes (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "draft.md", NULL);
+  g_autofree char *on_disk = NULL;
+  GtkWidget *dialog;
+
+  g_assert_true (g_file_set_contents (path, "# Draft\n", -1, NULL));
+  open_and_wait (f, path);
+  type_at_end (f->window, "Thrown away.\n");
+  wait_idle (f);
+
+  gtk_window_close (GTK_WINDOW (f->window));
+  g_assert_true (spec_test_wait_for (dialog_shown, f->window, TIMEOUT_MS));
+  dialog = spec_test_find_dialog (GTK_WINDOW (f->window));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  spec_test_iterate (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  on_disk = read_file (path);
+  g_assert_cmpstr (on_disk, ==, "# Draft\n");
+}
+
+static void
+test_unmodified_closes_without_asking (Fixture       *f,
+                                       gconstpointer  data)
+{
+  gtk_window_close (GTK_WINDOW (f->window));
+  spec_test_iterate (50);
+  g_assert_null (spec_test_find_dialog (GTK_WINDOW (f->window)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+}
+
+/* Each bad file: a dialog naming it and giving the reason; nothing opened. */
+static void
+assert_open_refused (Fixture    *f,
+                     const char *path,
+                     const char *reason_part)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *base = g_path_get_basename (path);
+  SpecDocument *document = spec_window_get_document (f->window);
+  GtkWidget *dialog;
+  const char *heading;
+  const char *body;
+
+  g_test_message ("opening %s", path);
+  spec_window_open (f->window, file);
+  g_assert_true (spec_test_wait_for (dialog_shown, f->window, TIMEOUT_MS));
+
+  dialog = spec_test_find_dialog (GTK_WINDOW (f->window));
+  heading = adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog));
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_test_message ("%s / %s", heading, body);
+  g_assert_true (g_str_has_prefix (heading, "Could Not Open"));
+  g_assert_nonnull (strstr (heading, base));
+  g_assert_nonnull (strstr (body, reason_part));
+
+  g_assert_true (spec_document_is_untouched (document));
+  g_assert_null (spec_document_get_file (document));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spec_test_iterate (20);
+}
+
+static void
+test_open_bad_input (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (f->tmpdir, "missing.md", NULL);
+  g_autofree char *folder = g_build_filename (f->tmpdir, "folder.md", NULL);
+  g_autofree char *binary = g_build_filename (f->tmpdir, "binary.md", NULL);
+  g_autofree char *latin1 = g_build_filename (f->tmpdir, "latin1.md", NULL);
+  g_autofree char *huge = g_build_filename (f->tmpdir, "huge.md", NULL);
+  int fd;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (binary, "# Title\n\0\1\2", 11, NULL));
+  g_assert_true (g_file_set_contents (latin1, "# Caf\xe9\n", -1, NULL));
+  fd = g_open (huge, O_CREAT | O_WRONLY, 0644);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, SPEC_TEXT_FILE_MAX_SIZE + 1), ==, 0);
+  close (fd);
+
+  assert_open_refused (f, missing, "does not exist");
+  assert_open_refused (f, folder, "folder");
+  assert_open_refused (f, binary, "NUL");
+  assert_open_refused (f, latin1, "UTF-8");
+  assert_open_refused (f, huge, "too large");
+}
+
+static void
+test_save_read_only (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "locked.md", NULL);
+  g_autofree char *on_disk = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *dialog;
+
+  g_assert_true (g_file_set_contents (path, "# Locked\n", -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  open_and_wait (f, path);
+  type_at_end (f->window, "Precious words.\n");
+  wait_idle (f);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  g_assert_true (spec_test_wait_for (dialog_shown, f->window, TIMEOUT_MS));
+  dialog = spec_test_find_dialog (GTK_WINDOW (f->window));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "locked.md"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "read-only"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "save-as"));
+
+  /* The file is untouched, the text is kept and still marked unsaved. */
+  on_disk = read_file (path);
+  g_assert_cmpstr (on_disk, ==, "# Locked\n");
+  text = spec_document_dup_text (spec_window_get_document (f->window));
+  g_assert_cmpstr (text, ==, "# Locked\nPrecious words.\n");
+  g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (spec_window_get_document (f->window))));
+}
+
+static void
+test_toggle_panes (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->navigator)));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-sidebar", NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->navigator)));
+  g_assert_false (g_settings_get_boolean (f->settings, "sidebar-visible"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-sidebar", NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->navigator)));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-preview", NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->preview)));
+  g_assert_false (g_settings_get_boolean (f->settings, "preview-visible"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-preview", NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->preview)));
+}
+
+static void
+test_screenshot_seed_002 (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *seed = spec_test_seed_path ("002");
+  g_autofree char *png = NULL;
+  g_autofree char *preview_text = NULL;
+  g_autofree char *navigator_text = NULL;
+
+  if (seed == NULL)
+    {
+      g_test_skip ("no seeds");
+      return;
+    }
+
+  open_and_wait (f, seed);
+  spec_test_iterate (300);
+
+  /* All three panes are there and filled. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window->navigator)), >, 100);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window->editor)), >, 200);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window->preview)), >, 200);
+  preview_text = spec_test_collect_text (GTK_WIDGET (f->window->preview));
+  g_assert_nonnull (strstr (preview_text, "Feature Specification"));
+  navigator_text = spec_test_collect_text (GTK_WIDGET (f->window->navigator));
+  g_assert_nonnull (strstr (navigator_text, "Feature Specification"));
+  g_assert_null (strstr (navigator_text, "No Headings"));
+
+  png = spec_test_save_screenshot (GTK_WIDGET (f->window), "window-seed-002");
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+}
+
+/* The application: a file already open is focused, not opened twice; a
+ * blank window is reused. */
+static gboolean
+windows_idle (gpointer data)
+{
+  for (GList *l = gtk_application_get_windows (data); l; l = l->next)
+    if (spec_document_get_busy (spec_window_get_document (l->data)) ||
+        g_object_get_data (l->data, "spec-loading-file") != NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+test_application_open (void)
+{
+  g_autoptr(SpecApplication) app = spec_application_new (APP_ID ".Test", G_APPLICATION_NON_UNIQUE |
+                                                         G_APPLICATION_HANDLES_OPEN);
+  g_autofree char *tmpdir = g_dir_make_tmp ("specwright-app-XXXXXX", NULL);
+  g_autofree char *a_path = g_build_filename (tmpdir, "a.md", NULL);
+  g_autofree char *b_path = g_build_filename (tmpdir, "b.md", NULL);
+  g_autoptr(GFile) a = g_file_new_for_path (a_path);
+  g_autoptr(GFile) b = g_file_new_for_path (b_path);
+  GFile *both[] = { a, b };
+  g_autoptr(GList) windows = NULL;
+
+  g_assert_true (g_file_set_contents (a_path, "# A\n", -1, NULL));
+  g_assert_true (g_file_set_contents (b_path, "# B\n", -1, NULL));
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_application_activate (G_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  /* The blank window takes the first file. */
+  g_application_open (G_APPLICATION (app), &a, 1, "");
+  g_assert_true (spec_test_wait_for (windows_idle, app, TIMEOUT_MS));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  g_assert_nonnull (spec_application_find_window (app, a));
+
+  /* A again and B: A is focused, only B gets a new window. */
+  g_application_open (G_APPLICATION (app), both, 2, "");
+  g_application_open (G_APPLICATION (app), &a, 1, "");
+  g_assert_true (spec_test_wait_for (windows_idle, app, TIMEOUT_MS));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
+  g_assert_nonnull (spec_application_find_window (app, b));
+  g_assert_true (spec_application_find_window (app, a) != spec_application_find_window (app, b));
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_destroy (l->data);
+  spec_test_iterate (20);
+
+  g_unlink (a_path);
+  g_unlink (b_path);
+  g_rmdir (tmpdir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  spec_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/window/open-each-seed", test_open_each_seed);
+  ADD ("/window/typing-updates-views", test_typing_updates_views);
+  ADD ("/window/navigator-moves-cursor", test_navigator_moves_cursor);
+  ADD ("/window/save-round-trip", test_save_round_trip);
+  ADD ("/window/unsaved-changes-dialog", test_unsaved_changes_dialog);
+  ADD ("/window/discard-closes", test_discard_closes);
+  ADD ("/window/unmodified-closes-without-asking", test_unmodified_closes_without_asking);
+  ADD ("/window/open-bad-input", test_open_bad_input);
+  ADD ("/window/save-read-only", test_save_read_only);
+  ADD ("/window/toggle-panes", test_toggle_panes);
+  ADD ("/window/screenshot-seed-002", test_screenshot_seed_002);
+  g_test_add_func ("/application/open-routing", test_application_open);
+
+#undef ADD
+
+  return g_test_run ();
+}
