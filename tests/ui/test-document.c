@@ -1,0 +1,169 @@
+/* test-document.c: the document model: one parse per burst of edits,
+ * threaded for large texts, and saving that never hides an edit
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "spec-document.h"
+#include "spec-test-utils.h"
+
+#define TIMEOUT_MS 20000
+
+typedef struct
+{
+  SpecDocument *document;
+  guint         n_snapshots;
+} Counter;
+
+static void
+count_snapshot (Counter *counter)
+{
+  counter->n_snapshots++;
+}
+
+static gboolean
+snapshot_is_current (gpointer data)
+{
+  SpecDocument *document = data;
+  g_autofree char *text = spec_document_dup_text (document);
+  gsize len = 0;
+  const char *parsed = spec_snapshot_get_text (spec_document_get_snapshot (document), &len);
+
+  return len == strlen (text) && memcmp (parsed, text, len) == 0;
+}
+
+static void
+append (SpecDocument *document,
+        const char   *text)
+{
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (document), &end);
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (document), &end, text, -1);
+}
+
+static char *
+make_large_text (gsize min_size)
+{
+  GString *str = g_string_new (NULL);
+
+  for (guint i = 0; str->len < min_size; i++)
+    g_string_append_printf (str,
+                            "## Section %u\n\nSome text for section %u with `code` and *emphasis*.\n\n"
+                            "| a | b |\n|---|---|\n| %u | x |\n\n",
+                            i, i, i);
+
+  return g_string_free (str, FALSE);
+}
+
+static void
+test_small_burst_parses_once (void)
+{
+  g_autoptr(SpecDocument) document = spec_document_new ();
+  Counter counter = { document, 0 };
+
+  g_signal_connect_swapped (document, "notify::snapshot", G_CALLBACK (count_snapshot), &counter);
+
+  /* A burst of edits with no main loop turn in between: one parse. */
+  for (guint i = 0; i < 20; i++)
+    append (document, "# Heading\n\ntext\n\n");
+
+  g_assert_cmpuint (counter.n_snapshots, ==, 0);
+  g_assert_true (spec_test_wait_for (snapshot_is_current, document, TIMEOUT_MS));
+  spec_test_iterate (50);
+  g_assert_cmpuint (counter.n_snapshots, ==, 1);
+  g_assert_cmpuint (spec_snapshot_get_sections (spec_document_get_snapshot (document))->len, ==, 20);
+}
+
+static void
+test_large_text_parses_on_thread (void)
+{
+  g_autoptr(SpecDocument) document = spec_document_new ();
+  g_autofree char *text = make_large_text (SPEC_DOCUMENT_THREADED_PARSE_SIZE * 2);
+  Counter counter = { document, 0 };
+  GThread *main_thread = g_thread_self ();
+  SpecSnapshot *first;
+
+  g_signal_connect_swapped (document, "notify::snapshot", G_CALLBACK (count_snapshot), &counter);
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document), text, -1);
+
+  g_assert_true (spec_test_wait_for (snapshot_is_current, document, TIMEOUT_MS));
+  first = spec_document_get_snapshot (document);
+  g_assert_cmpuint (spec_snapshot_get_sections (first)->len, >, 1000);
+  g_assert_true (g_thread_self () == main_thread);
+
+  /* Edits while a parse runs: the views end on the newest text, and the
+   * stale parses in between are skipped rather than queued. */
+  counter.n_snapshots = 0;
+  for (guint i = 0; i < 30; i++)
+    {
+      append (document, "\n## Typed heading\n");
+      g_main_context_iteration (NULL, FALSE);
+    }
+
+  g_assert_true (spec_test_wait_for (snapshot_is_current, document, TIMEOUT_MS));
+  g_assert_cmpuint (counter.n_snapshots, >=, 1);
+  g_assert_cmpuint (counter.n_snapshots, <, 30);
+  g_test_message ("30 edits, %u snapshots", counter.n_snapshots);
+}
+
+static gboolean
+not_busy (gpointer data)
+{
+  return !spec_document_get_busy (data);
+}
+
+static void
+save_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  gboolean *ok = user_data;
+
+  *ok = spec_document_save_finish (SPEC_DOCUMENT (object), result, NULL);
+}
+
+static void
+test_typing_during_save_stays_modified (void)
+{
+  g_autoptr(SpecDocument) document = spec_document_new ();
+  g_autofree char *dir = g_dir_make_tmp ("specwright-doc-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "a.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *on_disk = NULL;
+  gboolean ok = FALSE;
+
+  append (document, "# Saved\n");
+  spec_document_save_async (document, file, NULL, save_done, &ok);
+  append (document, "typed while saving\n");
+  g_assert_true (spec_test_wait_for (not_busy, document, TIMEOUT_MS));
+  spec_test_iterate (20);
+
+  g_assert_true (ok);
+  g_assert_true (g_file_get_contents (path, &on_disk, NULL, NULL));
+  g_assert_cmpstr (on_disk, ==, "# Saved\n");
+  g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+  g_assert_true (g_file_equal (spec_document_get_file (document), file));
+  g_assert_cmpstr (spec_document_get_title (document), ==, "a.md");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  spec_test_init (&argc, &argv);
+
+  g_test_add_func ("/document/small-burst-parses-once", test_small_burst_parses_once);
+  g_test_add_func ("/document/large-text-parses-on-thread", test_large_text_parses_on_thread);
+  g_test_add_func ("/document/typing-during-save-stays-modified", test_typing_during_save_stays_modified);
+
+  return g_test_run ();
+}
