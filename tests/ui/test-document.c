@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gstdio.h>
 
 #include "spec-document.h"
@@ -155,6 +156,24 @@ test_typing_during_save_stays_modified (void)
   g_rmdir (dir);
 }
 
+static void
+test_style_follows_dark (void)
+{
+  g_autoptr(SpecDocument) document = spec_document_new ();
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkSourceStyleScheme *scheme;
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  scheme = gtk_source_buffer_get_style_scheme (GTK_SOURCE_BUFFER (document));
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (scheme), ==, "Adwaita-dark");
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  scheme = gtk_source_buffer_get_style_scheme (GTK_SOURCE_BUFFER (document));
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (scheme), ==, "Adwaita");
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -164,6 +183,7 @@ main (int   argc,
   g_test_add_func ("/document/small-burst-parses-once", test_small_burst_parses_once);
   g_test_add_func ("/document/large-text-parses-on-thread", test_large_text_parses_on_thread);
   g_test_add_func ("/document/typing-during-save-stays-modified", test_typing_during_save_stays_modified);
+  g_test_add_func ("/document/style-follows-dark", test_style_follows_dark);
 
   return g_test_run ();
 }

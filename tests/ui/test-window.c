@@ -640,6 +640,25 @@ test_application_open (void)
   g_assert_nonnull (spec_application_find_window (app, b));
   g_assert_true (spec_application_find_window (app, a) != spec_application_find_window (app, b));
 
+  /* Quitting asks about B's unsaved change and closes A. */
+  {
+    SpecWindow *window_b = spec_application_find_window (app, b);
+    GtkTextBuffer *buffer = GTK_TEXT_BUFFER (spec_window_get_document (window_b));
+    GtkWidget *dialog;
+
+    gtk_text_buffer_insert_at_cursor (buffer, "unsaved\n", -1);
+    g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+    g_assert_true (spec_test_wait_for (dialog_shown, window_b, TIMEOUT_MS));
+    spec_test_iterate (50);
+    g_assert_null (spec_application_find_window (app, a));
+    g_assert_true (spec_application_find_window (app, b) == window_b);
+
+    dialog = spec_test_find_dialog (GTK_WINDOW (window_b));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+    spec_test_iterate (50);
+    g_assert_true (spec_application_find_window (app, b) == window_b);
+  }
+
   windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
   for (GList *l = windows; l; l = l->next)
     gtk_window_destroy (l->data);
