@@ -1,0 +1,509 @@
+/* spec-block-widget.c
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <cmark-gfm-core-extensions.h>
+
+#include "spec-block-widget.h"
+#include "spec-inline-markup.h"
+#include "spec-markdown.h"
+#include "spec-preview-widgets.h"
+#include "spec-table-widget.h"
+
+/* Vertical gaps between the blocks inside a container; the gaps between
+ * top-level blocks belong to the preview's column. */
+#define BLOCK_SPACING 12
+#define TIGHT_SPACING 4
+
+static GtkWidget *build_block (cmark_node *node,
+                               guint       list_depth);
+
+static GtkWidget *
+vbox_new (int                spacing,
+          const char        *css_class,
+          GtkAccessibleRole  role)
+{
+  GtkWidget *box = g_object_new (GTK_TYPE_BOX,
+                                 "orientation", GTK_ORIENTATION_VERTICAL,
+                                 "spacing", spacing,
+                                 "accessible-role", role,
+                                 NULL);
+
+  if (css_class != NULL)
+    gtk_widget_add_css_class (box, css_class);
+
+  return box;
+}
+
+static void
+append_blocks (GtkBox     *box,
+               cmark_node *parent,
+               guint       list_depth)
+{
+  for (cmark_node *child = cmark_node_first_child (parent);
+       child != NULL;
+       child = cmark_node_next (child))
+    {
+      GtkWidget *widget = build_block (child, list_depth);
+
+      if (widget != NULL)
+        gtk_box_append (box, widget);
+    }
+}
+
+static GtkWidget *
+heading_new (cmark_node *node)
+{
+  /* GNOME's type scale: title-1 to title-4, then the bold body size. */
+  static const char * const size_classes[] = {
+    "title-1", "title-2", "title-3", "title-4", "heading", "heading",
+  };
+  int level = CLAMP (cmark_node_get_heading_level (node), 1, 6);
+  g_autofree char *markup = spec_inline_markup_from_node (node);
+  g_autofree char *level_class = g_strdup_printf ("h%d", level);
+  GtkWidget *label;
+
+  label = spec_preview_label_new_with_role (markup, "spec-heading", GTK_ACCESSIBLE_ROLE_HEADING);
+  gtk_widget_add_css_class (label, size_classes[level - 1]);
+  gtk_widget_add_css_class (label, level_class);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, level,
+                                  -1);
+
+  return label;
+}
+
+static gboolean
+text_is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    {
+      if (!g_ascii_isspace (*p))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A paragraph that is nothing but images stands for a figure: it gets
+ * placeholders with an icon rather than a line of alt texts. */
+static gboolean
+paragraph_is_images_only (cmark_node *paragraph)
+{
+  gboolean has_image = FALSE;
+
+  for (cmark_node *child = cmark_node_first_child (paragraph);
+       child != NULL;
+       child = cmark_node_next (child))
+    {
+      switch ((int) cmark_node_get_type (child))
+        {
+        case CMARK_NODE_IMAGE:
+          has_image = TRUE;
+          break;
+
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+          break;
+
+        case CMARK_NODE_TEXT:
+          if (!text_is_blank (cmark_node_get_literal (child)))
+            return FALSE;
+          break;
+
+        default:
+          return FALSE;
+        }
+    }
+
+  return has_image;
+}
+
+static GtkWidget *
+image_placeholder_new (cmark_node *image)
+{
+  g_autofree char *alt = spec_markdown_node_get_plain_text (image);
+  const char *url = cmark_node_get_url (image);
+  GtkWidget *box;
+  GtkWidget *icon;
+  GtkWidget *label;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (box, "image-placeholder");
+  gtk_widget_set_halign (box, GTK_ALIGN_START);
+
+  icon = gtk_image_new_from_icon_name ("image-x-generic-symbolic");
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Image"),
+                                  -1);
+  gtk_box_append (GTK_BOX (box), icon);
+
+  label = spec_preview_text_label_new (alt[0] != '\0' ? alt : _("Image"), NULL);
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (url != NULL && url[0] != '\0')
+    gtk_widget_set_tooltip_text (box, url);
+
+  return box;
+}
+
+static GtkWidget *
+image_placeholders_new (cmark_node *paragraph)
+{
+  GtkWidget *box = vbox_new (TIGHT_SPACING, "images", GTK_ACCESSIBLE_ROLE_GROUP);
+
+  for (cmark_node *child = cmark_node_first_child (paragraph);
+       child != NULL;
+       child = cmark_node_next (child))
+    {
+      if (cmark_node_get_type (child) == CMARK_NODE_IMAGE)
+        gtk_box_append (GTK_BOX (box), image_placeholder_new (child));
+    }
+
+  return box;
+}
+
+static GtkWidget *
+paragraph_new (cmark_node *node)
+{
+  g_autofree char *markup = NULL;
+
+  if (paragraph_is_images_only (node))
+    return image_placeholders_new (node);
+
+  markup = spec_inline_markup_from_node (node);
+
+  /* e.g. a paragraph holding only an HTML comment */
+  if (text_is_blank (markup))
+    return NULL;
+
+  return spec_preview_label_new (markup, "paragraph");
+}
+
+static GtkWidget *
+code_block_new (cmark_node *node)
+{
+  const char *literal = cmark_node_get_literal (node);
+  g_autofree char *text = g_strdup (literal != NULL ? literal : "");
+  gsize len = strlen (text);
+  GtkWidget *label;
+
+  /* cmark keeps the newline that ends the last line */
+  if (len > 0 && text[len - 1] == '\n')
+    text[len - 1] = '\0';
+
+  label = spec_preview_text_label_new (text, "code");
+  gtk_widget_add_css_class (label, "monospace");
+  gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+
+  return spec_preview_hscroller_new (label, "code-block");
+}
+
+static GtkWidget *
+html_block_new (cmark_node *node)
+{
+  const char *literal = cmark_node_get_literal (node);
+  g_autofree char *visible = spec_inline_markup_strip_html_comments (literal ? literal : "");
+  GtkWidget *label;
+
+  g_strstrip (visible);
+  if (visible[0] == '\0')
+    return NULL;
+
+  label = spec_preview_text_label_new (visible, "html-block");
+  gtk_widget_add_css_class (label, "monospace");
+
+  return label;
+}
+
+static GtkWidget *
+thematic_break_new (void)
+{
+  GtkWidget *separator = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
+
+  gtk_widget_add_css_class (separator, "thematic-break");
+
+  return separator;
+}
+
+static GtkWidget *
+block_quote_new (cmark_node *node,
+                 guint       list_depth)
+{
+  GtkWidget *box = vbox_new (BLOCK_SPACING, "blockquote", GTK_ACCESSIBLE_ROLE_GROUP);
+
+  append_blocks (GTK_BOX (box), node, list_depth);
+
+  return box;
+}
+
+static GtkWidget *
+marker_label_new (const char *text,
+                  int         width_chars,
+                  float       xalign)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "list-marker");
+  gtk_label_set_width_chars (GTK_LABEL (label), width_chars);
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+
+  return label;
+}
+
+/* The box is shown as it is; clicking it to edit the source is the
+ * editor's job, so it ignores the pointer without looking disabled. */
+static GtkWidget *
+task_check_new (cmark_node *item)
+{
+  g_autofree char *text = spec_markdown_node_get_plain_text (item);
+  GtkWidget *check = gtk_check_button_new ();
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                               cmark_gfm_extensions_get_tasklist_item_checked (item));
+  gtk_widget_set_can_target (check, FALSE);
+  gtk_widget_set_focusable (check, FALSE);
+  gtk_widget_set_valign (check, GTK_ALIGN_START);
+  gtk_widget_add_css_class (check, "task-check");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+
+  return check;
+}
+
+typedef struct
+{
+  gboolean    ordered;
+  gboolean    tight;
+  int         number;       /* of the next item, if ordered */
+  int         marker_chars;
+  const char *delimiter;
+  const char *bullet;
+  guint       depth;
+} ListStyle;
+
+static GtkWidget *
+list_item_new (cmark_node *item,
+               ListStyle  *style)
+{
+  gboolean is_task = spec_markdown_node_is (item, "tasklist");
+  GtkWidget *row;
+  GtkWidget *content;
+
+  row = g_object_new (GTK_TYPE_BOX,
+                      "orientation", GTK_ORIENTATION_HORIZONTAL,
+                      "spacing", 6,
+                      "accessible-role", GTK_ACCESSIBLE_ROLE_LIST_ITEM,
+                      NULL);
+  gtk_widget_add_css_class (row, "list-item");
+
+  if (style->ordered)
+    {
+      g_autofree char *marker = g_strdup_printf ("%d%s", style->number, style->delimiter);
+
+      gtk_box_append (GTK_BOX (row), marker_label_new (marker, style->marker_chars, 1.0f));
+    }
+  else if (!is_task)
+    {
+      gtk_box_append (GTK_BOX (row), marker_label_new (style->bullet, 2, 0.5f));
+    }
+
+  if (is_task)
+    {
+      gtk_box_append (GTK_BOX (row), task_check_new (item));
+      gtk_widget_add_css_class (row, "task");
+    }
+
+  content = vbox_new (style->tight ? TIGHT_SPACING : BLOCK_SPACING, "list-item-content",
+                      GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_set_hexpand (content, TRUE);
+  append_blocks (GTK_BOX (content), item, style->depth + 1);
+  gtk_box_append (GTK_BOX (row), content);
+
+  return row;
+}
+
+static int
+count_children (cmark_node *node)
+{
+  int n = 0;
+
+  for (cmark_node *child = cmark_node_first_child (node);
+       child != NULL;
+       child = cmark_node_next (child))
+    n++;
+
+  return n;
+}
+
+static GtkWidget *
+list_new (cmark_node *node,
+          guint       list_depth)
+{
+  /* Nested bullet lists alternate their marks, as browsers do. */
+  static const char * const bullets[] = { "•", "◦", "▪" };
+  ListStyle style = {
+    .ordered = cmark_node_get_list_type (node) == CMARK_ORDERED_LIST,
+    .tight = cmark_node_get_list_tight (node),
+    .number = cmark_node_get_list_start (node),
+    .delimiter = cmark_node_get_list_delim (node) == CMARK_PAREN_DELIM ? ")" : ".",
+    .bullet = bullets[list_depth % G_N_ELEMENTS (bullets)],
+    .depth = list_depth,
+  };
+  GtkWidget *box;
+
+  if (style.ordered)
+    {
+      /* Wide enough for the largest number, so the items line up. */
+      g_autofree char *last = g_strdup_printf ("%d%s",
+                                               style.number + MAX (count_children (node) - 1, 0),
+                                               style.delimiter);
+
+      style.marker_chars = (int) strlen (last);
+    }
+
+  box = vbox_new (style.tight ? TIGHT_SPACING : BLOCK_SPACING,
+                  style.ordered ? "ordered-list" : "bullet-list",
+                  GTK_ACCESSIBLE_ROLE_LIST);
+  gtk_widget_add_css_class (box, "list");
+
+  for (cmark_node *item = cmark_node_first_child (node);
+       item != NULL;
+       item = cmark_node_next (item))
+    {
+      gtk_box_append (GTK_BOX (box), list_item_new (item, &style));
+      style.number++;
+    }
+
+  return box;
+}
+
+/**
+ * spec_block_widget_footnote_number:
+ * @definition: a footnote definition of a parsed document
+ *
+ * cmark-gfm moves the footnotes that are referenced to the end of the
+ * document, in the order of their first reference, and numbers the
+ * references accordingly: a definition's number is its place there.
+ */
+guint
+spec_block_widget_footnote_number (cmark_node *definition)
+{
+  guint number = 1;
+
+  for (cmark_node *prev = cmark_node_previous (definition);
+       prev != NULL && cmark_node_get_type (prev) == CMARK_NODE_FOOTNOTE_DEFINITION;
+       prev = cmark_node_previous (prev))
+    number++;
+
+  return number;
+}
+
+static GtkWidget *
+footnote_new (cmark_node *node)
+{
+  guint number = spec_block_widget_footnote_number (node);
+  g_autofree char *marker = g_strdup_printf ("[%u]", number);
+  GtkWidget *row;
+  GtkWidget *content;
+
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (row, "footnote");
+
+  /* The first footnote draws the rule that sets them off from the text. */
+  if (number == 1)
+    gtk_widget_add_css_class (row, "first");
+
+  gtk_box_append (GTK_BOX (row), marker_label_new (marker, -1, 0.0f));
+
+  content = vbox_new (TIGHT_SPACING, "footnote-content", GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_set_hexpand (content, TRUE);
+  append_blocks (GTK_BOX (content), node, 0);
+  gtk_box_append (GTK_BOX (row), content);
+
+  return row;
+}
+
+/* Returns NULL for a block that shows nothing, such as an HTML comment. */
+static GtkWidget *
+build_block (cmark_node *node,
+             guint       list_depth)
+{
+  GtkWidget *box;
+
+  switch ((int) cmark_node_get_type (node))
+    {
+    case CMARK_NODE_PARAGRAPH:
+      return paragraph_new (node);
+
+    case CMARK_NODE_HEADING:
+      return heading_new (node);
+
+    case CMARK_NODE_CODE_BLOCK:
+      return code_block_new (node);
+
+    case CMARK_NODE_HTML_BLOCK:
+      return html_block_new (node);
+
+    case CMARK_NODE_THEMATIC_BREAK:
+      return thematic_break_new ();
+
+    case CMARK_NODE_BLOCK_QUOTE:
+      return block_quote_new (node, list_depth);
+
+    case CMARK_NODE_LIST:
+      return list_new (node, list_depth);
+
+    case CMARK_NODE_FOOTNOTE_DEFINITION:
+      return footnote_new (node);
+
+    default:
+      break;
+    }
+
+  if (spec_markdown_node_is (node, "table"))
+    return spec_table_widget_new (node);
+
+  /* A container this code does not know: show what it holds. */
+  box = vbox_new (BLOCK_SPACING, NULL, GTK_ACCESSIBLE_ROLE_GROUP);
+  append_blocks (GTK_BOX (box), node, list_depth);
+
+  return box;
+}
+
+/**
+ * spec_block_widget_new:
+ * @node: a block of a parsed document
+ *
+ * Builds the widgets for @node and everything in it.  They copy what they
+ * show, so they outlive the document @node belongs to.
+ *
+ * Returns: (transfer floating): the widget; hidden if @node shows nothing
+ */
+GtkWidget *
+spec_block_widget_new (cmark_node *node)
+{
+  GtkWidget *widget;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  widget = build_block (node, 0);
+
+  if (widget == NULL)
+    {
+      widget = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      gtk_widget_set_visible (widget, FALSE);
+    }
+
+  return widget;
+}

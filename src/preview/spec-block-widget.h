@@ -1,0 +1,17 @@
+/* spec-block-widget.h: one block of the document as GTK widgets
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+#include <cmark-gfm.h>
+
+G_BEGIN_DECLS
+
+GtkWidget *spec_block_widget_new             (cmark_node *node);
+guint      spec_block_widget_footnote_number (cmark_node *definition);
+
+G_END_DECLS

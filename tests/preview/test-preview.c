@@ -1,0 +1,1121 @@
+/* test-preview.c: SpecPreview in a real window
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <cmark-gfm-core-extensions.h>
+
+#include "spec-inline-markup.h"
+#include "spec-markdown.h"
+#include "spec-preview.h"
+
+#define EXAMPLE_FENCE "````````````````````````````````"
+
+/* Window helpers */
+
+typedef struct
+{
+  GtkWidget   *window;
+  SpecPreview *preview;
+} Fixture;
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  guint *frames = user_data;
+
+  (*frames)++;
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Lets GTK lay out and draw @n_frames times, so every widget has been
+ * measured, allocated and snapshotted. */
+static void
+wait_for_frames (GtkWidget *widget,
+                 guint      n_frames)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+
+  while (frames < n_frames)
+    g_main_context_iteration (NULL, TRUE);
+
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
+static void
+fixture_init (Fixture *fixture,
+              int      width,
+              int      height)
+{
+  fixture->window = gtk_window_new ();
+  fixture->preview = SPEC_PREVIEW (spec_preview_new ());
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->preview));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->preview)))
+    g_main_context_iteration (NULL, TRUE);
+
+  wait_for_frames (fixture->window, 2);
+}
+
+static void
+fixture_clear (Fixture *fixture)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  fixture->preview = NULL;
+}
+
+static void
+show_text (Fixture    *fixture,
+           const char *text)
+{
+  g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new (text, -1);
+
+  spec_preview_set_snapshot (fixture->preview, snapshot);
+  wait_for_frames (fixture->window, 2);
+}
+
+static GtkAdjustment *
+preview_vadjustment (SpecPreview *preview)
+{
+  GtkWidget *scroller = gtk_widget_get_first_child (GTK_WIDGET (preview));
+
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
+
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+}
+
+/* Widget tree queries */
+
+static void
+collect_widgets (GtkWidget  *widget,
+                 GType       type,
+                 const char *css_class,
+                 GPtrArray  *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, css_class, found);
+}
+
+static GPtrArray *
+find_widgets (gpointer    root,
+              GType       type,
+              const char *css_class)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (root), type, css_class, found);
+
+  return found;
+}
+
+static gboolean
+widget_is_drawn (GtkWidget *widget,
+                 GtkWidget *root)
+{
+  for (; widget != NULL && widget != root; widget = gtk_widget_get_parent (widget))
+    {
+      if (!gtk_widget_get_visible (widget))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+joined_label_text (gpointer root)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (root, GTK_TYPE_LABEL, NULL);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      if (widget_is_drawn (g_ptr_array_index (labels, i), root))
+        {
+          g_string_append (text, gtk_label_get_text (g_ptr_array_index (labels, i)));
+          g_string_append_c (text, '\n');
+        }
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Document queries */
+
+typedef gboolean (*NodePredicate) (cmark_node *node);
+
+static GPtrArray *
+find_nodes (cmark_node    *document,
+            NodePredicate  predicate)
+{
+  GPtrArray *found = g_ptr_array_new ();
+  cmark_iter *iter = cmark_iter_new (document);
+  cmark_event_type event;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+
+      if (event == CMARK_EVENT_ENTER && predicate (node))
+        g_ptr_array_add (found, node);
+    }
+  cmark_iter_free (iter);
+
+  return found;
+}
+
+static gboolean
+node_is_table (cmark_node *node)
+{
+  return spec_markdown_node_is (node, "table");
+}
+
+static gboolean
+node_is_code_block (cmark_node *node)
+{
+  return cmark_node_get_type (node) == CMARK_NODE_CODE_BLOCK;
+}
+
+static gboolean
+node_is_task (cmark_node *node)
+{
+  return spec_markdown_node_is (node, "tasklist");
+}
+
+static guint
+count_table_rows (cmark_node *table)
+{
+  guint rows = 0;
+
+  for (cmark_node *row = cmark_node_first_child (table); row != NULL; row = cmark_node_next (row))
+    rows++;
+
+  return rows;
+}
+
+/* Seeds */
+
+static char *
+read_test_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+static char *
+seed_path (const char *prefix)
+{
+  const char *dir = g_getenv ("SPEC_SEEDS_DIR");
+  g_autoptr(GDir) seeds = NULL;
+  const char *name;
+
+  if (dir == NULL || (seeds = g_dir_open (dir, 0, NULL)) == NULL)
+    return NULL;
+
+  while ((name = g_dir_read_name (seeds)) != NULL)
+    {
+      if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".txt"))
+        return g_build_filename (dir, name, NULL);
+    }
+
+  return NULL;
+}
+
+static void
+assert_headings (SpecPreview  *preview,
+                 SpecSnapshot *snapshot)
+{
+  g_autoptr(GPtrArray) headings = find_widgets (preview, GTK_TYPE_LABEL, "spec-heading");
+  GPtrArray *sections = spec_snapshot_get_sections (snapshot);
+
+  g_assert_cmpuint (headings->len, ==, sections->len);
+
+  for (guint i = 0; i < sections->len; i++)
+    {
+      const SpecSection *section = g_ptr_array_index (sections, i);
+      GtkWidget *label = g_ptr_array_index (headings, i);
+      g_autofree char *level_class = g_strdup_printf ("h%u", section->level);
+
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, section->title);
+      g_assert_true (gtk_widget_has_css_class (label, level_class));
+    }
+}
+
+static void
+assert_tables (SpecPreview  *preview,
+               SpecSnapshot *snapshot)
+{
+  g_autoptr(GPtrArray) tables = find_nodes (spec_snapshot_get_document (snapshot), node_is_table);
+  g_autoptr(GPtrArray) grids = find_widgets (preview, GTK_TYPE_GRID, "table");
+
+  g_assert_cmpuint (grids->len, ==, tables->len);
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      cmark_node *table = g_ptr_array_index (tables, i);
+      GtkGrid *grid = g_ptr_array_index (grids, i);
+      int rows = (int) count_table_rows (table);
+      int columns = cmark_gfm_extensions_get_table_columns (table);
+      int n_children = 0;
+
+      g_assert_cmpint (rows, >, 1);
+      g_assert_true (GTK_IS_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (grid),
+                                                                      GTK_TYPE_SCROLLED_WINDOW)));
+
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid));
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        n_children++;
+      g_assert_cmpint (n_children, ==, rows * columns);
+
+      for (int row = 0; row < rows; row++)
+        {
+          for (int column = 0; column < columns; column++)
+            {
+              GtkWidget *cell = gtk_grid_get_child_at (grid, column, row);
+
+              g_assert_true (GTK_IS_LABEL (cell));
+              g_assert_cmpint (gtk_widget_has_css_class (cell, "header"), ==, row == 0);
+            }
+        }
+    }
+}
+
+static void
+assert_code_blocks (SpecPreview  *preview,
+                    SpecSnapshot *snapshot)
+{
+  g_autoptr(GPtrArray) blocks = find_nodes (spec_snapshot_get_document (snapshot), node_is_code_block);
+  g_autoptr(GPtrArray) labels = find_widgets (preview, GTK_TYPE_LABEL, "code");
+
+  g_assert_cmpuint (labels->len, ==, blocks->len);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      g_autofree char *code = g_strdup (cmark_node_get_literal (g_ptr_array_index (blocks, i)));
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      g_strchomp (code);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, code);
+      g_assert_true (gtk_widget_has_css_class (label, "monospace"));
+      g_assert_true (gtk_label_get_selectable (GTK_LABEL (label)));
+      g_assert_true (GTK_IS_SCROLLED_WINDOW (gtk_widget_get_ancestor (label,
+                                                                      GTK_TYPE_SCROLLED_WINDOW)));
+    }
+}
+
+static void
+assert_tasks (SpecPreview  *preview,
+              SpecSnapshot *snapshot)
+{
+  g_autoptr(GPtrArray) items = find_nodes (spec_snapshot_get_document (snapshot), node_is_task);
+  g_autoptr(GPtrArray) checks = find_widgets (preview, GTK_TYPE_CHECK_BUTTON, "task-check");
+
+  g_assert_cmpuint (checks->len, ==, items->len);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      GtkWidget *check = g_ptr_array_index (checks, i);
+
+      g_assert_cmpint (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)), ==,
+                       cmark_gfm_extensions_get_tasklist_item_checked (g_ptr_array_index (items, i)));
+      g_assert_false (gtk_widget_get_can_target (check));
+      g_assert_true (gtk_widget_get_sensitive (check));
+    }
+}
+
+static void
+assert_no_html_comments (SpecPreview *preview)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (preview, GTK_TYPE_LABEL, NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
+
+      g_assert_null (strstr (text, "<!--"));
+    }
+}
+
+/* HTML blocks show as written, without their comments, or not at all. */
+static void
+assert_html_blocks (SpecPreview  *preview,
+                    SpecSnapshot *snapshot)
+{
+  for (guint i = 0; i < spec_snapshot_get_n_blocks (snapshot); i++)
+    {
+      cmark_node *node = spec_snapshot_get_block (snapshot, i)->node;
+      GtkWidget *widget = spec_preview_get_block_widget (preview, i);
+      g_autofree char *visible = NULL;
+
+      if (cmark_node_get_type (node) != CMARK_NODE_HTML_BLOCK)
+        continue;
+
+      visible = spec_inline_markup_strip_html_comments (cmark_node_get_literal (node));
+      g_strstrip (visible);
+
+      if (visible[0] == '\0')
+        {
+          g_assert_false (gtk_widget_get_visible (widget));
+        }
+      else
+        {
+          g_assert_true (GTK_IS_LABEL (widget));
+          g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (widget)), ==, visible);
+        }
+    }
+}
+
+static void
+test_seed (gconstpointer data)
+{
+  const char *path = data;
+  g_autofree char *text = read_test_file (path);
+  g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new (text, -1);
+  Fixture fixture;
+
+  fixture_init (&fixture, 900, 1000);
+  spec_preview_set_snapshot (fixture.preview, snapshot);
+  wait_for_frames (fixture.window, 2);
+
+  g_assert_true (spec_preview_get_snapshot (fixture.preview) == snapshot);
+  g_assert_cmpuint (spec_snapshot_get_sections (snapshot)->len, >, 0);
+  for (guint i = 0; i < spec_snapshot_get_n_blocks (snapshot); i++)
+    g_assert_nonnull (spec_preview_get_block_widget (fixture.preview, i));
+  g_assert_null (spec_preview_get_block_widget (fixture.preview,
+                                                spec_snapshot_get_n_blocks (snapshot)));
+
+  assert_headings (fixture.preview, snapshot);
+  assert_tables (fixture.preview, snapshot);
+  assert_code_blocks (fixture.preview, snapshot);
+  assert_tasks (fixture.preview, snapshot);
+  assert_no_html_comments (fixture.preview);
+  assert_html_blocks (fixture.preview, snapshot);
+
+  fixture_clear (&fixture);
+}
+
+static void
+test_no_seeds (void)
+{
+  g_test_skip ("SPEC_SEEDS_DIR is not set or holds no seeds");
+}
+
+/* Rendering of the individual block kinds */
+
+static const char blocks_text[] =
+  "# Title\n"
+  "\n"
+  "3. three\n"
+  "4. four\n"
+  "   - nested *one*\n"
+  "     - deeper\n"
+  "\n"
+  "1) paren\n"
+  "\n"
+  "- [x] done\n"
+  "- [ ] open\n"
+  "\n"
+  "> quoted **text**\n"
+  "\n"
+  "<!-- a comment\n"
+  "     over lines -->\n"
+  "\n"
+  "<div class=\"x\">raw</div>\n"
+  "\n"
+  "***\n"
+  "\n"
+  "![A diagram](diagram.png)\n"
+  "\n"
+  "Note[^n] with a [link](https://example.com \"Ex\").\n"
+  "\n"
+  "    indented code\n"
+  "\n"
+  "| L | C | R |\n"
+  "|:--|:-:|--:|\n"
+  "| 1 | 2 |\n"
+  "\n"
+  "[^n]: The *note*.\n";
+
+static GtkWidget *
+block_widget (Fixture *fixture,
+              guint    index)
+{
+  GtkWidget *widget = spec_preview_get_block_widget (fixture->preview, index);
+
+  g_assert_nonnull (widget);
+
+  return widget;
+}
+
+static GPtrArray *
+list_markers (GtkWidget *list)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (list, GTK_TYPE_LABEL, "list-marker");
+  GPtrArray *texts = g_ptr_array_new ();
+
+  for (guint i = 0; i < labels->len; i++)
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (g_ptr_array_index (labels, i)));
+  g_ptr_array_add (texts, NULL);
+
+  return texts;
+}
+
+static void
+test_blocks (void)
+{
+  Fixture fixture;
+  g_autoptr(GPtrArray) markers = NULL;
+  g_autoptr(GPtrArray) checks = NULL;
+  g_autoptr(GPtrArray) images = NULL;
+  g_autoptr(GPtrArray) grids = NULL;
+  g_autoptr(GPtrArray) code = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *widget;
+  GtkWidget *scroller;
+  GtkGrid *grid;
+  gboolean handled = FALSE;
+  GtkPolicyType hpolicy;
+  GtkPolicyType vpolicy;
+
+  fixture_init (&fixture, 600, 800);
+  show_text (&fixture, blocks_text);
+
+  /* the page scrolls down, never sideways: wide content scrolls itself */
+  scroller = gtk_widget_get_first_child (GTK_WIDGET (fixture.preview));
+  gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (scroller), &hpolicy, &vpolicy);
+  g_assert_cmpint (hpolicy, ==, GTK_POLICY_NEVER);
+  g_assert_cmpint (vpolicy, ==, GTK_POLICY_AUTOMATIC);
+  g_assert_cmpstr (gtk_widget_get_css_name (GTK_WIDGET (fixture.preview)), ==, "specpreview");
+
+  g_assert_true (gtk_widget_has_css_class (block_widget (&fixture, 0), "title-1"));
+
+  /* numbering from the list's start; nested lists indent and change marks */
+  widget = block_widget (&fixture, 1);
+  g_assert_true (gtk_widget_has_css_class (widget, "ordered-list"));
+  markers = list_markers (widget);
+  g_assert_cmpstrv ((const char * const *) markers->pdata,
+                    ((const char * const[]) { "3.", "4.", "◦", "▪", NULL }));
+  g_clear_pointer (&markers, g_ptr_array_unref);
+
+  markers = list_markers (block_widget (&fixture, 2));
+  g_assert_cmpstrv ((const char * const *) markers->pdata,
+                    ((const char * const[]) { "1)", NULL }));
+
+  /* task items: real check buttons showing the state, without markers */
+  widget = block_widget (&fixture, 3);
+  checks = find_widgets (widget, GTK_TYPE_CHECK_BUTTON, "task-check");
+  g_assert_cmpuint (checks->len, ==, 2);
+  g_assert_true (gtk_check_button_get_active (g_ptr_array_index (checks, 0)));
+  g_assert_false (gtk_check_button_get_active (g_ptr_array_index (checks, 1)));
+  g_assert_false (gtk_widget_get_can_target (g_ptr_array_index (checks, 0)));
+  g_clear_pointer (&markers, g_ptr_array_unref);
+  markers = list_markers (widget);
+  g_assert_cmpuint (markers->len, ==, 1);
+
+  widget = block_widget (&fixture, 4);
+  g_assert_true (gtk_widget_has_css_class (widget, "blockquote"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_first_child (widget))),
+                            "<b>text</b>"));
+
+  /* an HTML comment shows nothing, other HTML shows as written */
+  g_assert_false (gtk_widget_get_visible (block_widget (&fixture, 5)));
+  widget = block_widget (&fixture, 6);
+  g_assert_true (GTK_IS_LABEL (widget));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (widget)), ==, "<div class=\"x\">raw</div>");
+
+  g_assert_true (GTK_IS_SEPARATOR (block_widget (&fixture, 7)));
+
+  widget = block_widget (&fixture, 8);
+  images = find_widgets (widget, GTK_TYPE_IMAGE, NULL);
+  g_assert_cmpuint (images->len, ==, 1);
+  text = joined_label_text (widget);
+  g_assert_cmpstr (text, ==, "A diagram\n");
+  g_clear_pointer (&text, g_free);
+
+  /* links show their target as a tooltip; the preview handles every
+   * activation itself, so GTK's handler never opens other schemes */
+  widget = block_widget (&fixture, 9);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (widget)), ==, "Note[1] with a link.");
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (widget)), "href=\"https://example.com\""));
+  g_assert_true (gtk_widget_get_has_tooltip (widget));
+  g_assert_true (gtk_label_get_selectable (GTK_LABEL (widget)));
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (widget)));
+  g_assert_cmpint (gtk_label_get_wrap_mode (GTK_LABEL (widget)), ==, PANGO_WRAP_WORD_CHAR);
+  g_signal_emit_by_name (widget, "activate-link", "file:///etc/passwd", &handled);
+  g_assert_true (handled);
+
+  code = find_widgets (block_widget (&fixture, 10), GTK_TYPE_LABEL, "code");
+  g_assert_cmpuint (code->len, ==, 1);
+  g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (code, 0)), ==, "indented code");
+
+  /* short rows are padded; alignment from the delimiter row */
+  grids = find_widgets (block_widget (&fixture, 11), GTK_TYPE_GRID, "table");
+  grid = g_ptr_array_index (grids, 0);
+  g_assert_cmpfloat (gtk_label_get_xalign (GTK_LABEL (gtk_grid_get_child_at (grid, 0, 1))), ==, 0.0);
+  g_assert_cmpfloat (gtk_label_get_xalign (GTK_LABEL (gtk_grid_get_child_at (grid, 1, 1))), ==, 0.5);
+  g_assert_cmpfloat (gtk_label_get_xalign (GTK_LABEL (gtk_grid_get_child_at (grid, 2, 1))), ==, 1.0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, 2, 1))), ==, "");
+
+  /* footnotes at the end */
+  widget = block_widget (&fixture, 12);
+  g_assert_true (gtk_widget_has_css_class (widget, "footnote"));
+  text = joined_label_text (widget);
+  g_assert_cmpstr (text, ==, "[1]\nThe note.\n");
+
+  g_assert_null (spec_preview_get_block_widget (fixture.preview, 13));
+
+  fixture_clear (&fixture);
+}
+
+/* Incremental updates */
+
+static const char update_text[] =
+  "# Spec\n"
+  "\n"
+  "Intro paragraph.\n"
+  "\n"
+  "- one\n"
+  "- two\n"
+  "\n"
+  "| a | b |\n"
+  "|---|---|\n"
+  "| 1 | 2 |\n"
+  "\n"
+  "```c\n"
+  "int x;\n"
+  "```\n"
+  "\n"
+  "Last paragraph.\n";
+
+static GPtrArray *
+block_widgets (Fixture *fixture)
+{
+  SpecSnapshot *snapshot = spec_preview_get_snapshot (fixture->preview);
+  GPtrArray *widgets = g_ptr_array_new ();
+
+  for (guint i = 0; i < spec_snapshot_get_n_blocks (snapshot); i++)
+    g_ptr_array_add (widgets, block_widget (fixture, i));
+
+  return widgets;
+}
+
+/* The column holds the block widgets, in order, and nothing else. */
+static void
+assert_column_matches (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) widgets = block_widgets (fixture);
+  GtkWidget *column = gtk_widget_get_parent (g_ptr_array_index (widgets, 0));
+  GtkWidget *child = gtk_widget_get_first_child (column);
+
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      g_assert_true (child == g_ptr_array_index (widgets, i));
+      child = gtk_widget_get_next_sibling (child);
+    }
+
+  g_assert_null (child);
+}
+
+static void
+test_update_reuses_blocks (void)
+{
+  g_autoptr(GString) text = g_string_new (update_text);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autofree char *long_text = NULL;
+  GtkAdjustment *vadj;
+  GtkWidget *last;
+  double value;
+  Fixture fixture;
+
+  fixture_init (&fixture, 600, 300);
+
+  /* Enough text to scroll, placed before the last paragraph. */
+  for (guint i = 0; i < 40; i++)
+    g_string_replace (text, "Last paragraph.", "Filler paragraph.\n\nLast paragraph.", 1);
+  show_text (&fixture, text->str);
+  before = block_widgets (&fixture);
+
+  vadj = preview_vadjustment (fixture.preview);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadj), >, 2 * gtk_adjustment_get_page_size (vadj));
+  gtk_adjustment_set_value (vadj, 400);
+  wait_for_frames (fixture.window, 2);
+  value = gtk_adjustment_get_value (vadj);
+  g_assert_cmpfloat (value, ==, 400);
+
+  g_string_replace (text, "Last paragraph.", "Last & <changed> paragraph.", 1);
+  show_text (&fixture, text->str);
+  after = block_widgets (&fixture);
+
+  g_assert_cmpuint (after->len, ==, before->len);
+  g_assert_true (g_ptr_array_index (after, 2) == g_ptr_array_index (before, 2));
+  for (guint i = 0; i + 1 < after->len; i++)
+    g_assert_true (g_ptr_array_index (after, i) == g_ptr_array_index (before, i));
+
+  last = g_ptr_array_index (after, after->len - 1);
+  g_assert_true (last != g_ptr_array_index (before, before->len - 1));
+  g_assert_true (GTK_IS_LABEL (last));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (last)), ==, "Last & <changed> paragraph.");
+  assert_column_matches (&fixture);
+
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, value);
+
+  /* A paragraph inserted in the middle: everything else is kept. */
+  g_clear_pointer (&before, g_ptr_array_unref);
+  before = g_steal_pointer (&after);
+  g_string_replace (text, "Intro paragraph.\n", "Intro paragraph.\n\nInserted.\n", 1);
+  show_text (&fixture, text->str);
+  after = block_widgets (&fixture);
+
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  g_assert_true (g_ptr_array_index (after, 1) == g_ptr_array_index (before, 1));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (g_ptr_array_index (after, 2))), ==, "Inserted.");
+  for (guint i = 3; i < after->len; i++)
+    g_assert_true (g_ptr_array_index (after, i) == g_ptr_array_index (before, i - 1));
+  assert_column_matches (&fixture);
+
+  /* Reusing a widget for text that now means something else would be wrong:
+   * here the same bytes were a list item before. */
+  long_text = g_strdup ("# Spec\n\n- Filler paragraph.\n");
+  show_text (&fixture, long_text);
+  g_assert_true (gtk_widget_has_css_class (block_widget (&fixture, 1), "list"));
+  assert_column_matches (&fixture);
+
+  fixture_clear (&fixture);
+}
+
+/* Equal blocks each keep a widget of their own. */
+static void
+test_update_equal_blocks (void)
+{
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  GtkWidget *removed;
+  Fixture fixture;
+
+  fixture_init (&fixture, 600, 400);
+
+  show_text (&fixture, "same\n\nsame\n\nsame\n");
+  before = block_widgets (&fixture);
+  g_assert_cmpuint (before->len, ==, 3);
+  g_assert_true (g_ptr_array_index (before, 0) != g_ptr_array_index (before, 1));
+  g_assert_true (g_ptr_array_index (before, 1) != g_ptr_array_index (before, 2));
+
+  show_text (&fixture, "same\n\nnew\n\nsame\n\nsame\n");
+  after = block_widgets (&fixture);
+  g_assert_cmpuint (after->len, ==, 4);
+  g_assert_true (g_ptr_array_index (after, 0) == g_ptr_array_index (before, 0));
+  g_assert_true (g_ptr_array_index (after, 2) == g_ptr_array_index (before, 1));
+  g_assert_true (g_ptr_array_index (after, 3) == g_ptr_array_index (before, 2));
+  assert_column_matches (&fixture);
+
+  /* Without a document the widgets are gone, not leaked. */
+  removed = g_ptr_array_index (after, 0);
+  g_object_add_weak_pointer (G_OBJECT (removed), (gpointer *) &removed);
+  spec_preview_set_snapshot (fixture.preview, NULL);
+  g_assert_null (spec_preview_get_block_widget (fixture.preview, 0));
+  g_assert_null (removed);
+
+  fixture_clear (&fixture);
+}
+
+/* A block's text alone does not say where its reference links lead or how
+ * its footnotes are numbered: those blocks are rebuilt when that changes. */
+static void
+test_update_resolved_elsewhere (void)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *intro;
+  GtkWidget *link;
+  GtkWidget *second;
+  Fixture fixture;
+
+  fixture_init (&fixture, 600, 400);
+
+  show_text (&fixture, "Intro.\n\nSee [spec].\n\n[spec]: https://a.example\n");
+  intro = block_widget (&fixture, 0);
+  link = block_widget (&fixture, 1);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (link)), "https://a.example"));
+
+  show_text (&fixture, "Intro.\n\nSee [spec].\n\n[spec]: https://b.example\n");
+  g_assert_true (block_widget (&fixture, 0) == intro);
+  g_assert_true (block_widget (&fixture, 1) != link);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (block_widget (&fixture, 1))),
+                            "https://b.example"));
+
+  show_text (&fixture, "One[^x].\n\nTwo[^y].\n\n[^x]: X.\n\n[^y]: Y.\n");
+  second = block_widget (&fixture, 1);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (second)), ==, "Two[2].");
+
+  /* [^x] no longer referenced: [^y] becomes the first footnote */
+  show_text (&fixture, "One.\n\nTwo[^y].\n\n[^x]: X.\n\n[^y]: Y.\n");
+  g_assert_true (block_widget (&fixture, 1) != second);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (block_widget (&fixture, 1))), ==, "Two[1].");
+  text = joined_label_text (block_widget (&fixture, 2));
+  g_assert_cmpstr (text, ==, "[1]\nY.\n");
+  g_assert_true (gtk_widget_has_css_class (block_widget (&fixture, 2), "first"));
+  g_assert_null (spec_preview_get_block_widget (fixture.preview, 3));
+
+  fixture_clear (&fixture);
+}
+
+static void
+count_notify (guint *counter)
+{
+  (*counter)++;
+}
+
+static void
+test_snapshot_property (void)
+{
+  g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new ("# A\n", -1);
+  g_autoptr(SpecSnapshot) got = NULL;
+  GtkWidget *preview = g_object_ref_sink (spec_preview_new ());
+  guint notified = 0;
+
+  g_signal_connect_swapped (preview, "notify::snapshot", G_CALLBACK (count_notify), &notified);
+
+  g_object_set (preview, "snapshot", snapshot, NULL);
+  g_assert_cmpuint (notified, ==, 1);
+  spec_preview_set_snapshot (SPEC_PREVIEW (preview), snapshot);
+  g_assert_cmpuint (notified, ==, 1);
+
+  g_object_get (preview, "snapshot", &got, NULL);
+  g_assert_true (got == snapshot);
+
+  spec_preview_set_snapshot (SPEC_PREVIEW (preview), NULL);
+  g_assert_cmpuint (notified, ==, 2);
+
+  g_assert_finalize_object (preview);
+}
+
+/* The specifications' examples */
+
+static GPtrArray *
+read_examples (const char *path)
+{
+  g_autofree char *contents = read_test_file (path);
+  g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+  GPtrArray *examples = g_ptr_array_new_with_free_func (g_free);
+  GString *input = NULL;
+  gboolean in_input = FALSE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      if (input == NULL)
+        {
+          if (g_str_has_prefix (line, EXAMPLE_FENCE " example"))
+            {
+              input = g_string_new (NULL);
+              in_input = TRUE;
+            }
+        }
+      else if (g_str_equal (line, EXAMPLE_FENCE))
+        {
+          g_string_replace (input, "→", "\t", 0);
+          g_ptr_array_add (examples, g_string_free (g_steal_pointer (&input), FALSE));
+        }
+      else if (in_input && g_str_equal (line, "."))
+        {
+          in_input = FALSE;
+        }
+      else if (in_input)
+        {
+          g_string_append (input, line);
+          g_string_append_c (input, '\n');
+        }
+    }
+
+  g_assert_null (input);
+
+  return examples;
+}
+
+typedef struct
+{
+  const char *name;
+  guint       min_examples;
+} Corpus;
+
+static const Corpus corpora[] = {
+  { "commonmark-spec.txt", 600 },
+  { "gfm-spec.txt", 600 },
+  { "gfm-extensions.txt", 20 },
+};
+
+static void
+test_corpus (gconstpointer data)
+{
+  const Corpus *corpus = data;
+  const char *dir = g_getenv ("SPEC_CORPUS_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) examples = NULL;
+  Fixture fixture;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("SPEC_CORPUS_DIR is not set");
+      return;
+    }
+
+  path = g_build_filename (dir, corpus->name, NULL);
+  examples = read_examples (path);
+  g_assert_cmpuint (examples->len, >, corpus->min_examples);
+
+  fixture_init (&fixture, 500, 400);
+
+  for (guint i = 0; i < examples->len; i++)
+    {
+      g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new (g_ptr_array_index (examples, i), -1);
+      guint n_blocks = spec_snapshot_get_n_blocks (snapshot);
+
+      spec_preview_set_snapshot (fixture.preview, snapshot);
+      wait_for_frames (fixture.window, 1);
+
+      if (n_blocks > 0)
+        g_assert_nonnull (spec_preview_get_block_widget (fixture.preview, n_blocks - 1));
+      g_assert_null (spec_preview_get_block_widget (fixture.preview, n_blocks));
+      assert_html_blocks (fixture.preview, snapshot);
+    }
+
+  fixture_clear (&fixture);
+}
+
+/* Screenshots, to look at and to check the colours */
+
+static void
+pixel_at (GdkTexture *texture,
+          int         x,
+          int         y,
+          guchar      rgb[3])
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guchar *data = g_malloc ((gsize) width * height * 4);
+  const guchar *pixel;
+
+  /* GDK_MEMORY_DEFAULT: premultiplied B, G, R, A bytes */
+  gdk_texture_download (texture, data, width * 4);
+  pixel = data + ((gsize) y * width + x) * 4;
+  rgb[0] = pixel[2];
+  rgb[1] = pixel[1];
+  rgb[2] = pixel[0];
+}
+
+static GdkTexture *
+save_screenshot (Fixture    *fixture,
+                 const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->preview);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderer *renderer;
+  GdkTexture *texture;
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (GTK_NATIVE (fixture->window));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+
+  return texture;
+}
+
+static double
+luminance (const guchar rgb[3])
+{
+  return (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255.0;
+}
+
+static void
+scroll_to_first (Fixture *fixture,
+                 GType    type,
+                 const char *css_class)
+{
+  g_autoptr(GPtrArray) found = find_widgets (fixture->preview, type, css_class);
+  GtkAdjustment *vadj = preview_vadjustment (fixture->preview);
+  GtkWidget *content;
+  graphene_point_t point;
+
+  g_assert_cmpuint (found->len, >, 0);
+
+  /* The viewport's child is the scrolled content. */
+  content = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (fixture->preview)));
+  content = gtk_widget_get_first_child (content);
+  g_assert_true (gtk_widget_compute_point (g_ptr_array_index (found, 0), content,
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+
+  gtk_adjustment_set_value (vadj, point.y - 120);
+  wait_for_frames (fixture->window, 2);
+}
+
+static void
+test_screenshots (void)
+{
+  g_autofree char *seed_002 = seed_path ("002_");
+  g_autofree char *seed_000 = seed_path ("000_");
+  g_autofree char *text_002 = NULL;
+  g_autofree char *text_000 = NULL;
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  g_autoptr(GdkTexture) light = NULL;
+  g_autoptr(GdkTexture) tables = NULL;
+  g_autoptr(GdkTexture) dark = NULL;
+  guchar background[3];
+  guchar text_pixel[3];
+  Fixture fixture;
+
+  if (seed_002 == NULL || seed_000 == NULL)
+    {
+      g_test_skip ("seeds 000 and 002 are needed");
+      return;
+    }
+
+  text_002 = read_test_file (seed_002);
+  text_000 = read_test_file (seed_000);
+
+  fixture_init (&fixture, 900, 1000);
+  gtk_window_set_focus (GTK_WINDOW (fixture.window), NULL);
+
+  show_text (&fixture, text_002);
+  light = save_screenshot (&fixture, "preview-seed-002.png");
+  g_assert_cmpint (gdk_texture_get_width (light), ==, 900);
+  g_assert_cmpint (gdk_texture_get_height (light), ==, 1000);
+  pixel_at (light, 4, 4, background);
+  g_assert_cmpfloat (luminance (background), >, 0.85);
+
+  show_text (&fixture, text_000);
+  scroll_to_first (&fixture, GTK_TYPE_GRID, "table");
+  tables = save_screenshot (&fixture, "preview-seed-000.png");
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  show_text (&fixture, text_002);
+  gtk_adjustment_set_value (preview_vadjustment (fixture.preview), 0);
+  wait_for_frames (fixture.window, 2);
+  dark = save_screenshot (&fixture, "preview-seed-002-dark.png");
+  pixel_at (dark, 4, 4, background);
+  g_assert_cmpfloat (luminance (background), <, 0.25);
+
+  /* somewhere in the first heading, text must be light on the dark page */
+  {
+    double brightest = 0;
+
+    for (int x = 24; x < 400; x++)
+      {
+        pixel_at (dark, x, 40, text_pixel);
+        brightest = MAX (brightest, luminance (text_pixel));
+      }
+    g_assert_cmpfloat (brightest, >, 0.7);
+  }
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+  fixture_clear (&fixture);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+add_seed_tests (void)
+{
+  const char *dir = g_getenv ("SPEC_SEEDS_DIR");
+  g_autoptr(GDir) seeds = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (dir == NULL || (seeds = g_dir_open (dir, 0, NULL)) == NULL)
+    {
+      g_test_add_func ("/preview/seeds", test_no_seeds);
+      return;
+    }
+
+  while ((name = g_dir_read_name (seeds)) != NULL)
+    {
+      if (g_str_has_suffix (name, ".txt"))
+        g_ptr_array_add (names, g_strdup (name));
+    }
+
+  if (names->len == 0)
+    {
+      g_test_add_func ("/preview/seeds", test_no_seeds);
+      return;
+    }
+
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *seed = g_ptr_array_index (names, i);
+      g_autofree char *test_path = g_strdup_printf ("/preview/seeds/%s", seed);
+
+      g_test_add_data_func_full (test_path, g_build_filename (dir, seed, NULL),
+                                 test_seed, g_free);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv);
+  adw_init ();
+
+  /* Any warning or critical from GTK, Pango or the preview fails. */
+  g_log_set_always_fatal (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+
+  add_seed_tests ();
+  g_test_add_func ("/preview/blocks", test_blocks);
+  g_test_add_func ("/preview/snapshot-property", test_snapshot_property);
+  g_test_add_func ("/preview/update/reuses-blocks", test_update_reuses_blocks);
+  g_test_add_func ("/preview/update/equal-blocks", test_update_equal_blocks);
+  g_test_add_func ("/preview/update/resolved-elsewhere", test_update_resolved_elsewhere);
+  for (guint i = 0; i < G_N_ELEMENTS (corpora); i++)
+    {
+      g_autofree char *test_path = g_strdup_printf ("/preview/corpus/%s", corpora[i].name);
+
+      g_test_add_data_func (test_path, &corpora[i], test_corpus);
+    }
+  g_test_add_func ("/preview/screenshots", test_screenshots);
+
+  return g_test_run ();
+}
