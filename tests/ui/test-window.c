@@ -569,6 +569,7 @@ test_screenshot_seed_002 (Fixture       *f,
   g_autofree char *png = NULL;
   g_autofree char *preview_text = NULL;
   g_autofree char *navigator_text = NULL;
+  GtkSourceStyleScheme *scheme;
 
   if (seed == NULL)
     {
@@ -591,6 +592,16 @@ test_screenshot_seed_002 (Fixture       *f,
 
   png = spec_test_save_screenshot (GTK_WIDGET (f->window), "window-seed-002");
   g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+  g_clear_pointer (&png, g_free);
+
+  /* The same window in dark mode: the editor's scheme follows. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  spec_test_iterate (300);
+  scheme = gtk_source_buffer_get_style_scheme (GTK_SOURCE_BUFFER (spec_window_get_document (f->window)));
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (scheme), ==, "Adwaita-dark");
+  png = spec_test_save_screenshot (GTK_WIDGET (f->window), "window-seed-002-dark");
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
 /* The application: a file already open is focused, not opened twice; a
