@@ -51,21 +51,8 @@ spec_application_find_window (SpecApplication *self,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
-    {
-      SpecDocument *document;
-      GFile *loading;
-
-      if (!SPEC_IS_WINDOW (l->data))
-        continue;
-
-      document = spec_window_get_document (l->data);
-      loading = g_object_get_data (G_OBJECT (l->data), "spec-loading-file");
-
-      if ((spec_document_get_file (document) != NULL &&
-           g_file_equal (spec_document_get_file (document), file)) ||
-          (loading != NULL && g_file_equal (loading, file)))
-        return l->data;
-    }
+    if (SPEC_IS_WINDOW (l->data) && spec_window_is_showing (l->data, file))
+      return l->data;
 
   return NULL;
 }
@@ -99,9 +86,7 @@ spec_application_open (GApplication  *app,
 
       if (window == NULL)
         {
-          if (SPEC_IS_WINDOW (active) &&
-              spec_document_is_untouched (spec_window_get_document (SPEC_WINDOW (active))) &&
-              g_object_get_data (G_OBJECT (active), "spec-loading-file") == NULL)
+          if (SPEC_IS_WINDOW (active) && spec_window_is_blank (SPEC_WINDOW (active)))
             window = SPEC_WINDOW (active);
           else
             window = spec_application_new_window (self);

@@ -55,21 +55,9 @@ spec_document_update_title (SpecDocument *self)
   g_autofree char *title = NULL;
 
   if (self->file != NULL)
-    {
-      g_autoptr(GFileInfo) info = NULL;
-
-      /* The display name, never a portal path like /run/user/…/doc/… */
-      info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                                G_FILE_QUERY_INFO_NONE, NULL, NULL);
-      if (info != NULL)
-        title = g_strdup (g_file_info_get_display_name (info));
-      else
-        title = g_file_get_basename (self->file);
-    }
+    title = spec_text_file_dup_display_name (self->file);
   else
-    {
-      title = g_strdup (_("Untitled Document"));
-    }
+    title = g_strdup (_("Untitled Document"));
 
   if (g_strcmp0 (title, self->title) != 0)
     {

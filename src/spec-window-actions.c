@@ -8,20 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "spec-text-file.h"
 #include "spec-window-private.h"
-
-static char *
-dup_display_name (GFile *file)
-{
-  g_autoptr(GFileInfo) info = NULL;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info != NULL)
-    return g_strdup (g_file_info_get_display_name (info));
-
-  return g_file_get_basename (file);
-}
 
 /**
  * _spec_window_show_error:
@@ -51,12 +39,12 @@ load_cb (GObject      *object,
 {
   SpecDocument *document = SPEC_DOCUMENT (object);
   g_autoptr(SpecWindow) self = user_data;
-  g_autoptr(GFile) file = g_object_steal_data (G_OBJECT (self), "spec-loading-file");
+  g_autoptr(GFile) file = g_steal_pointer (&self->loading_file);
   g_autoptr(GError) error = NULL;
 
   if (!spec_document_load_finish (document, result, &error))
     {
-      g_autofree char *name = dup_display_name (file);
+      g_autofree char *name = spec_text_file_dup_display_name (file);
       g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
 
       _spec_window_show_error (self, heading, error);
@@ -80,8 +68,9 @@ spec_window_open (SpecWindow *self,
   g_return_if_fail (SPEC_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  g_object_set_data_full (G_OBJECT (self), "spec-loading-file",
-                          g_object_ref (file), g_object_unref);
+  g_return_if_fail (self->loading_file == NULL);
+
+  self->loading_file = g_object_ref (file);
   spec_document_load_async (self->document, file, NULL, load_cb, g_object_ref (self));
 }
 
@@ -170,20 +159,35 @@ save_error_response_cb (SpecWindow       *self,
     self->close_confirmed = FALSE;
 }
 
+typedef struct
+{
+  SpecWindow *self;
+  GFile      *file;   /* where the text goes, to name it in an error */
+} SaveRequest;
+
+static void
+save_request_free (SaveRequest *request)
+{
+  g_clear_object (&request->self);
+  g_clear_object (&request->file);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveRequest, save_request_free)
+
 static void
 save_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
   SpecDocument *document = SPEC_DOCUMENT (object);
-  g_autoptr(SpecWindow) self = user_data;
-  g_autoptr(GFile) file = g_object_steal_data (G_OBJECT (self), "spec-saving-file");
+  g_autoptr(SaveRequest) request = user_data;
+  SpecWindow *self = request->self;
   g_autoptr(GError) error = NULL;
 
   if (!spec_document_save_finish (document, result, &error))
     {
-      g_autofree char *name = file ? dup_display_name (file)
-                                   : g_strdup (spec_document_get_title (document));
+      g_autofree char *name = spec_text_file_dup_display_name (request->file);
       g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
       GtkWidget *dialog;
 
@@ -212,11 +216,11 @@ static void
 save_to (SpecWindow *self,
          GFile      *file)
 {
-  GFile *target = file ? file : spec_document_get_file (self->document);
+  SaveRequest *request = g_new0 (SaveRequest, 1);
 
-  g_object_set_data_full (G_OBJECT (self), "spec-saving-file",
-                          target ? g_object_ref (target) : NULL, g_object_unref);
-  spec_document_save_async (self->document, file, NULL, save_cb, g_object_ref (self));
+  request->self = g_object_ref (self);
+  request->file = g_object_ref (file ? file : spec_document_get_file (self->document));
+  spec_document_save_async (self->document, file, NULL, save_cb, request);
 }
 
 static void
@@ -251,7 +255,7 @@ save_as (SpecWindow *self)
   if (file != NULL)
     {
       g_autoptr(GFile) folder = g_file_get_parent (file);
-      g_autofree char *name = dup_display_name (file);
+      g_autofree char *name = spec_text_file_dup_display_name (file);
 
       if (folder != NULL)
         gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);

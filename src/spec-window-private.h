@@ -21,6 +21,7 @@ struct _SpecWindow
   GSettings            *settings;
   SpecDocument         *document;
   GtkFileChooserNative *chooser;
+  GFile                *loading_file;   /* being opened into this window */
 
   /* Template widgets */
   AdwWindowTitle       *window_title;

@@ -170,6 +170,7 @@ spec_window_finalize (GObject *object)
 {
   SpecWindow *self = (SpecWindow *)object;
 
+  g_clear_object (&self->loading_file);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
 
@@ -360,4 +361,38 @@ spec_window_go_to_line (SpecWindow *self,
                                 gtk_text_buffer_get_insert (buffer),
                                 0.0, TRUE, 0.0, 0.1);
   gtk_widget_grab_focus (GTK_WIDGET (self->editor));
+}
+
+/**
+ * spec_window_is_showing:
+ *
+ * Whether @file is this window's document, or is being opened into it.
+ */
+gboolean
+spec_window_is_showing (SpecWindow *self,
+                        GFile      *file)
+{
+  GFile *current;
+
+  g_return_val_if_fail (SPEC_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  current = spec_document_get_file (self->document);
+
+  return (current != NULL && g_file_equal (current, file)) ||
+         (self->loading_file != NULL && g_file_equal (self->loading_file, file));
+}
+
+/**
+ * spec_window_is_blank:
+ *
+ * Whether the window holds a new, empty, untouched document and is not
+ * opening one: a file opened next may use this window.
+ */
+gboolean
+spec_window_is_blank (SpecWindow *self)
+{
+  g_return_val_if_fail (SPEC_IS_WINDOW (self), FALSE);
+
+  return self->loading_file == NULL && spec_document_is_untouched (self->document);
 }

@@ -23,5 +23,8 @@ void          spec_window_open         (SpecWindow     *self,
                                         GFile          *file);
 void          spec_window_go_to_line   (SpecWindow     *self,
                                         guint           line);
+gboolean      spec_window_is_showing   (SpecWindow     *self,
+                                        GFile          *file);
+gboolean      spec_window_is_blank     (SpecWindow     *self);
 
 G_END_DECLS

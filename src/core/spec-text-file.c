@@ -428,3 +428,25 @@ spec_text_file_save (GFile         *file,
 
   return TRUE;
 }
+
+/**
+ * spec_text_file_dup_display_name:
+ *
+ * The name to show for @file: its display name (for a file granted through
+ * the document portal, the real name rather than a /run/user/… path), or
+ * its base name when that cannot be read.
+ */
+char *
+spec_text_file_dup_display_name (GFile *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL)
+    return g_strdup (g_file_info_get_display_name (info));
+
+  return g_file_get_basename (file);
+}

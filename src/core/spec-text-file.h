@@ -40,6 +40,7 @@ gboolean  spec_text_file_load        (GFile         *file,
 gboolean  spec_text_file_validate    (const char    *contents,
                                       gsize          length,
                                       GError       **error);
+char     *spec_text_file_dup_display_name (GFile   *file);
 gboolean  spec_text_file_save        (GFile         *file,
                                       const char    *contents,
                                       gsize          length,

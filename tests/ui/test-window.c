@@ -611,7 +611,7 @@ windows_idle (gpointer data)
 {
   for (GList *l = gtk_application_get_windows (data); l; l = l->next)
     if (spec_document_get_busy (spec_window_get_document (l->data)) ||
-        g_object_get_data (l->data, "spec-loading-file") != NULL)
+        SPEC_WINDOW (l->data)->loading_file != NULL)
       return FALSE;
 
   return TRUE;
