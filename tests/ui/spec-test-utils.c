@@ -111,28 +111,66 @@ spec_test_find_dialog (GtkWindow *parent)
   return NULL;
 }
 
+typedef struct
+{
+  GtkWidget     *widget;
+  GskRenderNode *node;
+} Capture;
+
+/* Right after a frame is painted the widget's render nodes are fresh; a
+ * redraw queued later (an animation, a style change) drops them, so the
+ * capture happens here and not on a later turn of the main loop. */
+static void
+on_after_paint (GdkFrameClock *clock,
+                Capture       *capture)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  GtkSnapshot *snapshot;
+  int width = gtk_widget_get_width (capture->widget);
+  int height = gtk_widget_get_height (capture->widget);
+
+  if (capture->node != NULL || width <= 0 || height <= 0)
+    return;
+
+  paintable = gtk_widget_paintable_new (capture->widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  capture->node = gtk_snapshot_free_to_node (snapshot);
+}
+
+static gboolean
+captured (gpointer data)
+{
+  return ((Capture *) data)->node != NULL;
+}
+
 /* Renders @widget as the user sees it into NAME.png in the build
  * directory; returns the path. */
 char *
 spec_test_save_screenshot (GtkWidget  *widget,
                            const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file_name = g_strconcat (name, ".png", NULL);
   char *path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  Capture capture = { widget, NULL };
+  GdkFrameClock *clock;
+  GskRenderer *renderer;
+  gulong handler;
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
+  g_assert_true (spec_test_wait_for ((SpecTestCondition) gtk_widget_get_mapped, widget, 10000));
+  clock = gtk_widget_get_frame_clock (widget);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &capture);
+  gtk_widget_queue_draw (widget);
+  g_assert_true (spec_test_wait_for (captured, &capture, 10000));
+  g_signal_handler_disconnect (clock, handler);
 
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, capture.node,
+                                         &GRAPHENE_RECT_INIT (0, 0,
+                                                              gtk_widget_get_width (widget),
+                                                              gtk_widget_get_height (widget)));
+  gsk_render_node_unref (capture.node);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
 
