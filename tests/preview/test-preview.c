@@ -14,6 +14,7 @@
 #include "spec-inline-markup.h"
 #include "spec-markdown.h"
 #include "spec-preview.h"
+#include "spec-test-utils.h"
 
 #define EXAMPLE_FENCE "````````````````````````````````"
 
@@ -933,25 +934,9 @@ static GdkTexture *
 save_screenshot (Fixture    *fixture,
                  const char *name)
 {
-  GtkWidget *widget = GTK_WIDGET (fixture->preview);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
   g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  GskRenderer *renderer;
-  GdkTexture *texture;
+  GdkTexture *texture = spec_test_capture (GTK_WIDGET (fixture->preview));
 
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (GTK_NATIVE (fixture->window));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
 

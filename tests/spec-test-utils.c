@@ -144,18 +144,14 @@ captured (gpointer data)
   return ((Capture *) data)->node != NULL;
 }
 
-/* Renders @widget as the user sees it into NAME.png in the build
- * directory; returns the path. */
-char *
-spec_test_save_screenshot (GtkWidget  *widget,
-                           const char *name)
+/* Renders @widget as the user sees it, as drawn in its next frame. */
+GdkTexture *
+spec_test_capture (GtkWidget *widget)
 {
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = g_strconcat (name, ".png", NULL);
-  char *path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
   Capture capture = { widget, NULL };
   GdkFrameClock *clock;
   GskRenderer *renderer;
+  GdkTexture *texture;
   gulong handler;
 
   g_assert_true (spec_test_wait_for ((SpecTestCondition) gtk_widget_get_mapped, widget, 10000));
@@ -171,6 +167,20 @@ spec_test_save_screenshot (GtkWidget  *widget,
                                                               gtk_widget_get_width (widget),
                                                               gtk_widget_get_height (widget)));
   gsk_render_node_unref (capture.node);
+
+  return texture;
+}
+
+/* Saves what @widget shows into NAME.png in the build directory (look at
+ * it); returns the path. */
+char *
+spec_test_save_screenshot (GtkWidget  *widget,
+                           const char *name)
+{
+  g_autoptr(GdkTexture) texture = spec_test_capture (widget);
+  g_autofree char *file_name = g_strconcat (name, ".png", NULL);
+  char *path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
+
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
 

@@ -20,6 +20,7 @@ gboolean   spec_test_wait_for           (SpecTestCondition   condition,
 void       spec_test_iterate            (guint               ms);
 char      *spec_test_collect_text       (GtkWidget          *widget);
 GtkWidget *spec_test_find_dialog        (GtkWindow          *parent);
+GdkTexture *spec_test_capture           (GtkWidget          *widget);
 char      *spec_test_save_screenshot    (GtkWidget          *widget,
                                          const char         *name);
 char      *spec_test_seed_path          (const char         *prefix);
