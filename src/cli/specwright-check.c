@@ -1,4 +1,4 @@
-/* specwright-check.c: the core's view of specs, for the terminal and CI
+/* specwright-check.c: the completeness engine for the terminal and CI
  *
  * Copyright 2026 The Specwright developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,17 +8,29 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include <glib/gi18n.h>
 
+#include "spec-report-json.h"
 #include "spec-snapshot.h"
 #include "spec-text-file.h"
+#include "spec-title-match.h"
 
 enum {
   EXIT_OK = 0,
   EXIT_INCOMPLETE = 1,
   EXIT_ERROR = 2,
 };
+
+typedef struct
+{
+  gboolean      outline;
+  gboolean      json;
+  char         *template_path;
+  int           min_percent;     /* -1: every file must be complete */
+  SpecSnapshot *template_snapshot;
+} Options;
 
 static void
 print_outline (const char   *path,
@@ -44,18 +56,180 @@ print_outline (const char   *path,
     }
 }
 
+static char *
+where (const SpecSection *section)
+{
+  g_autofree char *title = NULL;
+
+  if (section == NULL)
+    return g_strdup (_("before the first heading"));
+
+  title = spec_title_display (section->title);
+
+  /* Translators: where an unfilled item is: in "Section title" */
+  return g_strdup_printf (_("in “%s”"), title);
+}
+
+/* One line per unfilled item, as compilers print them, so editors and CI
+ * can jump to each: "spec.md:12:21: placeholder [X] in “Goals”". */
+static void
+print_diagnostics (const char   *path,
+                   SpecSnapshot *snapshot)
+{
+  const SpecReport *report = spec_snapshot_get_report (snapshot);
+  GPtrArray *sections = spec_snapshot_get_sections (snapshot);
+
+  for (guint i = 0; i < report->items->len; i++)
+    {
+      const SpecItem *item = &g_array_index (report->items, SpecItem, i);
+      g_autofree char *in = where (item->section);
+
+      switch (item->kind)
+        {
+        case SPEC_ITEM_PLACEHOLDER:
+          g_print ("%s:%u:%u: %s %s %s\n", path, item->line, item->column,
+                   _("placeholder"), item->text, in);
+          break;
+
+        case SPEC_ITEM_CLARIFICATION:
+          if (item->question && *item->question)
+            g_print ("%s:%u:%u: %s “%s” %s\n", path, item->line, item->column,
+                     _("clarification"), item->question, in);
+          else
+            g_print ("%s:%u:%u: %s %s %s\n", path, item->line, item->column,
+                     _("clarification"), item->text, in);
+          break;
+
+        case SPEC_ITEM_GUIDANCE:
+        default:
+          /* Guidance is reported in the summary, not as an unfilled item. */
+          break;
+        }
+    }
+
+  for (guint i = 0; i < sections->len; i++)
+    {
+      const SpecSection *section = g_ptr_array_index (sections, i);
+      const SpecSectionReport *sr = spec_report_get_section (report, section);
+
+      if (sr->counted && sr->state == SPEC_SECTION_EMPTY)
+        g_print ("%s:%u:1: %s “%s”\n", path, section->heading_line,
+                 _("empty section"), section->title);
+    }
+
+  for (guint i = 0; i < report->missing->len; i++)
+    {
+      const SpecMissingSection *missing = &g_array_index (report->missing, SpecMissingSection, i);
+
+      g_print ("%s: %s “%s”%s\n", path, _("missing section"), missing->title,
+               missing->required ? _(" (required)") : "");
+    }
+}
+
+static void
+print_summary (const char   *path,
+               SpecSnapshot *snapshot)
+{
+  const SpecReport *report = spec_snapshot_get_report (snapshot);
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  g_string_append_printf (line, _("%s: %u/%u sections complete (%u%%)"),
+                          path, report->n_complete,
+                          report->n_counted + report->n_missing_counted, report->percent);
+  g_string_append (line, ", ");
+  g_string_append_printf (line, ngettext ("%u placeholder", "%u placeholders", report->n_placeholders),
+                          report->n_placeholders);
+  g_string_append (line, ", ");
+  g_string_append_printf (line, ngettext ("%u clarification", "%u clarifications", report->n_clarifications),
+                          report->n_clarifications);
+  g_string_append (line, ", ");
+  g_string_append_printf (line, _("checklist %u/%u"), report->checklist_done, report->checklist_total);
+  if (report->against_template)
+    {
+      g_string_append (line, ", ");
+      g_string_append_printf (line, ngettext ("%u missing section", "%u missing sections", report->missing->len),
+                              report->missing->len);
+    }
+  if (report->n_guidance > 0)
+    {
+      g_string_append (line, ", ");
+      g_string_append_printf (line, ngettext ("%u guidance comment", "%u guidance comments", report->n_guidance),
+                              report->n_guidance);
+    }
+
+  g_print ("%s\n", line->str);
+}
+
+static gboolean
+passes (const Options *options,
+        SpecSnapshot  *snapshot)
+{
+  const SpecReport *report = spec_snapshot_get_report (snapshot);
+
+  if (options->min_percent >= 0)
+    return report->percent >= (guint) options->min_percent;
+
+  return report->complete;
+}
+
+static gboolean
+parse_min (const char  *option_name,
+           const char  *value,
+           gpointer     data,
+           GError     **error)
+{
+  Options *options = data;
+  guint64 percent;
+
+  if (!g_ascii_string_to_unsigned (value, 10, 0, 100, &percent, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--min takes a whole number from 0 to 100, not “%s”"), value);
+      return FALSE;
+    }
+
+  options->min_percent = (int) percent;
+  return TRUE;
+}
+
+static SpecSnapshot *
+load (const char  *path,
+      SpecSnapshot *template_snapshot,
+      GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!spec_text_file_load (file, &contents, &length, NULL, error))
+    return NULL;
+
+  if (template_snapshot != NULL)
+    return spec_snapshot_new_for_template (contents, length, template_snapshot);
+
+  return spec_snapshot_new_take (g_steal_pointer (&contents), length);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GOptionGroup) group = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GString) json = NULL;
   g_auto(GStrv) paths = NULL;
-  gboolean outline = FALSE;
+  Options options = { .min_percent = -1 };
   guint printed = 0;
   int status = EXIT_OK;
   const GOptionEntry entries[] = {
-    { "outline", 0, 0, G_OPTION_ARG_NONE, &outline,
+    { "json", 0, 0, G_OPTION_ARG_NONE, &options.json,
+      N_("Print the whole report as JSON"), NULL },
+    { "template", 0, 0, G_OPTION_ARG_FILENAME, &options.template_path,
+      N_("Check against a template: report the sections the file lacks"), N_("FILE") },
+    { "min", 0, 0, G_OPTION_ARG_CALLBACK, parse_min,
+      N_("Pass when at least PERCENT of the sections are complete"), N_("PERCENT") },
+    { "outline", 0, 0, G_OPTION_ARG_NONE, &options.outline,
       N_("Print each file’s outline: one heading a line, indented by level, with its line number"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("FILE…") },
     { NULL }
@@ -66,11 +240,17 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("FILE… — check Markdown specifications"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  context = g_option_context_new (_("FILE… — check Markdown specifications for unfilled slots"));
+  group = g_option_group_new ("specwright-check", NULL, NULL, &options, NULL);
+  g_option_group_add_entries (group, entries);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  g_option_context_set_main_group (context, g_steal_pointer (&group));
   g_option_context_set_summary (context,
-                                _("Exit status: 0 when every file was read, 2 when a file "
-                                  "could not be read (the other files are still checked)."));
+                                _("Reports every placeholder and clarification marker still in "
+                                  "the files, per section, with a summary line per file.\n\n"
+                                  "Exit status: 0 when every file is complete (or reaches --min), "
+                                  "1 when one is not, 2 when a file could not be read (the other "
+                                  "files are still checked)."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -84,34 +264,75 @@ main (int   argc,
       return EXIT_ERROR;
     }
 
-  if (!outline)
+  if (options.template_path != NULL)
     {
-      g_printerr ("specwright-check: %s\n", _("nothing to do: pass --outline"));
-      return EXIT_ERROR;
+      options.template_snapshot = load (options.template_path, NULL, &error);
+      if (options.template_snapshot == NULL)
+        {
+          g_printerr ("specwright-check: %s: %s\n", options.template_path, error->message);
+          return EXIT_ERROR;
+        }
+    }
+
+  if (options.json)
+    {
+      json = g_string_new (NULL);
+      g_string_append_printf (json, "{\"version\":%d,\"files\":[", SPEC_REPORT_JSON_VERSION);
     }
 
   for (guint i = 0; paths[i] != NULL; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
+      g_autofree char *display = g_filename_display_name (paths[i]);
       g_autoptr(SpecSnapshot) snapshot = NULL;
       g_autoptr(GError) load_error = NULL;
-      char *contents = NULL;
-      gsize length = 0;
 
-      if (!spec_text_file_load (file, &contents, &length, NULL, &load_error))
+      snapshot = load (paths[i], options.outline ? NULL : options.template_snapshot, &load_error);
+
+      if (snapshot == NULL)
         {
-          g_printerr ("specwright-check: %s: %s\n", paths[i], load_error->message);
+          g_printerr ("specwright-check: %s: %s\n", display, load_error->message);
           status = EXIT_ERROR;
+          if (json != NULL)
+            {
+              if (i > 0)
+                g_string_append_c (json, ',');
+              spec_report_json_append_error (json, display, load_error->message);
+            }
           continue;
         }
 
-      snapshot = spec_snapshot_new_take (contents, length);
+      if (options.outline)
+        {
+          if (printed++ > 0)
+            g_print ("\n");
+          print_outline (display, snapshot);
+          continue;
+        }
 
-      if (printed > 0)
-        g_print ("\n");
-      print_outline (paths[i], snapshot);
-      printed++;
+      if (json != NULL)
+        {
+          if (i > 0)
+            g_string_append_c (json, ',');
+          spec_report_json_append_file (json, display, options.template_path, snapshot);
+        }
+      else
+        {
+          print_diagnostics (display, snapshot);
+          print_summary (display, snapshot);
+        }
+
+      if (!passes (&options, snapshot) && status == EXIT_OK)
+        status = EXIT_INCOMPLETE;
     }
+
+  if (json != NULL)
+    {
+      g_string_append (json, "]}\n");
+      fputs (json->str, stdout);
+    }
+
+  g_clear_object (&options.template_snapshot);
+  g_free (options.template_path);
 
   return status;
 }

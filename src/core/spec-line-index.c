@@ -114,3 +114,27 @@ spec_line_index_line_end (const SpecLineIndex *self,
 {
   return spec_line_index_line_start (self, line + 1);
 }
+
+/* The line holding byte @offset (a binary search). */
+guint
+spec_line_index_line_at_offset (const SpecLineIndex *self,
+                                gsize                offset)
+{
+  guint lo = 0;
+  guint hi;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  hi = self->starts->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->starts, gsize, mid) <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return MAX (lo, 1);
+}

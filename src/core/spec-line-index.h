@@ -24,6 +24,8 @@ gsize          spec_line_index_line_start     (const SpecLineIndex *self,
                                                guint                line);
 gsize          spec_line_index_line_end       (const SpecLineIndex *self,
                                                guint                line);
+guint          spec_line_index_line_at_offset (const SpecLineIndex *self,
+                                               gsize                offset);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpecLineIndex, spec_line_index_free)
 

@@ -159,3 +159,34 @@ spec_outline_build (cmark_node          *document,
 
   return g_steal_pointer (&all);
 }
+
+/**
+ * spec_outline_find_section:
+ * @sections: (element-type SpecSection): every section, in document order
+ *
+ * Returns: (nullable): the innermost section holding @line, which is the
+ *   last one whose heading starts at or before it; %NULL before the first
+ */
+const SpecSection *
+spec_outline_find_section (GPtrArray *sections,
+                           guint      line)
+{
+  guint lo = 0;
+  guint hi;
+
+  g_return_val_if_fail (sections != NULL, NULL);
+
+  hi = sections->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const SpecSection *s = g_ptr_array_index (sections, mid);
+
+      if (s->heading_line <= line)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo > 0 ? g_ptr_array_index (sections, lo - 1) : NULL;
+}

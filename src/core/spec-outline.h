@@ -45,6 +45,8 @@ GPtrArray *spec_outline_build          (cmark_node          *document,
                                         const char          *text,
                                         const SpecLineIndex *lines,
                                         GPtrArray          **roots);
+const SpecSection *spec_outline_find_section (GPtrArray *sections,
+                                              guint      line);
 guint      spec_outline_block_end_line (cmark_node          *node,
                                         const char          *text,
                                         const SpecLineIndex *lines);

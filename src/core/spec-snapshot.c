@@ -24,6 +24,7 @@ struct _SpecSnapshot
   GPtrArray     *sections;  /* SpecSection*, document order, owning */
   GPtrArray     *outline;   /* SpecSection*, top level */
   GArray        *blocks;    /* SpecBlock */
+  SpecReport    *report;
 };
 
 G_DEFINE_FINAL_TYPE (SpecSnapshot, spec_snapshot, G_TYPE_OBJECT)
@@ -33,6 +34,7 @@ spec_snapshot_finalize (GObject *object)
 {
   SpecSnapshot *self = (SpecSnapshot *)object;
 
+  g_clear_pointer (&self->report, spec_report_free);
   g_clear_pointer (&self->outline, g_ptr_array_unref);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_clear_pointer (&self->blocks, g_array_unref);
@@ -57,7 +59,8 @@ spec_snapshot_init (SpecSnapshot *self)
 }
 
 static void
-spec_snapshot_build (SpecSnapshot *self)
+spec_snapshot_build (SpecSnapshot *self,
+                     SpecSnapshot *template_snapshot)
 {
   guint n_blocks = 0;
 
@@ -85,6 +88,24 @@ spec_snapshot_build (SpecSnapshot *self)
 
       g_array_append_val (self->blocks, block);
     }
+
+  if (template_snapshot != NULL)
+    {
+      SpecTemplateView view = {
+        .sections = template_snapshot->sections,
+        .report = template_snapshot->report,
+        .text = template_snapshot->text,
+        .length = template_snapshot->len,
+      };
+
+      self->report = spec_report_build (self->document, self->text, self->len, self->lines,
+                                        self->sections, &view);
+    }
+  else
+    {
+      self->report = spec_report_build (self->document, self->text, self->len, self->lines,
+                                        self->sections, NULL);
+    }
 }
 
 /**
@@ -106,7 +127,7 @@ spec_snapshot_new_take (char  *text,
   self = g_object_new (SPEC_TYPE_SNAPSHOT, NULL);
   self->text = text;
   self->len = len;
-  spec_snapshot_build (self);
+  spec_snapshot_build (self, NULL);
 
   return self;
 }
@@ -196,25 +217,9 @@ const SpecSection *
 spec_snapshot_get_section_at_line (SpecSnapshot *self,
                                    guint         line)
 {
-  guint lo = 0;
-  guint hi;
-
   g_return_val_if_fail (SPEC_IS_SNAPSHOT (self), NULL);
 
-  /* The innermost section at a line is the last heading at or before it. */
-  hi = self->sections->len;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      const SpecSection *s = g_ptr_array_index (self->sections, mid);
-
-      if (s->heading_line <= line)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo > 0 ? g_ptr_array_index (self->sections, lo - 1) : NULL;
+  return spec_outline_find_section (self->sections, line);
 }
 
 guint
@@ -223,6 +228,49 @@ spec_snapshot_get_n_blocks (SpecSnapshot *self)
   g_return_val_if_fail (SPEC_IS_SNAPSHOT (self), 0);
 
   return self->blocks->len;
+}
+
+/**
+ * spec_snapshot_new_for_template:
+ * @template_snapshot: the template's own snapshot
+ *
+ * Like spec_snapshot_new(), with the completeness report checked against
+ * a template: the sections it lacks, and the template's bracketed tokens
+ * left in code.
+ */
+SpecSnapshot *
+spec_snapshot_new_for_template (const char   *text,
+                                gssize        len,
+                                SpecSnapshot *template_snapshot)
+{
+  SpecSnapshot *self;
+
+  g_return_val_if_fail (SPEC_IS_SNAPSHOT (template_snapshot), NULL);
+
+  if (text == NULL)
+    text = "";
+  if (len < 0)
+    len = strlen (text);
+
+  self = g_object_new (SPEC_TYPE_SNAPSHOT, NULL);
+  self->text = g_strndup (text, len);
+  self->len = len;
+  spec_snapshot_build (self, template_snapshot);
+
+  return self;
+}
+
+/**
+ * spec_snapshot_get_report:
+ *
+ * Returns: (transfer none): what is still unfilled, per section and overall
+ */
+const SpecReport *
+spec_snapshot_get_report (SpecSnapshot *self)
+{
+  g_return_val_if_fail (SPEC_IS_SNAPSHOT (self), NULL);
+
+  return self->report;
 }
 
 const SpecBlock *

@@ -11,6 +11,7 @@
 
 #include "spec-line-index.h"
 #include "spec-outline.h"
+#include "spec-report.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,9 @@ SpecSnapshot        *spec_snapshot_new                  (const char   *text,
                                                          gssize        len);
 SpecSnapshot        *spec_snapshot_new_take             (char         *text,
                                                          gsize         len);
+SpecSnapshot        *spec_snapshot_new_for_template     (const char   *text,
+                                                         gssize        len,
+                                                         SpecSnapshot *template_snapshot);
 const char          *spec_snapshot_get_text             (SpecSnapshot *self,
                                                          gsize        *len);
 cmark_node          *spec_snapshot_get_document         (SpecSnapshot *self);
@@ -42,5 +46,6 @@ const SpecSection   *spec_snapshot_get_section_at_line  (SpecSnapshot *self,
 guint                spec_snapshot_get_n_blocks         (SpecSnapshot *self);
 const SpecBlock     *spec_snapshot_get_block            (SpecSnapshot *self,
                                                          guint         index);
+const SpecReport    *spec_snapshot_get_report           (SpecSnapshot *self);
 
 G_END_DECLS

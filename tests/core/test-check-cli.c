@@ -597,9 +597,10 @@ test_usage_errors (void)
   g_autofree char *file = NULL;
   const char *no_args[] = { NULL };
   const char *only_outline[] = { "--outline", NULL };
-  const char *no_outline[] = { NULL, NULL };
+  const char *bad_min[] = { "--min", "101", NULL, NULL };
   const char *bogus[] = { "--outline", "--no-such-option", NULL, NULL };
-  const char * const *cases[] = { no_args, only_outline, no_outline, bogus };
+  const char *missing_template[] = { "--template", "/nonexistent/template.md", NULL, NULL };
+  const char * const *cases[] = { no_args, only_outline, bad_min, bogus, missing_template };
 
   if (check_program () == NULL)
     {
@@ -608,8 +609,9 @@ test_usage_errors (void)
     }
 
   file = tmp_file (&tmp, "spec.md", "# Title\n", -1);
-  no_outline[0] = file;
+  bad_min[2] = file;
   bogus[2] = file;
+  missing_template[2] = file;
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
