@@ -23,6 +23,7 @@ spec_line_index_new (const char *text,
   SpecLineIndex *self;
   const char *p;
   const char *end;
+  gboolean has_cr;
 
   g_return_val_if_fail (text != NULL || len == 0, NULL);
 
@@ -37,13 +38,14 @@ spec_line_index_new (const char *text,
 
   p = text;
   end = text + len;
+  has_cr = memchr (text, '\r', len) != NULL;
 
   while (p < end)
     {
-      /* memchr() is much faster than a byte loop on long documents;
-       * a lone '\r' is rare, so look for it only inside the line. */
+      /* memchr() is much faster than a byte loop on long documents; most
+       * texts have no '\r' at all, and then it is not looked for again. */
       const char *nl = memchr (p, '\n', end - p);
-      const char *cr = memchr (p, '\r', (nl ? nl : end) - p);
+      const char *cr = has_cr ? memchr (p, '\r', (nl ? nl : end) - p) : NULL;
       const char *next;
 
       if (cr != NULL)

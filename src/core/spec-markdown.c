@@ -76,8 +76,30 @@ spec_markdown_node_is (cmark_node *node,
   return s != NULL && strcmp (s, type_string) == 0;
 }
 
+/* Appends @s to @str with white space folded: a run of blanks becomes one
+ * space, and none is added at the start. */
+static void
+append_folded (GString    *str,
+               gsize       start,
+               const char *s)
+{
+  for (; *s; s++)
+    {
+      if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        {
+          if (str->len > start && str->str[str->len - 1] != ' ')
+            g_string_append_c (str, ' ');
+        }
+      else
+        {
+          g_string_append_c (str, *s);
+        }
+    }
+}
+
 static void
 append_inline_text (GString    *str,
+                    gsize       start,
                     cmark_node *node)
 {
   for (cmark_node *child = cmark_node_first_child (node);
@@ -88,12 +110,12 @@ append_inline_text (GString    *str,
         {
         case CMARK_NODE_TEXT:
         case CMARK_NODE_CODE:
-          g_string_append (str, cmark_node_get_literal (child));
+          append_folded (str, start, cmark_node_get_literal (child));
           break;
 
         case CMARK_NODE_SOFTBREAK:
         case CMARK_NODE_LINEBREAK:
-          g_string_append_c (str, ' ');
+          append_folded (str, start, " ");
           break;
 
         case CMARK_NODE_HTML_INLINE:
@@ -102,41 +124,41 @@ append_inline_text (GString    *str,
           break;
 
         default:
-          append_inline_text (str, child);
+          append_inline_text (str, start, child);
           break;
         }
     }
 }
 
-/* The words of @node with all inline markup stripped and white space
- * folded: "**Status** of `x`" becomes "Status of x". */
+/**
+ * spec_markdown_node_append_plain_text:
+ *
+ * Appends the words of @node to @str with all inline markup stripped and
+ * white space folded: "**Status** of `x`" gives "Status of x".  Appending
+ * to a reused buffer keeps the outline free of per-heading allocations.
+ */
+void
+spec_markdown_node_append_plain_text (GString    *str,
+                                      cmark_node *node)
+{
+  gsize start;
+
+  g_return_if_fail (str != NULL);
+  g_return_if_fail (node != NULL);
+
+  start = str->len;
+  append_inline_text (str, start, node);
+
+  if (str->len > start && str->str[str->len - 1] == ' ')
+    g_string_truncate (str, str->len - 1);
+}
+
 char *
 spec_markdown_node_get_plain_text (cmark_node *node)
 {
-  g_autoptr(GString) str = g_string_new (NULL);
-  GString *folded;
-  gboolean in_space = TRUE;
+  GString *str = g_string_new (NULL);
 
-  g_return_val_if_fail (node != NULL, NULL);
+  spec_markdown_node_append_plain_text (str, node);
 
-  append_inline_text (str, node);
-
-  folded = g_string_sized_new (str->len);
-  for (gsize i = 0; i < str->len; i++)
-    {
-      char c = str->str[i];
-
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-        {
-          in_space = TRUE;
-          continue;
-        }
-
-      if (in_space && folded->len > 0)
-        g_string_append_c (folded, ' ');
-      in_space = FALSE;
-      g_string_append_c (folded, c);
-    }
-
-  return g_string_free (folded, FALSE);
+  return g_string_free (str, FALSE);
 }

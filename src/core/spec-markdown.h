@@ -21,6 +21,8 @@ cmark_node *spec_markdown_parse               (const char *text,
 gboolean    spec_markdown_node_is             (cmark_node *node,
                                                const char *type_string);
 char       *spec_markdown_node_get_plain_text (cmark_node *node);
+void        spec_markdown_node_append_plain_text (GString    *str,
+                                                  cmark_node *node);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_node, cmark_node_free)
 

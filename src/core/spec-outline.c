@@ -62,53 +62,104 @@ spec_outline_block_end_line (cmark_node          *node,
   return end;
 }
 
-static void
-spec_section_free (gpointer data)
+/* Leaves share one empty children array, so that the common case, a
+ * section without subsections, costs no allocation. */
+static GPtrArray *
+empty_children (void)
 {
-  SpecSection *section = data;
+  static GPtrArray *empty;
 
-  g_clear_pointer (&section->children, g_ptr_array_unref);
-  g_free (section->title);
-  g_free (section);
+  if (g_once_init_enter (&empty))
+    g_once_init_leave (&empty, g_ptr_array_new ());
+
+  return g_ptr_array_ref (empty);
 }
 
-/* Returns every section in document order (the array owns them) and sets
- * @roots to the top-level ones.  One pass over the document's blocks, then
- * one backwards pass to close the sections: linear in the document. */
-GPtrArray *
-spec_outline_build (cmark_node          *document,
-                    const char          *text,
-                    const SpecLineIndex *lines,
-                    GPtrArray          **roots)
+static void
+add_child (SpecSection *parent,
+           SpecSection *child)
 {
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (spec_section_free);
-  g_autoptr(GPtrArray) top = g_ptr_array_new ();
-  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
-  guint n_lines;
+  if (parent->children->len == 0)
+    {
+      g_ptr_array_unref (parent->children);
+      parent->children = g_ptr_array_new ();
+    }
 
-  g_return_val_if_fail (document != NULL, NULL);
+  g_ptr_array_add (parent->children, child);
+}
+
+void
+spec_outline_free (SpecOutline *outline)
+{
+  if (outline == NULL)
+    return;
+
+  for (guint i = 0; i < outline->sections->len; i++)
+    g_ptr_array_unref (outline->storage[i].children);
+
+  g_ptr_array_unref (outline->roots);
+  g_ptr_array_unref (outline->sections);
+  g_free (outline->storage);
+  g_string_chunk_free (outline->strings);
+  g_free (outline);
+}
+
+/**
+ * spec_outline_new:
+ *
+ * Builds the section tree of a parsed document from its top-level
+ * blocks: one pass over them, then one backwards pass to close the
+ * sections.
+ * Linear in the document, with a handful of allocations in all: the
+ * sections are one block and their titles one string chunk, as a parse
+ * leaves the heap crowded with cmark-gfm's nodes.
+ */
+SpecOutline *
+spec_outline_new (const SpecBlock     *blocks,
+                  guint                n_blocks,
+                  const char          *text,
+                  const SpecLineIndex *lines)
+{
+  SpecOutline *outline;
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+  g_autoptr(GString) title = g_string_new (NULL);
+  guint n_headings = 0;
+  guint n_lines;
+  guint n = 0;
+
+  g_return_val_if_fail (blocks != NULL || n_blocks == 0, NULL);
   g_return_val_if_fail (lines != NULL, NULL);
-  g_return_val_if_fail (roots != NULL, NULL);
 
   n_lines = spec_line_index_get_n_lines (lines);
 
-  for (cmark_node *node = cmark_node_first_child (document);
-       node != NULL;
-       node = cmark_node_next (node))
+  for (guint b = 0; b < n_blocks; b++)
+    n_headings += blocks[b].type == CMARK_NODE_HEADING;
+
+  outline = g_new0 (SpecOutline, 1);
+  outline->sections = g_ptr_array_sized_new (n_headings);
+  outline->roots = g_ptr_array_new ();
+  outline->storage = g_new0 (SpecSection, MAX (n_headings, 1));
+  outline->strings = g_string_chunk_new (MAX (n_headings * 32, 64));
+
+  for (guint b = 0; b < n_blocks; b++)
     {
+      cmark_node *node = blocks[b].node;
       SpecSection *section;
 
-      if (cmark_node_get_type (node) != CMARK_NODE_HEADING)
+      if (blocks[b].type != CMARK_NODE_HEADING)
         continue;
 
-      section = g_new0 (SpecSection, 1);
+      g_string_truncate (title, 0);
+      spec_markdown_node_append_plain_text (title, node);
+
+      section = &outline->storage[n++];
       section->heading = node;
       section->level = cmark_node_get_heading_level (node);
-      section->title = spec_markdown_node_get_plain_text (node);
-      section->index = all->len;
-      section->heading_line = cmark_node_get_start_line (node);
-      section->heading_end_line = spec_outline_block_end_line (node, text, lines);
-      section->children = g_ptr_array_new ();
+      section->title = g_string_chunk_insert_len (outline->strings, title->str, title->len);
+      section->index = outline->sections->len;
+      section->heading_line = blocks[b].start_line;
+      section->heading_end_line = blocks[b].end_line;
+      section->children = empty_children ();
 
       /* The parent is the nearest open section of a lower level. */
       while (stack->len > 0 &&
@@ -118,15 +169,15 @@ spec_outline_build (cmark_node          *document,
       if (stack->len > 0)
         {
           section->parent = g_ptr_array_index (stack, stack->len - 1);
-          g_ptr_array_add (section->parent->children, section);
+          add_child (section->parent, section);
         }
       else
         {
-          g_ptr_array_add (top, section);
+          g_ptr_array_add (outline->roots, section);
         }
 
       g_ptr_array_add (stack, section);
-      g_ptr_array_add (all, section);
+      g_ptr_array_add (outline->sections, section);
     }
 
   /* A section ends where the next heading of its level or higher begins;
@@ -138,12 +189,10 @@ spec_outline_build (cmark_node          *document,
     for (guint l = 0; l < G_N_ELEMENTS (next_at_or_above); l++)
       next_at_or_above[l] = n_lines + 1;
 
-    for (guint i = all->len; i > 0; i--)
+    for (guint i = n; i > 0; i--)
       {
-        SpecSection *section = g_ptr_array_index (all, i - 1);
-        guint next_line = (i < all->len)
-          ? ((SpecSection *) g_ptr_array_index (all, i))->heading_line
-          : n_lines + 1;
+        SpecSection *section = &outline->storage[i - 1];
+        guint next_line = (i < n) ? outline->storage[i].heading_line : n_lines + 1;
 
         section->end_line = next_at_or_above[section->level] - 1;
         section->body_end_line = next_line - 1;
@@ -155,9 +204,7 @@ spec_outline_build (cmark_node          *document,
       }
   }
 
-  *roots = g_steal_pointer (&top);
-
-  return g_steal_pointer (&all);
+  return outline;
 }
 
 /**

@@ -25,6 +25,17 @@ G_BEGIN_DECLS
  */
 typedef struct _SpecSection SpecSection;
 
+/* A top-level block of the document and the lines it was parsed from.
+ * Kept in one array, so that walks over the document's blocks read
+ * contiguous memory rather than chase cmark-gfm's scattered nodes. */
+typedef struct
+{
+  cmark_node      *node;
+  cmark_node_type  type;
+  guint            start_line;
+  guint            end_line;
+} SpecBlock;
+
 struct _SpecSection
 {
   SpecSection *parent;            /* NULL at the top level */
@@ -41,14 +52,26 @@ struct _SpecSection
   gsize        end_offset;
 };
 
-GPtrArray *spec_outline_build          (cmark_node          *document,
+/* The sections of one parse, and the memory they live in. */
+typedef struct
+{
+  GPtrArray    *sections;   /* SpecSection*, document order */
+  GPtrArray    *roots;      /* SpecSection*, top level */
+  SpecSection  *storage;    /* every section, in one block */
+  GStringChunk *strings;    /* every title */
+} SpecOutline;
+
+SpecOutline *spec_outline_new          (const SpecBlock     *blocks,
+                                        guint                n_blocks,
                                         const char          *text,
-                                        const SpecLineIndex *lines,
-                                        GPtrArray          **roots);
+                                        const SpecLineIndex *lines);
+void         spec_outline_free         (SpecOutline         *outline);
 const SpecSection *spec_outline_find_section (GPtrArray *sections,
                                               guint      line);
 guint      spec_outline_block_end_line (cmark_node          *node,
                                         const char          *text,
                                         const SpecLineIndex *lines);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpecOutline, spec_outline_free)
 
 G_END_DECLS

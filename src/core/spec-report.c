@@ -21,15 +21,6 @@
  * headings). */
 
 static void
-item_clear (gpointer data)
-{
-  SpecItem *item = data;
-
-  g_free (item->text);
-  g_free (item->question);
-}
-
-static void
 missing_clear (gpointer data)
 {
   SpecMissingSection *missing = data;
@@ -44,6 +35,7 @@ spec_report_free (SpecReport *report)
     return;
 
   g_clear_pointer (&report->items, g_array_unref);
+  g_clear_pointer (&report->strings, g_string_chunk_free);
   g_clear_pointer (&report->sections, g_array_unref);
   g_clear_pointer (&report->missing, g_array_unref);
   g_free (report);
@@ -245,35 +237,71 @@ comment_summary (const char *text,
   return g_strdup ("");
 }
 
+static gboolean
+is_sorted (GArray *slots)
+{
+  for (guint i = 1; i < slots->len; i++)
+    if (g_array_index (slots, SpecSlot, i - 1).offset > g_array_index (slots, SpecSlot, i).offset)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Items come in document order, so the line and the section of each are
+ * found by walking forward from the previous item's, not searched for. */
 static void
 make_items (SpecReport *report,
             Scan       *scan,
             GPtrArray  *sections)
 {
-  g_array_sort (scan->slots, compare_slots);
+  guint n_lines = spec_line_index_get_n_lines (scan->lines);
+  guint line = 1;
+  guint next_section = 0;
+  const SpecSection *section = NULL;
+
+  /* Blocks are walked in order, so this is nearly always true already. */
+  if (!is_sorted (scan->slots))
+    g_array_sort (scan->slots, compare_slots);
+
   g_array_set_size (report->items, scan->slots->len);
 
   for (guint i = 0; i < scan->slots->len; i++)
     {
       const SpecSlot *slot = &g_array_index (scan->slots, SpecSlot, i);
       SpecItem *item = &g_array_index (report->items, SpecItem, i);
-      gsize line_start;
 
       item->kind = slot->kind;
       item->offset = slot->text_offset;
       item->length = slot->text_length;
-      item->line = spec_line_index_line_at_offset (scan->lines, item->offset);
-      line_start = spec_line_index_line_start (scan->lines, item->line);
-      item->column = item->offset - line_start + 1;
-      item->section = spec_outline_find_section (sections, item->line);
+
+      while (line < n_lines && spec_line_index_line_start (scan->lines, line + 1) <= item->offset)
+        line++;
+      while (next_section < sections->len &&
+             ((const SpecSection *) g_ptr_array_index (sections, next_section))->heading_line <= line)
+        section = g_ptr_array_index (sections, next_section++);
+
+      item->line = line;
+      item->column = item->offset - spec_line_index_line_start (scan->lines, line) + 1;
+      item->section = section;
 
       if (item->kind == SPEC_ITEM_GUIDANCE)
-        item->text = comment_summary (scan->text + item->offset, item->length);
+        {
+          g_autofree char *summary = comment_summary (scan->text + item->offset, item->length);
+
+          item->text = g_string_chunk_insert (report->strings, summary);
+        }
       else
-        item->text = g_strndup (scan->text + item->offset, item->length);
+        {
+          item->text = g_string_chunk_insert_len (report->strings, scan->text + item->offset, item->length);
+        }
 
       if (item->kind == SPEC_ITEM_CLARIFICATION)
-        spec_slot_is_clarification (item->text, item->length, &item->question);
+        {
+          g_autofree char *question = NULL;
+
+          spec_slot_is_clarification (item->text, item->length, &question);
+          item->question = g_string_chunk_insert (report->strings, question);
+        }
 
       switch (item->kind)
         {
@@ -344,25 +372,30 @@ count_tasks (SpecReport *report,
 /* Which sections have content of their own: a block that is not a
  * heading, a thematic break or an HTML block of comments only. */
 static gboolean *
-find_own_content (cmark_node *document,
-                  GPtrArray  *sections)
+find_own_content (GArray    *blocks,
+                  GPtrArray *sections)
 {
   gboolean *has_content = g_new0 (gboolean, MAX (sections->len, 1));
+  guint next_section = 0;
+  const SpecSection *section = NULL;
 
-  for (cmark_node *node = cmark_node_first_child (document);
-       node != NULL;
-       node = cmark_node_next (node))
+  /* Blocks and sections are both in document order: walk them together. */
+  for (guint b = 0; b < blocks->len; b++)
     {
-      const SpecSection *section;
+      const SpecBlock *block = &g_array_index (blocks, SpecBlock, b);
 
-      switch ((int) cmark_node_get_type (node))
+      while (next_section < sections->len &&
+             ((const SpecSection *) g_ptr_array_index (sections, next_section))->heading_line <= block->start_line)
+        section = g_ptr_array_index (sections, next_section++);
+
+      switch ((int) block->type)
         {
         case CMARK_NODE_HEADING:
         case CMARK_NODE_THEMATIC_BREAK:
           continue;
 
         case CMARK_NODE_HTML_BLOCK:
-          if (is_comment_only (node))
+          if (is_comment_only (block->node))
             continue;
           break;
 
@@ -370,7 +403,6 @@ find_own_content (cmark_node *document,
           break;
         }
 
-      section = spec_outline_find_section (sections, cmark_node_get_start_line (node));
       if (section != NULL)
         has_content[section->index] = TRUE;
     }
@@ -555,6 +587,7 @@ find_missing (SpecReport             *report,
  */
 SpecReport *
 spec_report_build (cmark_node             *document,
+                   GArray                 *blocks,
                    const char             *text,
                    gsize                   length,
                    const SpecLineIndex    *lines,
@@ -574,7 +607,7 @@ spec_report_build (cmark_node             *document,
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
   report->items = g_array_new (FALSE, TRUE, sizeof (SpecItem));
-  g_array_set_clear_func (report->items, item_clear);
+  report->strings = g_string_chunk_new (4096);
   report->sections = g_array_sized_new (FALSE, TRUE, sizeof (SpecSectionReport), sections->len);
   g_array_set_size (report->sections, sections->len);
   report->missing = g_array_new (FALSE, TRUE, sizeof (SpecMissingSection));
@@ -593,7 +626,7 @@ spec_report_build (cmark_node             *document,
   count_section_items (report);
   count_tasks (report, &scan, sections);
 
-  has_content = find_own_content (document, sections);
+  has_content = find_own_content (blocks, sections);
   settle_states (report, sections, has_content);
 
   if (template_view != NULL)

@@ -30,8 +30,8 @@ typedef struct
   guint              column;    /* 1-based, in bytes, of the slot's '[' */
   gsize              offset;    /* the slot's bytes in the text */
   gsize              length;
-  char              *text;      /* "[FEATURE_NAME]"; a comment's first line */
-  char              *question;  /* clarifications only, else NULL */
+  const char        *text;      /* "[FEATURE_NAME]"; a comment's first line */
+  const char        *question;  /* clarifications only, else NULL */
   const SpecSection *section;   /* innermost; NULL before the first heading */
 } SpecItem;
 
@@ -66,6 +66,7 @@ typedef struct _SpecReport SpecReport;
 struct _SpecReport
 {
   GArray   *items;              /* SpecItem, in document order */
+  GStringChunk *strings;        /* the items' texts and questions */
   GArray   *sections;           /* SpecSectionReport, by section index */
   GArray   *missing;            /* SpecMissingSection, in template order */
   guint     n_counted;
@@ -91,6 +92,7 @@ typedef struct
 } SpecTemplateView;
 
 SpecReport *spec_report_build           (cmark_node             *document,
+                                         GArray                 *blocks,
                                          const char             *text,
                                          gsize                   length,
                                          const SpecLineIndex    *lines,

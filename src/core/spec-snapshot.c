@@ -21,8 +21,7 @@ struct _SpecSnapshot
   gsize          len;
   cmark_node    *document;
   SpecLineIndex *lines;
-  GPtrArray     *sections;  /* SpecSection*, document order, owning */
-  GPtrArray     *outline;   /* SpecSection*, top level */
+  SpecOutline   *outline;
   GArray        *blocks;    /* SpecBlock */
   SpecReport    *report;
 };
@@ -35,8 +34,7 @@ spec_snapshot_finalize (GObject *object)
   SpecSnapshot *self = (SpecSnapshot *)object;
 
   g_clear_pointer (&self->report, spec_report_free);
-  g_clear_pointer (&self->outline, g_ptr_array_unref);
-  g_clear_pointer (&self->sections, g_ptr_array_unref);
+  g_clear_pointer (&self->outline, spec_outline_free);
   g_clear_pointer (&self->blocks, g_array_unref);
   g_clear_pointer (&self->lines, spec_line_index_free);
   g_clear_pointer (&self->document, cmark_node_free);
@@ -62,26 +60,19 @@ static void
 spec_snapshot_build (SpecSnapshot *self,
                      SpecSnapshot *template_snapshot)
 {
-  guint n_blocks = 0;
-
   self->document = spec_markdown_parse (self->text, self->len);
   self->lines = spec_line_index_new (self->text, self->len);
-  self->sections = spec_outline_build (self->document, self->text, self->lines,
-                                       &self->outline);
 
-  for (cmark_node *node = cmark_node_first_child (self->document);
-       node != NULL;
-       node = cmark_node_next (node))
-    n_blocks++;
-
-  self->blocks = g_array_sized_new (FALSE, FALSE, sizeof (SpecBlock), n_blocks);
-
+  /* The one walk over the document's top-level nodes: everything after
+   * reads this array instead. */
+  self->blocks = g_array_sized_new (FALSE, FALSE, sizeof (SpecBlock), 64 + self->len / 64);
   for (cmark_node *node = cmark_node_first_child (self->document);
        node != NULL;
        node = cmark_node_next (node))
     {
       SpecBlock block = {
         .node = node,
+        .type = cmark_node_get_type (node),
         .start_line = (guint) cmark_node_get_start_line (node),
         .end_line = spec_outline_block_end_line (node, self->text, self->lines),
       };
@@ -89,22 +80,25 @@ spec_snapshot_build (SpecSnapshot *self,
       g_array_append_val (self->blocks, block);
     }
 
+  self->outline = spec_outline_new ((const SpecBlock *) (gpointer) self->blocks->data, self->blocks->len,
+                                    self->text, self->lines);
+
   if (template_snapshot != NULL)
     {
       SpecTemplateView view = {
-        .sections = template_snapshot->sections,
+        .sections = template_snapshot->outline->sections,
         .report = template_snapshot->report,
         .text = template_snapshot->text,
         .length = template_snapshot->len,
       };
 
-      self->report = spec_report_build (self->document, self->text, self->len, self->lines,
-                                        self->sections, &view);
+      self->report = spec_report_build (self->document, self->blocks, self->text, self->len,
+                                        self->lines, self->outline->sections, &view);
     }
   else
     {
-      self->report = spec_report_build (self->document, self->text, self->len, self->lines,
-                                        self->sections, NULL);
+      self->report = spec_report_build (self->document, self->blocks, self->text, self->len,
+                                        self->lines, self->outline->sections, NULL);
     }
 }
 
@@ -190,7 +184,7 @@ spec_snapshot_get_outline (SpecSnapshot *self)
 {
   g_return_val_if_fail (SPEC_IS_SNAPSHOT (self), NULL);
 
-  return self->outline;
+  return self->outline->roots;
 }
 
 /**
@@ -204,7 +198,7 @@ spec_snapshot_get_sections (SpecSnapshot *self)
 {
   g_return_val_if_fail (SPEC_IS_SNAPSHOT (self), NULL);
 
-  return self->sections;
+  return self->outline->sections;
 }
 
 /**
@@ -219,7 +213,7 @@ spec_snapshot_get_section_at_line (SpecSnapshot *self,
 {
   g_return_val_if_fail (SPEC_IS_SNAPSHOT (self), NULL);
 
-  return spec_outline_find_section (self->sections, line);
+  return spec_outline_find_section (self->outline->sections, line);
 }
 
 guint

@@ -15,14 +15,6 @@
 
 G_BEGIN_DECLS
 
-/* A top-level block of the document and the lines it was parsed from. */
-typedef struct
-{
-  cmark_node *node;
-  guint       start_line;
-  guint       end_line;
-} SpecBlock;
-
 #define SPEC_TYPE_SNAPSHOT (spec_snapshot_get_type())
 
 G_DECLARE_FINAL_TYPE (SpecSnapshot, spec_snapshot, SPEC, SNAPSHOT, GObject)
