@@ -50,29 +50,65 @@ create_child_model (gpointer item,
   return children ? g_object_ref (children) : NULL;
 }
 
+/* A row: [title][badge].  The badge is a count of what is left for an
+ * incomplete section, a check mark for a complete one; an empty section's
+ * title is dimmed and slanted instead. */
 static void
 on_factory_setup (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   gpointer                  user_data)
 {
   GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *badge = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), label);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (badge, "spec-badge");
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (check, "spec-complete");
+
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), badge);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
   gtk_list_item_set_child (list_item, expander);
 }
 
 static void
-update_row_label (GtkLabel        *label,
-                  GParamSpec      *pspec,
-                  SpecOutlineItem *item)
+update_row (GtkWidget       *box,
+            GParamSpec      *pspec,
+            SpecOutlineItem *item)
 {
+  GtkWidget *label = gtk_widget_get_first_child (box);
+  GtkWidget *badge = gtk_widget_get_next_sibling (label);
+  GtkWidget *check = gtk_widget_get_next_sibling (badge);
+  SpecSectionState state = spec_outline_item_get_state (item);
+  guint unfilled = spec_outline_item_get_unfilled (item);
   const char *title = spec_outline_item_get_title (item);
+  g_autofree char *summary = spec_outline_item_dup_summary (item);
+  g_autofree char *tooltip = g_strdup_printf ("%s\n%s", title, summary);
+  g_autofree char *count = g_strdup_printf ("%u", unfilled);
+  g_autofree char *accessible = g_strdup_printf ("%s, %s", title, summary);
 
-  gtk_label_set_label (label, title);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), title);
+  gtk_label_set_label (GTK_LABEL (label), title);
+  gtk_label_set_label (GTK_LABEL (badge), count);
+  gtk_widget_set_visible (badge, unfilled > 0);
+  gtk_widget_set_visible (check, state == SPEC_SECTION_COMPLETE &&
+                                 spec_outline_item_get_counted (item));
+
+  if (state == SPEC_SECTION_EMPTY)
+    gtk_widget_add_css_class (label, "spec-empty");
+  else
+    gtk_widget_remove_css_class (label, "spec-empty");
+
+  gtk_widget_set_tooltip_text (box, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
 }
 
 static void
@@ -82,16 +118,16 @@ on_factory_bind (GtkSignalListItemFactory *factory,
 {
   GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
   GtkTreeListRow *row = gtk_list_item_get_item (list_item);
-  GtkWidget *label = gtk_tree_expander_get_child (expander);
+  GtkWidget *box = gtk_tree_expander_get_child (expander);
   SpecOutlineItem *item = gtk_tree_list_row_get_item (row);
 
   gtk_tree_expander_set_list_row (expander, row);
 
-  /* The item outlives this binding; follow its title while bound. */
-  update_row_label (GTK_LABEL (label), NULL, item);
-  g_signal_connect_object (item, "notify::title",
-                           G_CALLBACK (update_row_label), label,
-                           G_CONNECT_SWAPPED);
+  /* The item outlives this binding; follow it while bound. */
+  update_row (box, NULL, item);
+  g_signal_connect_object (item, "notify::title", G_CALLBACK (update_row), box, G_CONNECT_SWAPPED);
+  g_signal_connect_object (item, "notify::state", G_CALLBACK (update_row), box, G_CONNECT_SWAPPED);
+  g_signal_connect_object (item, "notify::unfilled", G_CALLBACK (update_row), box, G_CONNECT_SWAPPED);
   g_object_set_data_full (G_OBJECT (list_item), "spec-item", item, g_object_unref);
 }
 
@@ -101,11 +137,11 @@ on_factory_unbind (GtkSignalListItemFactory *factory,
                    gpointer                  user_data)
 {
   GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
-  GtkWidget *label = gtk_tree_expander_get_child (expander);
+  GtkWidget *box = gtk_tree_expander_get_child (expander);
   SpecOutlineItem *item = g_object_get_data (G_OBJECT (list_item), "spec-item");
 
   if (item != NULL)
-    g_signal_handlers_disconnect_by_func (item, update_row_label, label);
+    g_signal_handlers_disconnect_by_func (item, update_row, box);
   g_object_set_data (G_OBJECT (list_item), "spec-item", NULL);
   gtk_tree_expander_set_list_row (expander, NULL);
 }
@@ -262,7 +298,8 @@ spec_navigator_set_snapshot (SpecNavigator *self,
     return;
 
   if (snapshot != NULL)
-    spec_outline_store_sync (self->roots, spec_snapshot_get_outline (snapshot));
+    spec_outline_store_sync (self->roots, spec_snapshot_get_outline (snapshot),
+                             spec_snapshot_get_report (snapshot));
   else
     g_list_store_remove_all (self->roots);
 

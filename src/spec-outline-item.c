@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "spec-outline-item.h"
 
 /* Snapshots are immutable and replaced on every edit, but the navigator's
@@ -21,6 +23,15 @@ struct _SpecOutlineItem
   guint       level;
   guint       line;
   GListStore *children;
+
+  /* From the completeness report */
+  SpecSectionState state;
+  guint       counted : 1;
+  guint       unfilled;
+  guint       n_placeholders;
+  guint       n_clarifications;
+  guint       checklist_done;
+  guint       checklist_total;
 };
 
 G_DEFINE_FINAL_TYPE (SpecOutlineItem, spec_outline_item, G_TYPE_OBJECT)
@@ -30,6 +41,8 @@ enum {
   PROP_TITLE,
   PROP_LEVEL,
   PROP_LINE,
+  PROP_STATE,
+  PROP_UNFILLED,
   N_PROPS
 };
 
@@ -68,6 +81,14 @@ spec_outline_item_get_property (GObject    *object,
       g_value_set_uint (value, self->line);
       break;
 
+    case PROP_STATE:
+      g_value_set_uint (value, self->state);
+      break;
+
+    case PROP_UNFILLED:
+      g_value_set_uint (value, self->unfilled);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -96,6 +117,17 @@ spec_outline_item_class_init (SpecOutlineItemClass *klass)
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* A SpecSectionState; "notify::state" also covers the counts. */
+  properties [PROP_STATE] =
+    g_param_spec_uint ("state", NULL, NULL,
+                       0, SPEC_SECTION_EMPTY, SPEC_SECTION_COMPLETE,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_UNFILLED] =
+    g_param_spec_uint ("unfilled", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -110,8 +142,12 @@ spec_outline_item_init (SpecOutlineItem *self)
  * widget bound to the item redraws only when its heading really changed. */
 static void
 spec_outline_item_update (SpecOutlineItem   *self,
-                          const SpecSection *section)
+                          const SpecSection *section,
+                          const SpecReport  *report)
 {
+  const SpecSectionReport *sr = spec_report_get_section (report, section);
+  gboolean changed;
+
   if (g_strcmp0 (self->title, section->title) != 0)
     {
       g_free (self->title);
@@ -131,18 +167,42 @@ spec_outline_item_update (SpecOutlineItem   *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LINE]);
     }
 
-  spec_outline_store_sync (self->children, section->children);
+  /* One notification for all the report's figures: a row redraws its
+   * badge from them together. */
+  changed = self->state != sr->state ||
+            self->counted != sr->counted ||
+            self->n_placeholders != sr->n_placeholders ||
+            self->n_clarifications != sr->n_clarifications ||
+            self->checklist_done != sr->checklist_done ||
+            self->checklist_total != sr->checklist_total;
+  self->state = sr->state;
+  self->counted = sr->counted;
+  self->n_placeholders = sr->n_placeholders;
+  self->n_clarifications = sr->n_clarifications;
+  self->checklist_done = sr->checklist_done;
+  self->checklist_total = sr->checklist_total;
+  if (self->unfilled != spec_report_count_unfilled (sr))
+    {
+      self->unfilled = spec_report_count_unfilled (sr);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_UNFILLED]);
+    }
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATE]);
+
+  spec_outline_store_sync (self->children, section->children, report);
 }
 
 SpecOutlineItem *
-spec_outline_item_new (const SpecSection *section)
+spec_outline_item_new (const SpecSection *section,
+                       const SpecReport  *report)
 {
   SpecOutlineItem *self;
 
   g_return_val_if_fail (section != NULL, NULL);
+  g_return_val_if_fail (report != NULL, NULL);
 
   self = g_object_new (SPEC_TYPE_OUTLINE_ITEM, NULL);
-  spec_outline_item_update (self, section);
+  spec_outline_item_update (self, section, report);
 
   return self;
 }
@@ -189,6 +249,73 @@ spec_outline_item_get_children (SpecOutlineItem *self)
   return G_LIST_MODEL (self->children);
 }
 
+SpecSectionState
+spec_outline_item_get_state (SpecOutlineItem *self)
+{
+  g_return_val_if_fail (SPEC_IS_OUTLINE_ITEM (self), SPEC_SECTION_COMPLETE);
+
+  return self->state;
+}
+
+/* Whether the section counts on its own (it is not a container). */
+gboolean
+spec_outline_item_get_counted (SpecOutlineItem *self)
+{
+  g_return_val_if_fail (SPEC_IS_OUTLINE_ITEM (self), FALSE);
+
+  return self->counted;
+}
+
+/* Placeholders and clarifications left in the section's own text. */
+guint
+spec_outline_item_get_unfilled (SpecOutlineItem *self)
+{
+  g_return_val_if_fail (SPEC_IS_OUTLINE_ITEM (self), 0);
+
+  return self->unfilled;
+}
+
+/**
+ * spec_outline_item_dup_summary:
+ *
+ * Returns: what is left in the section, in words, for a tooltip and a
+ *   screen reader: "3 placeholders, 1 clarification, checklist 2/5"
+ */
+char *
+spec_outline_item_dup_summary (SpecOutlineItem *self)
+{
+  GString *str = g_string_new (NULL);
+
+  g_return_val_if_fail (SPEC_IS_OUTLINE_ITEM (self), NULL);
+
+  if (self->state == SPEC_SECTION_EMPTY)
+    g_string_append (str, self->counted ? _("Empty section") : _("Only empty subsections"));
+  else if (self->state == SPEC_SECTION_COMPLETE)
+    g_string_append (str, _("Complete"));
+
+  if (self->n_placeholders > 0)
+    g_string_append_printf (str, ngettext ("%u placeholder", "%u placeholders", self->n_placeholders),
+                            self->n_placeholders);
+  if (self->n_clarifications > 0)
+    {
+      if (str->len > 0)
+        g_string_append (str, ", ");
+      g_string_append_printf (str, ngettext ("%u clarification", "%u clarifications",
+                                             self->n_clarifications),
+                              self->n_clarifications);
+    }
+  if (self->checklist_total > 0)
+    {
+      if (str->len > 0)
+        g_string_append (str, ", ");
+      g_string_append_printf (str, _("checklist %u/%u"), self->checklist_done, self->checklist_total);
+    }
+  if (str->len == 0)
+    g_string_append (str, _("Incomplete subsections"));
+
+  return g_string_free (str, FALSE);
+}
+
 static gboolean
 item_matches (SpecOutlineItem   *item,
               const SpecSection *section)
@@ -219,8 +346,9 @@ same_shape (SpecOutlineItem   *item,
  * only the surplus is inserted or removed.
  */
 void
-spec_outline_store_sync (GListStore *store,
-                         GPtrArray  *sections)
+spec_outline_store_sync (GListStore       *store,
+                         GPtrArray        *sections,
+                         const SpecReport *report)
 {
   GListModel *model = G_LIST_MODEL (store);
   guint n_old = g_list_model_get_n_items (model);
@@ -264,7 +392,7 @@ spec_outline_store_sync (GListStore *store,
        * that gained its first child or lost its last one is replaced. */
       if (!same_shape (item, section))
         {
-          g_autoptr(SpecOutlineItem) replacement = spec_outline_item_new (section);
+          g_autoptr(SpecOutlineItem) replacement = spec_outline_item_new (section, report);
 
           g_list_store_splice (store, i, 1, (gpointer *) &replacement, 1);
         }
@@ -280,8 +408,8 @@ spec_outline_store_sync (GListStore *store,
       g_autoptr(GPtrArray) added = g_ptr_array_new_full (n_added, g_object_unref);
 
       for (guint i = 0; i < n_added; i++)
-        g_ptr_array_add (added, spec_outline_item_new (g_ptr_array_index (sections,
-                                                                          prefix + n_pairs + i)));
+        g_ptr_array_add (added, spec_outline_item_new (g_ptr_array_index (sections, prefix + n_pairs + i),
+                                                       report));
 
       g_list_store_splice (store, prefix + n_pairs, 0, added->pdata, n_added);
     }
@@ -292,6 +420,6 @@ spec_outline_store_sync (GListStore *store,
     {
       g_autoptr(SpecOutlineItem) item = g_list_model_get_item (model, i);
 
-      spec_outline_item_update (item, g_ptr_array_index (sections, i));
+      spec_outline_item_update (item, g_ptr_array_index (sections, i), report);
     }
 }

@@ -16,12 +16,18 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SpecOutlineItem, spec_outline_item, SPEC, OUTLINE_ITEM, GObject)
 
-SpecOutlineItem *spec_outline_item_new          (const SpecSection *section);
+SpecOutlineItem *spec_outline_item_new          (const SpecSection *section,
+                                                 const SpecReport  *report);
 const char      *spec_outline_item_get_title    (SpecOutlineItem   *self);
 guint            spec_outline_item_get_level    (SpecOutlineItem   *self);
 guint            spec_outline_item_get_line     (SpecOutlineItem   *self);
+SpecSectionState spec_outline_item_get_state    (SpecOutlineItem   *self);
+gboolean         spec_outline_item_get_counted  (SpecOutlineItem   *self);
+guint            spec_outline_item_get_unfilled (SpecOutlineItem   *self);
+char            *spec_outline_item_dup_summary  (SpecOutlineItem   *self);
 GListModel      *spec_outline_item_get_children (SpecOutlineItem   *self);
 void             spec_outline_store_sync        (GListStore        *store,
-                                                 GPtrArray         *sections);
+                                                 GPtrArray         *sections,
+                                                 const SpecReport  *report);
 
 G_END_DECLS

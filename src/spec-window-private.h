@@ -10,6 +10,7 @@
 
 #include "spec-navigator.h"
 #include "spec-preview.h"
+#include "spec-progress-indicator.h"
 #include "spec-window.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,7 @@ struct _SpecWindow
   SpecNavigator        *navigator;
   GtkSourceView        *editor;
   SpecPreview          *preview;
+  SpecProgressIndicator *progress;
 
   guint                 show_sidebar : 1;
   guint                 show_preview : 1;

@@ -275,6 +275,7 @@ spec_window_class_init (SpecWindowClass *klass)
 
   g_type_ensure (SPEC_TYPE_NAVIGATOR);
   g_type_ensure (SPEC_TYPE_PREVIEW);
+  g_type_ensure (SPEC_TYPE_PROGRESS_INDICATOR);
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/spec-window.ui");
@@ -285,6 +286,7 @@ spec_window_class_init (SpecWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpecWindow, navigator);
   gtk_widget_class_bind_template_child (widget_class, SpecWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, SpecWindow, preview);
+  gtk_widget_class_bind_template_child (widget_class, SpecWindow, progress);
   gtk_widget_class_bind_template_callback (widget_class, on_heading_activated);
 
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
@@ -311,6 +313,8 @@ spec_window_init (SpecWindow *self)
   g_object_bind_property (self->document, "snapshot", self->navigator, "snapshot",
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->document, "snapshot", self->preview, "snapshot",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->document, "snapshot", self->progress, "snapshot",
                           G_BINDING_SYNC_CREATE);
 
   g_signal_connect_object (self->document, "notify::title",

@@ -680,11 +680,93 @@ test_application_open (void)
   g_rmdir (tmpdir);
 }
 
+/* Completeness, live: the header's percentage and the rows' badges follow
+ * typing. */
+static SpecOutlineItem *
+row_item (SpecWindow *window,
+          guint       position)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (spec_navigator_get_rows (window->navigator),
+                                                         position);
+
+  return gtk_tree_list_row_get_item (row);
+}
+
+static void
+replace_all (SpecWindow *window,
+             const char *text)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (spec_window_get_document (window));
+
+  gtk_text_buffer_set_text (buffer, text, -1);
+}
+
+static void
+test_completeness_indicators (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(SpecOutlineItem) goals = NULL;
+  g_autoptr(SpecOutlineItem) scope = NULL;
+  g_autoptr(SpecOutlineItem) empty = NULL;
+  g_autofree char *summary = NULL;
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (spec_window_get_document (f->window));
+  GtkTextIter start, end;
+
+  replace_all (f->window,
+               "# Goals\n\nShip [FEATURE] by [DATE].\n\n"
+               "# Scope\n\nEverything in the brief.\n\n"
+               "# Risks\n");
+  wait_idle (f);
+
+  /* 1 of 3 sections complete: Scope.  Goals has 2 slots, Risks is empty. */
+  g_assert_cmpstr (spec_progress_indicator_get_text (f->window->progress), ==, "33%");
+  goals = row_item (f->window, 0);
+  scope = row_item (f->window, 1);
+  empty = row_item (f->window, 2);
+  g_assert_cmpuint (spec_outline_item_get_state (goals), ==, SPEC_SECTION_INCOMPLETE);
+  g_assert_cmpuint (spec_outline_item_get_unfilled (goals), ==, 2);
+  g_assert_cmpuint (spec_outline_item_get_state (scope), ==, SPEC_SECTION_COMPLETE);
+  g_assert_cmpuint (spec_outline_item_get_state (empty), ==, SPEC_SECTION_EMPTY);
+  summary = spec_outline_item_dup_summary (goals);
+  g_assert_cmpstr (summary, ==, "2 placeholders");
+
+  /* Fill both slots: Goals completes, in place, as the user types. */
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, "[FEATURE] by [DATE]", 0, &start, &end, NULL));
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, "sign-in by March", -1);
+  wait_idle (f);
+
+  g_assert_cmpstr (spec_progress_indicator_get_text (f->window->progress), ==, "66%");
+  g_assert_cmpuint (spec_outline_item_get_unfilled (goals), ==, 0);
+  g_assert_cmpuint (spec_outline_item_get_state (goals), ==, SPEC_SECTION_COMPLETE);
+  g_assert_true (row_item (f->window, 0) == goals);  /* the row was kept */
+  g_object_unref (goals);
+
+  type_at_end (f->window, "\nNone known.\n");
+  wait_idle (f);
+  g_assert_cmpstr (spec_progress_indicator_get_text (f->window->progress), ==, "100%");
+  g_assert_cmpuint (spec_outline_item_get_state (empty), ==, SPEC_SECTION_COMPLETE);
+}
+
+/* What AdwApplication does for the app: the tests' windows have none. */
+static void
+load_app_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   spec_test_init (&argc, &argv);
+  load_app_style ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -699,6 +781,7 @@ main (int   argc,
   ADD ("/window/open-bad-input", test_open_bad_input);
   ADD ("/window/save-read-only", test_save_read_only);
   ADD ("/window/toggle-panes", test_toggle_panes);
+  ADD ("/window/completeness-indicators", test_completeness_indicators);
   ADD ("/window/screenshot-seed-002", test_screenshot_seed_002);
   g_test_add_func ("/application/open-routing", test_application_open);
 
