@@ -76,6 +76,7 @@ spec_progress_indicator_update (SpecProgressIndicator *self)
   const SpecReport *report;
   g_autofree char *percent = NULL;
   g_autofree char *details = NULL;
+  guint unfilled;
 
   if (self->snapshot == NULL)
     {
@@ -89,8 +90,15 @@ spec_progress_indicator_update (SpecProgressIndicator *self)
   gtk_widget_set_visible (self->box, report->n_counted + report->n_missing_counted > 0 ||
                                      report->n_placeholders + report->n_clarifications > 0);
 
-  /* Translators: a document's completeness, "34%" */
-  percent = g_strdup_printf (_("%u%%"), report->percent);
+  unfilled = report->n_placeholders + report->n_clarifications;
+  if (unfilled > 0)
+    /* Translators: a document's completeness and what is left in it,
+     * "34% · 57 to fill" */
+    percent = g_strdup_printf (ngettext ("%u%% · %u to fill", "%u%% · %u to fill", unfilled),
+                               report->percent, unfilled);
+  else
+    /* Translators: a document's completeness, "34%" */
+    percent = g_strdup_printf (_("%u%%"), report->percent);
   details = describe (report);
 
   gtk_level_bar_set_value (self->bar, report->percent / 100.0);
@@ -191,8 +199,7 @@ spec_progress_indicator_init (SpecProgressIndicator *self)
   gtk_level_bar_remove_offset_value (self->bar, GTK_LEVEL_BAR_OFFSET_LOW);
   gtk_level_bar_remove_offset_value (self->bar, GTK_LEVEL_BAR_OFFSET_HIGH);
   gtk_level_bar_remove_offset_value (self->bar, GTK_LEVEL_BAR_OFFSET_FULL);
-  gtk_label_set_width_chars (self->label, 4);
-  gtk_label_set_xalign (self->label, 1.0f);
+  gtk_label_set_xalign (self->label, 0.0f);
   gtk_widget_add_css_class (GTK_WIDGET (self->label), "numeric");
 
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->bar));

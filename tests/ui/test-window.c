@@ -719,7 +719,7 @@ test_completeness_indicators (Fixture       *f,
   wait_idle (f);
 
   /* 1 of 3 sections complete: Scope.  Goals has 2 slots, Risks is empty. */
-  g_assert_cmpstr (spec_progress_indicator_get_text (f->window->progress), ==, "33%");
+  g_assert_cmpstr (spec_progress_indicator_get_text (f->window->progress), ==, "33% · 2 to fill");
   goals = row_item (f->window, 0);
   scope = row_item (f->window, 1);
   empty = row_item (f->window, 2);
