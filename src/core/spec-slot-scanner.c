@@ -435,6 +435,46 @@ spec_slot_scanner_scan_html (const char *text,
     }
 }
 
+/* Whether @labels has the label @content.  Most labels are ASCII, whose
+ * case folding is plain lower-casing: that path allocates nothing, which
+ * matters as it runs for every slot of a document with any definition. */
+static gboolean
+has_label (GHashTable *labels,
+           const char *content,
+           gsize       len)
+{
+  char buf[MAX_SLOT_LENGTH + 1];
+  gsize n = 0;
+  gboolean space = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = content[i];
+
+      if (c & 0x80)
+        {
+          g_autofree char *label = spec_slot_scanner_normalize_label (content, len);
+
+          return g_hash_table_contains (labels, label);
+        }
+
+      if (g_ascii_isspace (c))
+        {
+          space = n > 0;
+          continue;
+        }
+      if (space && n < MAX_SLOT_LENGTH)
+        buf[n++] = ' ';
+      space = FALSE;
+      if (n < MAX_SLOT_LENGTH)
+        buf[n++] = g_ascii_tolower (c);
+    }
+
+  buf[n] = '\0';
+
+  return g_hash_table_contains (labels, buf);
+}
+
 /* Characters that may start something the lexer must look at. */
 static const guint8 special[256] = {
   ['\\'] = 1, ['`'] = 1, ['<'] = 1, ['!'] = 1, ['['] = 1,
@@ -591,15 +631,11 @@ spec_slot_scanner_scan_prose (const char *text,
           continue;
         }
 
-      if (labels != NULL && g_hash_table_size (labels) > 0)
+      if (labels != NULL && g_hash_table_size (labels) > 0 &&
+          has_label (labels, content, content_len))     /* [text] + [text]: url */
         {
-          g_autofree char *label = spec_slot_scanner_normalize_label (content, content_len);
-
-          if (g_hash_table_contains (labels, label))      /* [text] + [text]: url */
-            {
-              i = after;
-              continue;
-            }
+          i = after;
+          continue;
         }
 
       add_bracket_slot (slots, t, i, after - i, i, after - i);
