@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "spec-markdown.h"
 #include "spec-outline.h"
 
@@ -46,6 +48,21 @@ spec_outline_block_end_line (cmark_node          *node,
 {
   guint start = (guint) cmark_node_get_start_line (node);
   guint end = MAX ((guint) cmark_node_get_end_line (node), start);
+
+  /* cmark-gfm 0.29 ends a multi-line HTML block a line early; its literal
+   * holds every line of it, each with its line ending. */
+  if (cmark_node_get_type (node) == CMARK_NODE_HTML_BLOCK)
+    {
+      const char *literal = cmark_node_get_literal (node);
+      guint n = 0;
+
+      for (const char *p = literal; p && *p; p++)
+        n += *p == '\n';
+      if (literal && *literal && literal[strlen (literal) - 1] != '\n')
+        n++;
+
+      return MAX (start + (n > 0 ? n - 1 : 0), start);
+    }
 
   if (cmark_node_get_type (node) != CMARK_NODE_HEADING || end == start)
     return end;

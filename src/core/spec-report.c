@@ -174,6 +174,12 @@ scan_blocks (Scan       *scan,
           break;
 
         case CMARK_NODE_ITEM:
+          /* An item whose text parsed as link definitions has no paragraph
+           * left: "- [Key]: [Value]" in a template.  Read it as prose. */
+          if (cmark_node_first_child (node) == NULL)
+            spec_slot_scanner_scan_prose (scan->text, block_start (scan, node), block_end (scan, node),
+                                          scan->labels, scan->tokens, scan->slots);
+
           if (spec_markdown_node_is (node, "tasklist"))
             {
               guint task[2] = {
@@ -197,6 +203,49 @@ scan_blocks (Scan       *scan,
     }
 
   cmark_iter_free (iter);
+}
+
+/* Lines between top-level blocks are blank, or were link definitions,
+ * which leave no node: read those as prose, where the scanner tells real
+ * definitions from "[Key]: [Value]" slots. */
+static void
+scan_gaps (Scan   *scan,
+           GArray *blocks)
+{
+  guint n_lines = spec_line_index_get_n_lines (scan->lines);
+  guint next = 1;
+
+  for (guint b = 0; b <= blocks->len; b++)
+    {
+      guint first = next;
+      guint last;
+
+      if (b < blocks->len)
+        {
+          const SpecBlock *block = &g_array_index (blocks, SpecBlock, b);
+
+          last = block->start_line > 0 ? block->start_line - 1 : 0;
+          next = MAX (next, block->end_line + 1);
+        }
+      else
+        {
+          last = n_lines;
+        }
+
+      if (first <= last)
+        {
+          gsize start = spec_line_index_line_start (scan->lines, first);
+          gsize end = spec_line_index_line_end (scan->lines, last);
+
+          for (gsize i = start; i < end; i++)
+            if (!g_ascii_isspace (scan->text[i]))
+              {
+                spec_slot_scanner_scan_prose (scan->text, start, end, scan->labels, scan->tokens,
+                                              scan->slots);
+                break;
+              }
+        }
+    }
 }
 
 static int
@@ -553,8 +602,24 @@ find_missing (SpecReport             *report,
       const SpecSectionReport *tsr = &g_array_index (tv->report->sections, SpecSectionReport, t);
       SpecMissingSection missing = { 0 };
 
+      /* A section the template holds as a container does not count on its
+       * own in the document either (its slots still keep the document
+       * incomplete): otherwise deleting it would remove an incomplete
+       * section and add a missing one that does not count, raising the
+       * percentage. */
       if (match[t] >= 0)
-        continue;
+        {
+          SpecSectionReport *dsr = &g_array_index (report->sections, SpecSectionReport, match[t]);
+
+          if (tsr->container && dsr->counted)
+            {
+              dsr->counted = FALSE;
+              report->n_counted--;
+              report->n_complete -= dsr->state == SPEC_SECTION_COMPLETE;
+              report->n_empty -= dsr->state == SPEC_SECTION_EMPTY;
+            }
+          continue;
+        }
 
       missing.title = spec_title_strip_mandatory (ts->title);
       missing.level = ts->level;
@@ -622,6 +687,7 @@ spec_report_build (cmark_node             *document,
 
   scan = (Scan) { text, length, lines, labels, tokens, slots, tasks };
   scan_blocks (&scan, document);
+  scan_gaps (&scan, blocks);
   make_items (report, &scan, sections);
   count_section_items (report);
   count_tasks (report, &scan, sections);
@@ -636,7 +702,7 @@ spec_report_build (cmark_node             *document,
    * never raise the percentage. */
   denominator = report->n_counted + report->n_missing_counted;
   report->complete = report->n_complete == report->n_counted &&
-                     report->n_missing_counted == 0 &&
+                     report->missing->len == 0 &&
                      report->n_placeholders == 0 &&
                      report->n_clarifications == 0;
   if (denominator == 0)

@@ -48,22 +48,117 @@ is_blank (const char *s,
   return TRUE;
 }
 
-/* A numeric citation like [1], [12] or [3, 4]. */
+/* A citation: numeric like [1], [12], [3, 4], [4–6]; a citation key like
+ * [@smith2020]; or a standard like [RFC 9110] or [ISO-8601]. */
 static gboolean
 is_citation (const char *s,
              gsize       len)
 {
   gboolean digit = FALSE;
+  gsize upper = 0;
+  gsize i;
 
-  for (gsize i = 0; i < len; i++)
+  if (len > 1 && s[0] == '@')
+    return TRUE;
+
+  for (i = 0; i < len; i++)
     {
       if (g_ascii_isdigit (s[i]))
         digit = TRUE;
-      else if (s[i] != ',' && s[i] != ' ' && s[i] != '-')
-        return FALSE;
+      else if (s[i] == ',' || s[i] == ' ' || s[i] == '-')
+        continue;
+      else if (i + 2 < len && memcmp (s + i, "\xe2\x80\x93", 3) == 0)  /* en dash */
+        i += 2;
+      else
+        break;
     }
+  if (i == len)
+    return digit;
 
-  return digit;
+  /* Two or more capitals, an optional space or dash, then digits. */
+  while (upper < len && g_ascii_isupper (s[upper]))
+    upper++;
+  i = upper;
+  if (upper < 2)
+    return FALSE;
+  if (i < len && (s[i] == ' ' || s[i] == '-'))
+    i++;
+  if (i == len || !g_ascii_isdigit (s[i]))
+    return FALSE;
+  while (i < len && g_ascii_isdigit (s[i]))
+    i++;
+
+  return i == len;
+}
+
+/* Whether the '[' at @i sits inside a bare URL ("https://x.y/items/[id]"),
+ * which the autolink extension links whole. */
+static gboolean
+inside_bare_url (const char *t,
+                 gsize       start,
+                 gsize       i)
+{
+  gsize word = i;
+
+  while (word > start && i - word < MAX_SLOT_LENGTH &&
+         !g_ascii_isspace (t[word - 1]) && t[word - 1] != '(' && t[word - 1] != '<')
+    word--;
+
+  if (g_ascii_strncasecmp (t + word, "www.", 4) == 0 && word + 4 <= i)
+    return TRUE;
+
+  for (gsize j = word; j + 3 <= i; j++)
+    if (memcmp (t + j, "://", 3) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Whether the text after a "[label]:" is a link destination: one run of
+ * characters without blanks (or <…>), then nothing or a title.  "[Key]:
+ * [Value, more]" is not a definition, it is two slots. */
+static gboolean
+is_definition_tail (const char *t,
+                    gsize       colon,
+                    gsize       end)
+{
+  gsize p = colon + 1;
+  gsize dest;
+
+  while (p < end && (t[p] == ' ' || t[p] == '\t'))
+    p++;
+  if (p < end && t[p] == '\n')
+    for (p++; p < end && (t[p] == ' ' || t[p] == '\t'); p++)
+      ;
+  if (p >= end || t[p] == '\n' || t[p] == '\r')
+    return FALSE;
+
+  /* "[Key]: [Value]" parses as a definition whose destination is
+   * "[Value]", but a template means two slots by it. */
+  if (t[p] == '[')
+    return FALSE;
+
+  dest = p;
+  if (t[p] == '<')
+    {
+      while (p < end && t[p] != '>' && t[p] != '\n')
+        p++;
+      if (p >= end || t[p] != '>')
+        return FALSE;
+      p++;
+    }
+  else
+    {
+      while (p < end && !g_ascii_isspace (t[p]))
+        p++;
+    }
+  if (p == dest)
+    return FALSE;
+
+  while (p < end && (t[p] == ' ' || t[p] == '\t'))
+    p++;
+
+  return p >= end || t[p] == '\n' || t[p] == '\r' || t[p] == '"' || t[p] == '\'' || t[p] == '(';
 }
 
 /* Whether the newline at @nl is followed by a blank line: the end of a
@@ -207,6 +302,18 @@ skip_parens (const char *t,
   return 0;
 }
 
+/* The offset where the line holding @i begins (not before @start). */
+static gsize
+line_begin (const char *t,
+            gsize       start,
+            gsize       i)
+{
+  while (i > start && t[i - 1] != '\n' && t[i - 1] != '\r')
+    i--;
+
+  return i;
+}
+
 /* Whether @i is the first non-blank character of its line, after at most
  * three spaces (where a link reference definition may start). */
 static gboolean
@@ -293,24 +400,34 @@ add_bracket_slot (GArray *slots,
 }
 
 /* The name in a code span that is one bracketed slot: `[feature_id]`,
- * `[###-feature-name]`, but not `[T; N]` or `["a", "b"]`. */
+ * `[###-feature-name]`, `[METHOD]`, `[Your Name]`; but not code that
+ * happens to be bracketed: `[T; N]`, `["a", "b"]`, a Rust slice `[u8]`,
+ * a TOML table `[dependencies]`.  A slot's name has a separator in it
+ * (_ - # space) or is a capitalised word of two letters or more. */
 static gboolean
 is_slot_name (const char *s,
               gsize       len)
 {
   gboolean letter = FALSE;
+  gboolean separator = FALSE;
+  gboolean lower = FALSE;
 
   for (gsize i = 0; i < len; i++)
     {
       char c = s[i];
 
       if (g_ascii_isalpha (c) || (c & 0x80))
-        letter = TRUE;
-      else if (!g_ascii_isdigit (c) && !strchr (" _#./|:-", c))
+        {
+          letter = TRUE;
+          lower |= g_ascii_islower (c);
+        }
+      else if (strchr ("_#- ", c))
+        separator = TRUE;
+      else if (!g_ascii_isdigit (c) && !strchr ("./|:", c))
         return FALSE;
     }
 
-  return letter;
+  return letter && (separator || (len >= 2 && !lower));
 }
 
 /* Bracketed tokens of @tokens in t[start, end): "[table_name]" left in
@@ -341,7 +458,9 @@ scan_tokens (const char *t,
         {
           g_autofree char *token = g_strndup (t + i, close - i + 1);
 
-          if (i != skip_offset && g_hash_table_contains (tokens, token))
+          /* arr[column] is an index, even when a template wrote [column]. */
+          if (i != skip_offset && !(i > start && is_ident (t[i - 1])) &&
+              g_hash_table_contains (tokens, token))
             add_bracket_slot (slots, t, i, close - i + 1, i, close - i + 1);
           i = close + 1;
         }
@@ -491,6 +610,7 @@ spec_slot_scanner_scan_prose (const char *text,
   Backticks bt = { { 0 } };
   const char *t = text;
   gsize i = start;
+  gsize definitions_end = start;
 
   g_return_if_fail (text != NULL);
   g_return_if_fail (slots != NULL);
@@ -612,11 +732,16 @@ spec_slot_scanner_scan_prose (const char *text,
             }
         }
 
-      if (next == ':' && at_line_start (t, i, start))   /* [ref]: url */
+      /* [ref]: url — which cannot interrupt a paragraph: it starts the
+       * block or follows another definition. */
+      if (next == ':' && at_line_start (t, i, start) &&
+          (i == start || line_begin (t, start, i) == definitions_end) &&
+          is_definition_tail (t, after, end))
         {
           const char *nl = memchr (t + after, '\n', end - after);
 
           i = nl ? (gsize) (nl - t) + 1 : end;
+          definitions_end = i;
           continue;
         }
 
@@ -625,7 +750,8 @@ spec_slot_scanner_scan_prose (const char *text,
           is_blank (content, content_len) ||            /* [ ] task box */
           is_citation (content, content_len) ||         /* [12] */
           (i > start && (is_ident (t[i - 1]) ||         /* arr[0] */
-                         t[i - 1] == '#')))             /* #[derive] */
+                         t[i - 1] == '#')) ||           /* #[derive] */
+          inside_bare_url (t, start, i))                /* https://x/[id] */
         {
           i = after;
           continue;
@@ -684,6 +810,8 @@ spec_slot_scanner_collect_labels (const char *text,
                                   gsize       length)
 {
   GHashTable *labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean may_define = TRUE;   /* a definition cannot interrupt a paragraph */
+  gboolean previous_defined = FALSE;
   gsize i = 0;
 
   while (i < length)
@@ -691,10 +819,20 @@ spec_slot_scanner_collect_labels (const char *text,
       const char *nl = memchr (text + i, '\n', length - i);
       gsize line_end = nl ? (gsize) (nl - text) : length;
       gsize p = i;
+      gboolean defined = FALSE;
 
       /* Up to three spaces, and a container's "> " prefix. */
-      while (p < line_end && (text[p] == ' ' || text[p] == '>'))
+      while (p < line_end && (text[p] == ' ' || text[p] == '>' || text[p] == '\r'))
         p++;
+
+      if (!may_define)
+        {
+          /* After a paragraph line only a blank line, a heading or a
+           * fence lets a definition start again. */
+          may_define = p == line_end || text[p] == '#' || text[p] == '`' || text[p] == '~';
+          i = line_end + 1;
+          continue;
+        }
 
       if (p < line_end && text[p] == '[' && p + 1 < line_end && text[p + 1] != '^')
         {
@@ -703,10 +841,22 @@ spec_slot_scanner_collect_labels (const char *text,
           while (q < line_end && text[q] != ']' && text[q] != '[')
             q += (text[q] == '\\') ? 2 : 1;
 
-          if (q + 1 < line_end && text[q] == ']' && text[q + 1] == ':' && q > p + 1)
-            g_hash_table_add (labels, spec_slot_scanner_normalize_label (text + p + 1, q - p - 1));
+          if (q + 1 < line_end && text[q] == ']' && text[q + 1] == ':' && q > p + 1 &&
+              is_definition_tail (text, q + 1, length))
+            {
+              g_hash_table_add (labels, spec_slot_scanner_normalize_label (text + p + 1, q - p - 1));
+              defined = TRUE;
+            }
         }
 
+      /* A definition's title may stand on the next line. */
+      if (!defined && previous_defined && p < line_end &&
+          (text[p] == '"' || text[p] == '\'' || text[p] == '('))
+        defined = TRUE;
+
+      /* Blank lines, headings and definitions leave the way open. */
+      may_define = defined || p == line_end || text[p] == '#';
+      previous_defined = defined;
       i = line_end + 1;
     }
 
@@ -746,6 +896,7 @@ spec_slot_scanner_collect_tokens (const char *text,
           gsize len = close - i - 1;
 
           if (!is_blank (content, len) && !is_citation (content, len) &&
+              !(i > 0 && is_ident (text[i - 1])) &&
               !(len == 1 && (content[0] == 'x' || content[0] == 'X')))
             g_hash_table_add (tokens, g_strndup (text + i, close - i + 1));
           i = close + 1;

@@ -11,9 +11,9 @@
 #include "spec-title-match.h"
 
 /* Headings are compared by their words only: case, punctuation, emoji,
- * markup and a trailing "(mandatory)" do not matter, and a slot in the
- * template's heading ("FR1: [Requirement Name]") stands for whatever the
- * writer put there ("FR1: Sign in"). */
+ * markup and a trailing hint like "(mandatory)" or "(if applicable)" do
+ * not matter, and a slot in the template's heading ("FR1: [Requirement
+ * Name]") stands for whatever the writer put there ("FR1: Sign in"). */
 
 #define WILDCARD '*'
 
@@ -34,11 +34,18 @@ slot_length (const char *p)
   return 0;
 }
 
-/* Removes a trailing "(mandatory…)" and says whether it was exactly
- * "(mandatory)", the templates' mark of a required section. */
+/* Hints a template puts after a heading, which writers delete when they
+ * write the section: "(mandatory)", "(mandatory for data changes)",
+ * "(optional)", "(if applicable)", "(include if feature involves data)". */
+static const char * const hints[] = {
+  "mandatory", "optional", "if ", "include if", "when ",
+};
+
+/* Removes a trailing hint and says whether it was exactly "(mandatory)",
+ * the templates' mark of a required section. */
 static void
-strip_mandatory (char     *title,
-                 gboolean *mandatory)
+strip_hint (char     *title,
+            gboolean *mandatory)
 {
   char *open;
   char *end;
@@ -49,13 +56,28 @@ strip_mandatory (char     *title,
     return;
 
   open = strrchr (title, '(');
-  if (open == NULL || g_ascii_strncasecmp (open + 1, "mandatory", 9) != 0)
+  if (open == NULL)
     return;
 
-  if (mandatory != NULL)
-    *mandatory = (end - open) == (gssize) strlen ("(mandatory)");
-  *open = '\0';
-  g_strchomp (title);
+  for (guint i = 0; i < G_N_ELEMENTS (hints); i++)
+    if (g_ascii_strncasecmp (open + 1, hints[i], strlen (hints[i])) == 0)
+      {
+        if (mandatory != NULL)
+          *mandatory = g_ascii_strcasecmp (open, "(mandatory)") == 0;
+        *open = '\0';
+        g_strchomp (title);
+        return;
+      }
+}
+
+static void
+add_token (GString    *out,
+           const char *token,
+           gsize       len)
+{
+  if (out->len > 0)
+    g_string_append_c (out, ' ');
+  g_string_append_len (out, token, len);
 }
 
 /**
@@ -65,8 +87,8 @@ strip_mandatory (char     *title,
  *   are dropped (a document's heading, in which a slot may still be open)
  * @mandatory: (out) (optional): whether the title ends in "(mandatory)"
  *
- * Returns: lower-case words separated by single spaces, with '*' for each
- *   slot when @as_pattern
+ * Returns: lower-case words separated by single spaces ("&" read as
+ *   "and"), with a "*" word for each slot when @as_pattern
  */
 char *
 spec_title_normalize (const char *title,
@@ -74,67 +96,129 @@ spec_title_normalize (const char *title,
                       gboolean   *mandatory)
 {
   g_autofree char *copy = g_strdup (title ? title : "");
+  g_autoptr(GString) word = g_string_new (NULL);
   GString *out = g_string_new (NULL);
-  gboolean space = FALSE;
 
   if (mandatory != NULL)
     *mandatory = FALSE;
-  strip_mandatory (copy, mandatory);
+  strip_hint (copy, mandatory);
 
-  for (const char *p = copy; *p; )
+  for (const char *p = copy; ; )
     {
-      gunichar c;
-      gsize slot;
+      gunichar c = 0;
+      gsize slot = 0;
 
-      if (*p == '[' && (slot = slot_length (p)) > 0)
+      if (*p != '\0')
         {
-          if (as_pattern)
-            {
-              /* A wildcard swallows the blanks around it. */
-              while (out->len > 0 && out->str[out->len - 1] == ' ')
-                g_string_truncate (out, out->len - 1);
-              if (out->len == 0 || out->str[out->len - 1] != WILDCARD)
-                g_string_append_c (out, WILDCARD);
-              space = FALSE;
-            }
-          else
-            {
-              space = out->len > 0;
-            }
-          p += slot;
-          continue;
+          slot = *p == '[' ? slot_length (p) : 0;
+          if (slot == 0)
+            c = g_utf8_get_char_validated (p, -1);
         }
 
-      c = g_utf8_get_char_validated (p, -1);
-      if (c == (gunichar) -1 || c == (gunichar) -2)
+      /* Anything but a letter or digit ends the current word. */
+      if (*p == '\0' || slot > 0 || c == (gunichar) -1 || c == (gunichar) -2 || !g_unichar_isalnum (c))
+        {
+          if (word->len > 0)
+            add_token (out, word->str, word->len);
+          g_string_truncate (word, 0);
+        }
+
+      if (*p == '\0')
+        break;
+
+      if (slot > 0)
+        {
+          gboolean after_wildcard = out->len > 0 && out->str[out->len - 1] == WILDCARD;
+
+          if (as_pattern && !after_wildcard)
+            add_token (out, "*", 1);
+          p += slot;
+        }
+      else if (c == (gunichar) -1 || c == (gunichar) -2)
         {
           p++;
-          continue;
         }
-      p = g_utf8_next_char (p);
-
-      if (!g_unichar_isalnum (c))
+      else
         {
-          space = out->len > 0;
-          continue;
+          if (g_unichar_isalnum (c))
+            g_string_append_unichar (word, g_unichar_tolower (c));
+          else if (c == '&')
+            add_token (out, "and", 3);
+          p = g_utf8_next_char (p);
         }
-
-      if (space && out->str[out->len - 1] != WILDCARD)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, g_unichar_tolower (c));
     }
 
   return g_string_free (out, FALSE);
 }
 
-/* Whether a document's normalised title fits a template's pattern. */
+/* The length of the word at @p (up to a space or the end). */
+static gsize
+token_length (const char *p)
+{
+  const char *q = p;
+
+  while (*q && *q != ' ')
+    q++;
+
+  return q - p;
+}
+
+static const char *
+next_token (const char *p)
+{
+  p += token_length (p);
+
+  return *p == ' ' ? p + 1 : p;
+}
+
+/**
+ * spec_title_matches:
+ *
+ * Whether a document's normalised title fits a template's pattern, word
+ * by word: a "*" stands for any number of whole words, so "fr 1 *" fits
+ * "fr 1 sign in" and "fr 1", never "fr 10 export".
+ */
 gboolean
 spec_title_matches (const char *pattern,
                     const char *normalized)
 {
-  /* Only letters, digits, spaces and '*' occur: no '?' to escape. */
-  return g_pattern_match_simple (pattern, normalized);
+  const char *p = pattern;
+  const char *s = normalized;
+  const char *star_p = NULL;
+  const char *star_s = NULL;
+
+  while (*s)
+    {
+      gsize len = token_length (p);
+
+      if (*p == WILDCARD && len == 1)
+        {
+          star_p = next_token (p);
+          star_s = s;
+          p = star_p;
+        }
+      else if (*p && len == token_length (s) && memcmp (p, s, len) == 0)
+        {
+          p = next_token (p);
+          s = next_token (s);
+        }
+      else if (star_p != NULL)
+        {
+          /* Let the last wildcard take one more word, and retry. */
+          star_s = next_token (star_s);
+          s = star_s;
+          p = star_p;
+        }
+      else
+        {
+          return FALSE;
+        }
+    }
+
+  while (*p == WILDCARD && token_length (p) == 1)
+    p = next_token (p);
+
+  return *p == '\0';
 }
 
 /* How many literal characters a pattern has: specific patterns claim
@@ -204,8 +288,16 @@ char *
 spec_title_strip_mandatory (const char *title)
 {
   char *copy = g_strdup (title ? title : "");
+  gboolean mandatory = FALSE;
+  g_autofree char *original = g_strdup (copy);
 
-  strip_mandatory (copy, NULL);
+  /* Only "(mandatory)" itself: other hints are the template's words. */
+  strip_hint (copy, &mandatory);
+  if (!mandatory)
+    {
+      g_free (copy);
+      return g_steal_pointer (&original);
+    }
 
   return copy;
 }
