@@ -11,62 +11,9 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "check-runner.h"
 #include "expected-outline.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CheckRun;
-
-static void
-check_run_clear (CheckRun *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CheckRun, check_run_clear)
-
-static const char *
-check_program (void)
-{
-  const char *program = g_getenv ("SPECWRIGHT_CHECK");
-
-  if (program == NULL || !g_file_test (program, G_FILE_TEST_IS_EXECUTABLE))
-    return NULL;
-
-  return program;
-}
-
-/* Runs specwright-check with @args (NULL-terminated). */
-static void
-run_check (CheckRun           *run,
-           const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (argv, (gpointer) check_program ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                               G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-
-  /* Exited, not killed by a signal (a crash is not an exit status 2). */
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-}
 
 static guint
 n_digits (guint n)
@@ -313,60 +260,6 @@ test_all_seeds (void)
   g_assert_cmpstr (run.out, ==, want->str);
 }
 
-typedef struct
-{
-  char *dir;
-} TmpDir;
-
-static char *
-tmp_file (TmpDir     *tmp,
-          const char *name,
-          const char *contents,
-          gssize      len)
-{
-  g_autoptr(GError) error = NULL;
-  char *path;
-
-  if (tmp->dir == NULL)
-    {
-      tmp->dir = g_dir_make_tmp ("specwright-check-XXXXXX", &error);
-      g_assert_no_error (error);
-    }
-
-  path = g_build_filename (tmp->dir, name, NULL);
-  if (contents != NULL)
-    {
-      g_file_set_contents (path, contents, len, &error);
-      g_assert_no_error (error);
-    }
-
-  return path;
-}
-
-static void
-tmp_dir_clear (TmpDir *tmp)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (tmp->dir == NULL)
-    return;
-
-  dir = g_dir_open (tmp->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (tmp->dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        g_rmdir (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (tmp->dir);
-  g_clear_pointer (&tmp->dir, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TmpDir, tmp_dir_clear)
 
 /* The format, pinned down on small documents. */
 static void

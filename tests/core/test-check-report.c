@@ -13,143 +13,13 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "check-runner.h"
 #include "expected-outline.h"
 
 /* ------------------------------------------------------------------ */
 /* Running the program (as in test-check-cli.c)                       */
 /* ------------------------------------------------------------------ */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CheckRun;
-
-static void
-check_run_clear (CheckRun *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CheckRun, check_run_clear)
-
-static const char *
-check_program (void)
-{
-  const char *program = g_getenv ("SPECWRIGHT_CHECK");
-
-  if (program == NULL || !g_file_test (program, G_FILE_TEST_IS_EXECUTABLE))
-    return NULL;
-
-  return program;
-}
-
-/* Runs @argv (NULL-terminated), with @input on its standard input. */
-static void
-run_argv (CheckRun           *run,
-          const char * const *argv,
-          const char         *input)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  GSubprocessFlags flags = G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE;
-
-  if (input != NULL)
-    flags |= G_SUBPROCESS_FLAGS_STDIN_PIPE;
-
-  /* python3 writes UTF-8 whatever the locale. */
-  launcher = g_subprocess_launcher_new (flags);
-  g_subprocess_launcher_setenv (launcher, "PYTHONIOENCODING", "utf-8", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
-  g_assert_no_error (error);
-  if (process == NULL)
-    {
-      run->status = -1;
-      run->out = g_strdup ("");
-      run->err = g_strdup ("");
-      return;
-    }
-
-  g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  if (run->out == NULL)
-    run->out = g_strdup ("");
-  if (run->err == NULL)
-    run->err = g_strdup ("");
-
-  /* Exited, not killed by a signal (a crash is not an exit status 2). */
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-}
-
-/* Runs specwright-check with @args (NULL-terminated). */
-static void
-run_check (CheckRun           *run,
-           const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-
-  g_ptr_array_add (argv, (gpointer) check_program ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  run_argv (run, (const char * const *) argv->pdata, NULL);
-}
-
-typedef struct
-{
-  char *dir;
-} TmpDir;
-
-static char *
-tmp_file (TmpDir     *tmp,
-          const char *name,
-          const char *contents)
-{
-  g_autoptr(GError) error = NULL;
-  char *path;
-
-  if (tmp->dir == NULL)
-    {
-      tmp->dir = g_dir_make_tmp ("specwright-report-XXXXXX", &error);
-      g_assert_no_error (error);
-    }
-
-  path = g_build_filename (tmp->dir, name, NULL);
-  if (contents != NULL)
-    {
-      g_file_set_contents (path, contents, -1, &error);
-      g_assert_no_error (error);
-    }
-
-  return path;
-}
-
-static void
-tmp_dir_clear (TmpDir *tmp)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (tmp->dir == NULL)
-    return;
-
-  dir = g_dir_open (tmp->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (tmp->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (tmp->dir);
-  g_clear_pointer (&tmp->dir, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TmpDir, tmp_dir_clear)
 
 static gboolean
 skip_without_program (void)
@@ -361,7 +231,7 @@ test_format (void)
                    "- [x] shipped\n"
                    "- [ ] announced\n"
                    "\n"
-                   "<!-- remove before review -->\n");
+                   "<!-- remove before review -->\n", -1);
 
   {
     const char *args[] = { path, NULL };
@@ -394,7 +264,7 @@ test_format (void)
     g_assert_nonnull (text);
     parts = g_strsplit (text ? text : "", "\n", -1);
     crlf_text = g_strjoinv ("\r\n", parts);
-    crlf = tmp_file (&tmp, "crlf.md", crlf_text);
+    crlf = tmp_file (&tmp, "crlf.md", crlf_text, -1);
     args[0] = crlf;
 
     run_check (&crlf_run, args);
@@ -426,7 +296,7 @@ test_format_titles (void)
                    "\n"
                    "## Überblick — [Name]\n"
                    "\n"
-                   "Done.\n");
+                   "Done.\n", -1);
 
   {
     const char *args[] = { path, NULL };
@@ -485,8 +355,8 @@ test_exit_codes (void)
   if (seed == NULL)
     return;
 
-  done = tmp_file (&tmp, "done.md", "# Done\n\nAll written.\n\n## More\n\n- [ ] a task left open\n");
-  half = tmp_file (&tmp, "half.md", "# A\n\nWritten.\n\n# B\n\n[TODO]\n");
+  done = tmp_file (&tmp, "done.md", "# Done\n\nAll written.\n\n## More\n\n- [ ] a task left open\n", -1);
+  half = tmp_file (&tmp, "half.md", "# A\n\nWritten.\n\n# B\n\n[TODO]\n", -1);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -565,11 +435,11 @@ test_template (void)
   if (skip_without_program ())
     return;
 
-  template = tmp_file (&tmp, "template.md", template_text);
-  partial = tmp_file (&tmp, "partial.md", "# Spec: Login\n\nIntro.\n\n## Risks\n\nNone known.\n");
+  template = tmp_file (&tmp, "template.md", template_text, -1);
+  partial = tmp_file (&tmp, "partial.md", "# Spec: Login\n\nIntro.\n\n## Risks\n\nNone known.\n", -1);
   whole = tmp_file (&tmp, "whole.md",
                     "# Spec: Login\n\nIntro.\n\n## Summary\n\nDone.\n\n## Requirements\n\n"
-                    "### Functional\n\nDone.\n\n## Risks\n\nNone known.\n");
+                    "### Functional\n\nDone.\n\n## Risks\n\nNone known.\n", -1);
 
   {
     const char *args[] = { "--template", template, partial, NULL };
@@ -640,8 +510,8 @@ test_template_unreadable (void)
   if (skip_without_program ())
     return;
 
-  file = tmp_file (&tmp, "spec.md", "# Done\n\nText.\n");
-  missing = tmp_file (&tmp, "no-such-template.md", NULL);
+  file = tmp_file (&tmp, "spec.md", "# Done\n\nText.\n", -1);
+  missing = tmp_file (&tmp, "no-such-template.md", NULL, -1);
   args[1] = missing;
   args[2] = file;
 
@@ -670,8 +540,8 @@ test_multiple_files (void)
   if (seed == NULL)
     return;
 
-  done = tmp_file (&tmp, "done.md", "# Done\n\nText.\n");
-  missing = tmp_file (&tmp, "missing.md", NULL);
+  done = tmp_file (&tmp, "done.md", "# Done\n\nText.\n", -1);
+  missing = tmp_file (&tmp, "missing.md", NULL, -1);
 
   {
     const char *args[] = { done, missing, seed, NULL };
@@ -820,11 +690,11 @@ test_json (void)
   if (seed == NULL || skip_without_python ())
     return;
 
-  template = tmp_file (&tmp, "template.md", template_text);
+  template = tmp_file (&tmp, "template.md", template_text, -1);
   small = tmp_file (&tmp, "small \"quoted\" name.md",
                     "Intro [PRE].\n\n# Goals\n\nShip by [X] or [NEEDS CLARIFICATION: which \"release\"?].\n\n"
-                    "# Empty\n\n# Done\n\n- [x] shipped\n- [ ] announced\n\n<!-- remove\tbefore review -->\n");
-  partial = tmp_file (&tmp, "partial.md", "# Spec: Login\n\nIntro.\n\n## Risks\n\n[Risks]\n");
+                    "# Empty\n\n# Done\n\n- [x] shipped\n- [ ] announced\n\n<!-- remove\tbefore review -->\n", -1);
+  partial = tmp_file (&tmp, "partial.md", "# Spec: Login\n\nIntro.\n\n## Risks\n\n[Risks]\n", -1);
   if (finished_dir != NULL)
     finished = g_build_filename (finished_dir, "rfc-0042-event-retention.md", NULL);
 
@@ -962,9 +832,9 @@ test_json_errors (void)
   if (skip_without_program () || skip_without_python ())
     return;
 
-  done = tmp_file (&tmp, "done.md", "# Done\n\nText.\n");
-  missing = tmp_file (&tmp, "missing.md", NULL);
-  binary = tmp_file (&tmp, "binary.md", NULL);
+  done = tmp_file (&tmp, "done.md", "# Done\n\nText.\n", -1);
+  missing = tmp_file (&tmp, "missing.md", NULL, -1);
+  binary = tmp_file (&tmp, "binary.md", NULL, -1);
   g_file_set_contents (binary, "# Title\n\0\x01\x02", 11, NULL);
 
   {
