@@ -429,6 +429,92 @@ spec_document_dup_text (SpecDocument *self)
   return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self), &begin, &end, TRUE);
 }
 
+/* The offset in @text (one line) of the character inside a task box:
+ * after blanks, block-quote markers and one list marker, "[ ]", "[x]" or
+ * "[X]" followed by a blank or the end.  -1 when the line has none. */
+static int
+find_task_box (const char *text)
+{
+  const char *p = text;
+
+  while (*p == ' ' || *p == '\t' || *p == '>')
+    p++;
+
+  if (*p == '-' || *p == '*' || *p == '+')
+    p++;
+  else if (g_ascii_isdigit (*p))
+    {
+      while (g_ascii_isdigit (*p))
+        p++;
+      if (*p != '.' && *p != ')')
+        return -1;
+      p++;
+    }
+  else
+    return -1;
+
+  if (*p != ' ' && *p != '\t')
+    return -1;
+  while (*p == ' ' || *p == '\t')
+    p++;
+
+  if (p[0] == '[' && (p[1] == ' ' || p[1] == 'x' || p[1] == 'X') && p[2] == ']' &&
+      (p[3] == ' ' || p[3] == '\t' || p[3] == '\r' || p[3] == '\n' || p[3] == '\0'))
+    return (int) (p + 1 - text);
+
+  return -1;
+}
+
+/**
+ * spec_document_toggle_task:
+ * @line: the task item's line, 1-based
+ *
+ * Sets the task box on @line to "[x]" or "[ ]", as one edit the user can
+ * undo.  Checking a box that is already checked changes nothing.
+ *
+ * Returns: %FALSE when @line holds no task box (the click came from a
+ *   preview older than the text)
+ */
+gboolean
+spec_document_toggle_task (SpecDocument *self,
+                           guint         line,
+                           gboolean      checked)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  int box;
+
+  g_return_val_if_fail (SPEC_IS_DOCUMENT (self), FALSE);
+
+  if (line == 0 || line > (guint) gtk_text_buffer_get_line_count (buffer))
+    return FALSE;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &start, line - 1);
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+
+  if ((box = find_task_box (text)) < 0)
+    return FALSE;
+
+  if ((text[box] != ' ') == !!checked)
+    return TRUE;
+
+  /* The box is ASCII, so its byte offset is its character offset. */
+  gtk_text_iter_set_line_index (&start, box);
+  end = start;
+  gtk_text_iter_forward_char (&end);
+
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, checked ? "x" : " ", 1);
+  gtk_text_buffer_end_user_action (buffer);
+
+  return TRUE;
+}
+
 /* Loading */
 
 static void

@@ -27,6 +27,9 @@ SpecSnapshot *spec_document_get_snapshot   (SpecDocument         *self);
 gboolean      spec_document_get_busy       (SpecDocument         *self);
 gboolean      spec_document_is_untouched   (SpecDocument         *self);
 char         *spec_document_dup_text       (SpecDocument         *self);
+gboolean      spec_document_toggle_task    (SpecDocument         *self,
+                                            guint                 line,
+                                            gboolean              checked);
 void          spec_document_load_async     (SpecDocument         *self,
                                             GFile                *file,
                                             GCancellable         *cancellable,

@@ -174,6 +174,50 @@ test_style_follows_dark (void)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+static void
+test_toggle_task (void)
+{
+  g_autoptr(SpecDocument) document = spec_document_new ();
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (document);
+  const char *original =
+    "# Tasks\n"
+    "\n"
+    "- [ ] write the spec\n"
+    "  1. [x] nested, done\n"
+    "> - [ ] quoted\n"
+    "Not a task: [ ] here\n";
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_set_text (buffer, original, -1);
+  gtk_text_buffer_set_modified (buffer, FALSE);
+
+  g_assert_true (spec_document_toggle_task (document, 3, TRUE));
+  g_assert_true (spec_document_toggle_task (document, 4, FALSE));
+  g_assert_true (spec_document_toggle_task (document, 5, TRUE));
+  text = spec_document_dup_text (document);
+  g_assert_cmpstr (text, ==,
+                   "# Tasks\n"
+                   "\n"
+                   "- [x] write the spec\n"
+                   "  1. [ ] nested, done\n"
+                   "> - [x] quoted\n"
+                   "Not a task: [ ] here\n");
+  g_assert_true (gtk_text_buffer_get_modified (buffer));
+
+  /* A line without a box, or past the end: nothing changes. */
+  g_assert_false (spec_document_toggle_task (document, 6, TRUE));
+  g_assert_false (spec_document_toggle_task (document, 1, TRUE));
+  g_assert_false (spec_document_toggle_task (document, 99, TRUE));
+
+  /* Each toggle is one undoable edit. */
+  gtk_text_buffer_undo (buffer);
+  gtk_text_buffer_undo (buffer);
+  gtk_text_buffer_undo (buffer);
+  g_clear_pointer (&text, g_free);
+  text = spec_document_dup_text (document);
+  g_assert_cmpstr (text, ==, original);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -184,6 +228,7 @@ main (int   argc,
   g_test_add_func ("/document/large-text-parses-on-thread", test_large_text_parses_on_thread);
   g_test_add_func ("/document/typing-during-save-stays-modified", test_typing_during_save_stays_modified);
   g_test_add_func ("/document/style-follows-dark", test_style_follows_dark);
+  g_test_add_func ("/document/toggle-task", test_toggle_task);
 
   return g_test_run ();
 }
