@@ -749,6 +749,69 @@ test_completeness_indicators (Fixture       *f,
   g_assert_cmpuint (spec_outline_item_get_state (empty), ==, SPEC_SECTION_COMPLETE);
 }
 
+/* Without a portal, the native chooser falls back to GTK's own dialog:
+ * check it offers Markdown first, and that cancelling changes nothing. */
+static GtkFileChooser *
+find_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_FILE_CHOOSER (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+chooser_shown (gpointer data)
+{
+  return find_chooser () != NULL;
+}
+
+static gboolean
+chooser_gone (gpointer data)
+{
+  return find_chooser () == NULL;
+}
+
+static void
+test_file_choosers (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkFileChooser *chooser;
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autofree char *name = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open", NULL);
+  g_assert_true (spec_test_wait_for (chooser_shown, NULL, TIMEOUT_MS));
+  chooser = find_chooser ();
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_OPEN);
+  filter = gtk_file_chooser_get_filter (chooser);
+  g_assert_nonnull (filter);
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "Markdown");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  g_assert_true (spec_test_wait_for (chooser_gone, NULL, TIMEOUT_MS));
+  g_assert_true (spec_document_is_untouched (spec_window_get_document (f->window)));
+
+  /* Save on a new document asks where, suggesting a Markdown name. */
+  type_at_end (f->window, "# New\n");
+  wait_idle (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  g_assert_true (spec_test_wait_for (chooser_shown, NULL, TIMEOUT_MS));
+  chooser = find_chooser ();
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+  name = gtk_file_chooser_get_current_name (chooser);
+  g_assert_cmpstr (name, ==, "Untitled.md");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  g_assert_true (spec_test_wait_for (chooser_gone, NULL, TIMEOUT_MS));
+  g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (spec_window_get_document (f->window))));
+}
+
 /* What AdwApplication does for the app: the tests' windows have none. */
 static void
 load_app_style (void)
@@ -782,6 +845,7 @@ main (int   argc,
   ADD ("/window/save-read-only", test_save_read_only);
   ADD ("/window/toggle-panes", test_toggle_panes);
   ADD ("/window/completeness-indicators", test_completeness_indicators);
+  ADD ("/window/file-choosers", test_file_choosers);
   ADD ("/window/screenshot-seed-002", test_screenshot_seed_002);
   g_test_add_func ("/application/open-routing", test_application_open);
 
