@@ -8,12 +8,14 @@
 
 #include <string.h>
 
-#include <glib/gi18n.h>
 #include <cmark-gfm-core-extensions.h>
 
 #include "spec-block-widget.h"
+#include "spec-code-block.h"
+#include "spec-image-block.h"
 #include "spec-inline-markup.h"
 #include "spec-markdown.h"
+#include "spec-preview-private.h"
 #include "spec-preview-widgets.h"
 #include "spec-table-widget.h"
 
@@ -22,8 +24,15 @@
 #define BLOCK_SPACING 12
 #define TIGHT_SPACING 4
 
-static GtkWidget *build_block (cmark_node *node,
-                               guint       list_depth);
+/* What every block of one document is built with. */
+typedef struct
+{
+  GFile *base_file;   /* the document's file, or NULL */
+} BuildContext;
+
+static GtkWidget *build_block (const BuildContext *context,
+                               cmark_node         *node,
+                               guint               list_depth);
 
 static GtkWidget *
 vbox_new (int                spacing,
@@ -43,15 +52,16 @@ vbox_new (int                spacing,
 }
 
 static void
-append_blocks (GtkBox     *box,
-               cmark_node *parent,
-               guint       list_depth)
+append_blocks (const BuildContext *context,
+               GtkBox             *box,
+               cmark_node         *parent,
+               guint               list_depth)
 {
   for (cmark_node *child = cmark_node_first_child (parent);
        child != NULL;
        child = cmark_node_next (child))
     {
-      GtkWidget *widget = build_block (child, list_depth);
+      GtkWidget *widget = build_block (context, child, list_depth);
 
       if (widget != NULL)
         gtk_box_append (box, widget);
@@ -92,8 +102,9 @@ text_is_blank (const char *text)
   return TRUE;
 }
 
-/* A paragraph that is nothing but images stands for a figure: it gets
- * placeholders with an icon rather than a line of alt texts. */
+/* A paragraph that is nothing but images stands for a figure: it shows
+ * the pictures.  Images among words can only be their alt text, as a
+ * label holds no pictures. */
 static gboolean
 paragraph_is_images_only (cmark_node *paragraph)
 {
@@ -126,37 +137,11 @@ paragraph_is_images_only (cmark_node *paragraph)
   return has_image;
 }
 
+/* Each image of the paragraph on a line of its own, at most as wide as
+ * the page. */
 static GtkWidget *
-image_placeholder_new (cmark_node *image)
-{
-  g_autofree char *alt = spec_markdown_node_get_plain_text (image);
-  const char *url = cmark_node_get_url (image);
-  GtkWidget *box;
-  GtkWidget *icon;
-  GtkWidget *label;
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_add_css_class (box, "image-placeholder");
-  gtk_widget_set_halign (box, GTK_ALIGN_START);
-
-  icon = gtk_image_new_from_icon_name ("image-x-generic-symbolic");
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Image"),
-                                  -1);
-  gtk_box_append (GTK_BOX (box), icon);
-
-  label = spec_preview_text_label_new (alt[0] != '\0' ? alt : _("Image"), NULL);
-  gtk_box_append (GTK_BOX (box), label);
-
-  if (url != NULL && url[0] != '\0')
-    gtk_widget_set_tooltip_text (box, url);
-
-  return box;
-}
-
-static GtkWidget *
-image_placeholders_new (cmark_node *paragraph)
+images_new (const BuildContext *context,
+            cmark_node         *paragraph)
 {
   GtkWidget *box = vbox_new (TIGHT_SPACING, "images", GTK_ACCESSIBLE_ROLE_GROUP);
 
@@ -165,19 +150,20 @@ image_placeholders_new (cmark_node *paragraph)
        child = cmark_node_next (child))
     {
       if (cmark_node_get_type (child) == CMARK_NODE_IMAGE)
-        gtk_box_append (GTK_BOX (box), image_placeholder_new (child));
+        gtk_box_append (GTK_BOX (box), spec_image_block_new (child, context->base_file));
     }
 
   return box;
 }
 
 static GtkWidget *
-paragraph_new (cmark_node *node)
+paragraph_new (const BuildContext *context,
+               cmark_node         *node)
 {
   g_autofree char *markup = NULL;
 
   if (paragraph_is_images_only (node))
-    return image_placeholders_new (node);
+    return images_new (context, node);
 
   markup = spec_inline_markup_from_node (node);
 
@@ -186,25 +172,6 @@ paragraph_new (cmark_node *node)
     return NULL;
 
   return spec_preview_label_new (markup, "paragraph");
-}
-
-static GtkWidget *
-code_block_new (cmark_node *node)
-{
-  const char *literal = cmark_node_get_literal (node);
-  g_autofree char *text = g_strdup (literal != NULL ? literal : "");
-  gsize len = strlen (text);
-  GtkWidget *label;
-
-  /* cmark keeps the newline that ends the last line */
-  if (len > 0 && text[len - 1] == '\n')
-    text[len - 1] = '\0';
-
-  label = spec_preview_text_label_new (text, "code");
-  gtk_widget_add_css_class (label, "monospace");
-  gtk_label_set_wrap (GTK_LABEL (label), FALSE);
-
-  return spec_preview_hscroller_new (label, "code-block");
 }
 
 static GtkWidget *
@@ -235,12 +202,13 @@ thematic_break_new (void)
 }
 
 static GtkWidget *
-block_quote_new (cmark_node *node,
-                 guint       list_depth)
+block_quote_new (const BuildContext *context,
+                 cmark_node         *node,
+                 guint               list_depth)
 {
   GtkWidget *box = vbox_new (BLOCK_SPACING, "blockquote", GTK_ACCESSIBLE_ROLE_GROUP);
 
-  append_blocks (GTK_BOX (box), node, list_depth);
+  append_blocks (context, GTK_BOX (box), node, list_depth);
 
   return box;
 }
@@ -260,23 +228,51 @@ marker_label_new (const char *text,
   return label;
 }
 
-/* The box is shown as it is; clicking it to edit the source is the
- * editor's job, so it ignores the pointer without looking disabled. */
+static void
+on_task_toggled (GtkCheckButton *check,
+                 gpointer        user_data)
+{
+  GtkWidget *preview = gtk_widget_get_ancestor (GTK_WIDGET (check), SPEC_TYPE_PREVIEW);
+
+  if (preview != NULL)
+    spec_preview_task_toggled (SPEC_PREVIEW (preview), GTK_WIDGET (check));
+}
+
+/* The words of an item, without those of the lists nested in it. */
+static char *
+task_item_text (cmark_node *item)
+{
+  for (cmark_node *child = cmark_node_first_child (item);
+       child != NULL;
+       child = cmark_node_next (child))
+    {
+      if (cmark_node_get_type (child) == CMARK_NODE_PARAGRAPH)
+        return spec_markdown_node_get_plain_text (child);
+    }
+
+  return spec_markdown_node_get_plain_text (item);
+}
+
+/* Clicking the box, or Space on it, asks the preview's owner to change
+ * the source; the box shows the new state until the next snapshot
+ * shows the source's. */
 static GtkWidget *
 task_check_new (cmark_node *item)
 {
-  g_autofree char *text = spec_markdown_node_get_plain_text (item);
+  g_autofree char *text = task_item_text (item);
   GtkWidget *check = gtk_check_button_new ();
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                cmark_gfm_extensions_get_tasklist_item_checked (item));
-  gtk_widget_set_can_target (check, FALSE);
-  gtk_widget_set_focusable (check, FALSE);
+  gtk_widget_set_focusable (check, TRUE);
   gtk_widget_set_valign (check, GTK_ALIGN_START);
   gtk_widget_add_css_class (check, "task-check");
   gtk_accessible_update_property (GTK_ACCESSIBLE (check),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   -1);
+
+  /* Connected after the state is set: building is no toggle. */
+  g_signal_connect (check, "toggled", G_CALLBACK (on_task_toggled), NULL);
 
   return check;
 }
@@ -293,8 +289,9 @@ typedef struct
 } ListStyle;
 
 static GtkWidget *
-list_item_new (cmark_node *item,
-               ListStyle  *style)
+list_item_new (const BuildContext *context,
+               cmark_node         *item,
+               ListStyle          *style)
 {
   gboolean is_task = spec_markdown_node_is (item, "tasklist");
   GtkWidget *row;
@@ -327,7 +324,7 @@ list_item_new (cmark_node *item,
   content = vbox_new (style->tight ? TIGHT_SPACING : BLOCK_SPACING, "list-item-content",
                       GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_set_hexpand (content, TRUE);
-  append_blocks (GTK_BOX (content), item, style->depth + 1);
+  append_blocks (context, GTK_BOX (content), item, style->depth + 1);
   gtk_box_append (GTK_BOX (row), content);
 
   return row;
@@ -347,8 +344,9 @@ count_children (cmark_node *node)
 }
 
 static GtkWidget *
-list_new (cmark_node *node,
-          guint       list_depth)
+list_new (const BuildContext *context,
+          cmark_node         *node,
+          guint               list_depth)
 {
   /* Nested bullet lists alternate their marks, as browsers do. */
   static const char * const bullets[] = { "•", "◦", "▪" };
@@ -381,7 +379,7 @@ list_new (cmark_node *node,
        item != NULL;
        item = cmark_node_next (item))
     {
-      gtk_box_append (GTK_BOX (box), list_item_new (item, &style));
+      gtk_box_append (GTK_BOX (box), list_item_new (context, item, &style));
       style.number++;
     }
 
@@ -410,7 +408,8 @@ spec_block_widget_footnote_number (cmark_node *definition)
 }
 
 static GtkWidget *
-footnote_new (cmark_node *node)
+footnote_new (const BuildContext *context,
+              cmark_node         *node)
 {
   guint number = spec_block_widget_footnote_number (node);
   g_autofree char *marker = g_strdup_printf ("[%u]", number);
@@ -428,7 +427,7 @@ footnote_new (cmark_node *node)
 
   content = vbox_new (TIGHT_SPACING, "footnote-content", GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_set_hexpand (content, TRUE);
-  append_blocks (GTK_BOX (content), node, 0);
+  append_blocks (context, GTK_BOX (content), node, 0);
   gtk_box_append (GTK_BOX (row), content);
 
   return row;
@@ -436,21 +435,22 @@ footnote_new (cmark_node *node)
 
 /* Returns NULL for a block that shows nothing, such as an HTML comment. */
 static GtkWidget *
-build_block (cmark_node *node,
-             guint       list_depth)
+build_block (const BuildContext *context,
+             cmark_node         *node,
+             guint               list_depth)
 {
   GtkWidget *box;
 
   switch ((int) cmark_node_get_type (node))
     {
     case CMARK_NODE_PARAGRAPH:
-      return paragraph_new (node);
+      return paragraph_new (context, node);
 
     case CMARK_NODE_HEADING:
       return heading_new (node);
 
     case CMARK_NODE_CODE_BLOCK:
-      return code_block_new (node);
+      return spec_code_block_new (node);
 
     case CMARK_NODE_HTML_BLOCK:
       return html_block_new (node);
@@ -459,13 +459,13 @@ build_block (cmark_node *node,
       return thematic_break_new ();
 
     case CMARK_NODE_BLOCK_QUOTE:
-      return block_quote_new (node, list_depth);
+      return block_quote_new (context, node, list_depth);
 
     case CMARK_NODE_LIST:
-      return list_new (node, list_depth);
+      return list_new (context, node, list_depth);
 
     case CMARK_NODE_FOOTNOTE_DEFINITION:
-      return footnote_new (node);
+      return footnote_new (context, node);
 
     default:
       break;
@@ -476,7 +476,7 @@ build_block (cmark_node *node,
 
   /* A container this code does not know: show what it holds. */
   box = vbox_new (BLOCK_SPACING, NULL, GTK_ACCESSIBLE_ROLE_GROUP);
-  append_blocks (GTK_BOX (box), node, list_depth);
+  append_blocks (context, GTK_BOX (box), node, list_depth);
 
   return box;
 }
@@ -484,6 +484,7 @@ build_block (cmark_node *node,
 /**
  * spec_block_widget_new:
  * @node: a block of a parsed document
+ * @base_file: (nullable): the document's file: images are relative to it
  *
  * Builds the widgets for @node and everything in it.  They copy what they
  * show, so they outlive the document @node belongs to.
@@ -491,13 +492,16 @@ build_block (cmark_node *node,
  * Returns: (transfer floating): the widget; hidden if @node shows nothing
  */
 GtkWidget *
-spec_block_widget_new (cmark_node *node)
+spec_block_widget_new (cmark_node *node,
+                       GFile      *base_file)
 {
+  BuildContext context = { base_file };
   GtkWidget *widget;
 
   g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (base_file == NULL || G_IS_FILE (base_file), NULL);
 
-  widget = build_block (node, 0);
+  widget = build_block (&context, node, 0);
 
   if (widget == NULL)
     {

@@ -11,7 +11,8 @@
 
 G_BEGIN_DECLS
 
-GtkWidget *spec_block_widget_new             (cmark_node *node);
+GtkWidget *spec_block_widget_new             (cmark_node *node,
+                                              GFile      *base_file);
 guint      spec_block_widget_footnote_number (cmark_node *definition);
 
 G_END_DECLS

@@ -10,7 +10,8 @@
 
 #include <adwaita.h>
 
-#include "spec-inline-markup.h"
+#include "spec-link-policy.h"
+#include "spec-preview-private.h"
 #include "spec-preview-widgets.h"
 
 static gboolean
@@ -18,12 +19,23 @@ on_label_activate_link (GtkLabel   *label,
                         const char *uri,
                         gpointer    user_data)
 {
-  if (spec_inline_markup_uri_can_open (uri))
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (label));
+  GtkWidget *preview;
 
-      gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                    uri, GDK_CURRENT_TIME);
+  switch (spec_link_policy_classify (uri))
+    {
+    case SPEC_LINK_EXTERNAL:
+      spec_link_policy_open (GTK_WIDGET (label), uri);
+      break;
+
+    case SPEC_LINK_ANCHOR:
+      preview = gtk_widget_get_ancestor (GTK_WIDGET (label), SPEC_TYPE_PREVIEW);
+      if (preview != NULL)
+        spec_preview_follow_anchor (SPEC_PREVIEW (preview), uri + 1);
+      break;
+
+    case SPEC_LINK_REFUSE:
+    default:
+      break;
     }
 
   /* Handled either way: the default handler would open any scheme,

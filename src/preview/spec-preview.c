@@ -11,8 +11,10 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "spec-anchor.h"
 #include "spec-block-widget.h"
-#include "spec-preview.h"
+#include "spec-markdown.h"
+#include "spec-preview-private.h"
 #include "spec-preview-resources.h"
 
 #define STYLE_RESOURCE "/io/github/specwright/Specwright/preview/spec-preview.css"
@@ -28,6 +30,7 @@ typedef struct
   char       *resolved;   /* what the widget shows from elsewhere, or NULL */
   guint       hash;
   gboolean    reusable;
+  gboolean    has_image;  /* shows files beside the document */
   GtkWidget  *widget;     /* owned by the column */
 } BlockEntry;
 
@@ -38,7 +41,13 @@ struct _SpecPreview
   GtkWidget    *scroller;
   GtkWidget    *column;
   SpecSnapshot *snapshot;
-  GArray       *blocks;     /* BlockEntry, one per block of snapshot */
+  GFile        *base_file;
+  GArray       *blocks;       /* BlockEntry, one per block of snapshot */
+
+  /* A scroll asked for before the page was laid out for it. */
+  GdkFrameClock *scroll_clock;
+  gulong         scroll_handler;
+  guint          scroll_line;
 };
 
 G_DEFINE_FINAL_TYPE (SpecPreview, spec_preview, GTK_TYPE_WIDGET)
@@ -46,10 +55,18 @@ G_DEFINE_FINAL_TYPE (SpecPreview, spec_preview, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_SNAPSHOT,
+  PROP_BASE_FILE,
   N_PROPS
 };
 
+enum {
+  HEADING_LINK_ACTIVATED,
+  TASK_TOGGLED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 static void
 block_entry_clear (gpointer data)
@@ -99,11 +116,14 @@ append_resolved (GString    **out,
 static char *
 block_resolved_text (cmark_node *node,
                      const char *text,
-                     gsize       len)
+                     gsize       len,
+                     gboolean   *has_image)
 {
   GString *out = NULL;
   cmark_iter *iter;
   cmark_event_type event;
+
+  *has_image = FALSE;
 
   /* All of them are written with brackets. */
   if (memchr (text, '[', len) == NULL)
@@ -120,8 +140,10 @@ block_resolved_text (cmark_node *node,
 
       switch ((int) cmark_node_get_type (child))
         {
-        case CMARK_NODE_LINK:
         case CMARK_NODE_IMAGE:
+          *has_image = TRUE;
+          G_GNUC_FALLTHROUGH;
+        case CMARK_NODE_LINK:
           append_resolved (&out, cmark_node_get_url (child));
           append_resolved (&out, cmark_node_get_title (child));
           break;
@@ -165,7 +187,7 @@ block_entry_init (BlockEntry      *entry,
 
   entry->text = text + start;
   entry->len = end - start;
-  entry->resolved = block_resolved_text (block->node, entry->text, entry->len);
+  entry->resolved = block_resolved_text (block->node, entry->text, entry->len, &entry->has_image);
   entry->hash = hash_bytes (2166136261u, entry->text, entry->len);
   if (entry->resolved != NULL)
     entry->hash = hash_bytes (entry->hash, entry->resolved, strlen (entry->resolved));
@@ -259,6 +281,82 @@ place_block_widgets (SpecPreview *self)
     }
 }
 
+static void
+collect_task_checks (GtkWidget *widget,
+                     GPtrArray *checks)
+{
+  if (GTK_IS_CHECK_BUTTON (widget) && gtk_widget_has_css_class (widget, "task-check"))
+    g_ptr_array_add (checks, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_task_checks (child, checks);
+}
+
+/* The task boxes of a block's widget, in document order: an item's box
+ * comes before those of the lists nested in it, as the item comes before
+ * them in the document. */
+static GPtrArray *
+find_task_checks (GtkWidget *block_widget)
+{
+  GPtrArray *checks = g_ptr_array_new ();
+
+  collect_task_checks (block_widget, checks);
+
+  return checks;
+}
+
+/* GTK 4.8 logs a critical when a focused selectable label is removed
+ * from a window: the focus is let go first. */
+static void
+release_focus_in (SpecPreview *self,
+                  GtkWidget   *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
+    gtk_root_set_focus (root, NULL);
+}
+
+/* The task box that has the keyboard focus, as its block's index and its
+ * place among the block's task boxes; FALSE if the focus is elsewhere. */
+static gboolean
+find_focused_task (SpecPreview *self,
+                   GArray      *entries,
+                   guint       *block_index,
+                   guint       *task_index)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  g_autoptr(GPtrArray) checks = NULL;
+  guint i;
+
+  if (focus == NULL || !gtk_widget_has_css_class (focus, "task-check") ||
+      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return FALSE;
+
+  for (i = 0; entries != NULL && i < entries->len; i++)
+    {
+      GtkWidget *widget = g_array_index (entries, BlockEntry, i).widget;
+
+      if (widget != NULL && gtk_widget_is_ancestor (focus, widget))
+        break;
+    }
+
+  if (entries == NULL || i == entries->len)
+    return FALSE;
+
+  checks = find_task_checks (g_array_index (entries, BlockEntry, i).widget);
+  if (!g_ptr_array_find (checks, focus, task_index))
+    return FALSE;
+
+  *block_index = i;
+
+  return TRUE;
+}
+
 /* Rebuilds only the blocks whose source changed.  The old entries point
  * into the old snapshot's text: the caller keeps it alive until this
  * returns.  The scroll position is the adjustment's and stays put. */
@@ -268,6 +366,13 @@ spec_preview_update_blocks (SpecPreview *self)
   g_autoptr(GArray) old_blocks = g_steal_pointer (&self->blocks);
   g_autoptr(GHashTable) index = index_blocks (old_blocks);
   guint n_blocks = self->snapshot ? spec_snapshot_get_n_blocks (self->snapshot) : 0;
+  gboolean refocus;
+  guint focus_block = 0;
+  guint focus_task = 0;
+
+  /* Ticking a box from the keyboard changes the source, which rebuilds
+   * the box's block: the focus goes to the new box, not to the window. */
+  refocus = find_focused_task (self, old_blocks, &focus_block, &focus_task);
 
   self->blocks = block_entries_new (n_blocks);
   g_array_set_size (self->blocks, n_blocks);
@@ -280,18 +385,172 @@ spec_preview_update_blocks (SpecPreview *self)
       block_entry_init (entry, self->snapshot, block);
       entry->widget = take_widget (index, entry);
       if (entry->widget == NULL)
-        entry->widget = spec_block_widget_new (block->node);
+        entry->widget = spec_block_widget_new (block->node, self->base_file);
     }
+
+  /* A kept focus needs no help. */
+  if (refocus && g_array_index (old_blocks, BlockEntry, focus_block).widget == NULL)
+    refocus = FALSE;
 
   for (guint i = 0; old_blocks != NULL && i < old_blocks->len; i++)
     {
       BlockEntry *old = &g_array_index (old_blocks, BlockEntry, i);
 
       if (old->widget != NULL)
-        gtk_box_remove (GTK_BOX (self->column), old->widget);
+        {
+          release_focus_in (self, old->widget);
+          gtk_box_remove (GTK_BOX (self->column), old->widget);
+        }
     }
 
   place_block_widgets (self);
+
+  if (refocus && focus_block < self->blocks->len)
+    {
+      GtkWidget *widget = g_array_index (self->blocks, BlockEntry, focus_block).widget;
+      g_autoptr(GPtrArray) checks = find_task_checks (widget);
+
+      if (focus_task < checks->len)
+        gtk_widget_grab_focus (g_ptr_array_index (checks, focus_task));
+    }
+}
+
+/* Blocks showing images show what the base file's folder holds. */
+static void
+spec_preview_rebuild_images (SpecPreview *self)
+{
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      BlockEntry *entry = &g_array_index (self->blocks, BlockEntry, i);
+      GtkWidget *old = entry->widget;
+
+      if (!entry->has_image)
+        continue;
+
+      entry->widget = spec_block_widget_new (spec_snapshot_get_block (self->snapshot, i)->node,
+                                             self->base_file);
+      gtk_box_insert_child_after (GTK_BOX (self->column), entry->widget, old);
+      release_focus_in (self, old);
+      gtk_box_remove (GTK_BOX (self->column), old);
+    }
+}
+
+/* Scrolling */
+
+static void
+cancel_pending_scroll (SpecPreview *self)
+{
+  if (self->scroll_clock != NULL)
+    {
+      g_clear_signal_handler (&self->scroll_handler, self->scroll_clock);
+      g_clear_object (&self->scroll_clock);
+    }
+}
+
+/* The widget to bring to the top for @line: its block's, or the next
+ * block's if @line is between blocks, skipping blocks that show nothing. */
+static GtkWidget *
+block_widget_for_line (SpecPreview *self,
+                       guint        line)
+{
+  guint n_blocks = self->blocks->len;
+  guint found = G_MAXUINT;
+  guint found_start = G_MAXUINT;
+
+  if (self->snapshot == NULL || n_blocks == 0)
+    return NULL;
+
+  /* Blocks are mostly in line order, but cmark-gfm moves footnotes to the
+   * end: look at every block. */
+  for (guint i = 0; i < n_blocks; i++)
+    {
+      const SpecBlock *block = spec_snapshot_get_block (self->snapshot, i);
+
+      if (block->start_line == 0)
+        continue;
+
+      if (block->start_line <= line && line <= block->end_line)
+        {
+          found = i;
+          break;
+        }
+
+      if (block->start_line > line && block->start_line < found_start)
+        {
+          found = i;
+          found_start = block->start_line;
+        }
+    }
+
+  if (found == G_MAXUINT)
+    found = n_blocks - 1;
+
+  for (guint i = found; i < n_blocks; i++)
+    {
+      GtkWidget *widget = g_array_index (self->blocks, BlockEntry, i).widget;
+
+      if (gtk_widget_get_visible (widget))
+        return widget;
+    }
+
+  for (guint i = found; i-- > 0;)
+    {
+      GtkWidget *widget = g_array_index (self->blocks, BlockEntry, i).widget;
+
+      if (gtk_widget_get_visible (widget))
+        return widget;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+first_visible_block (SpecPreview *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (self->column);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_get_visible (child))
+        return child;
+    }
+
+  return NULL;
+}
+
+/* Puts the block of @line at the top of the view, as far as the page
+ * reaches.  FALSE if the page is not laid out yet. */
+static gboolean
+scroll_to_line_now (SpecPreview *self,
+                    guint        line)
+{
+  GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller));
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  GtkWidget *widget = block_widget_for_line (self, line);
+  graphene_point_t point;
+
+  if (widget == NULL)
+    return TRUE;
+
+  if (!gtk_widget_get_mapped (widget) ||
+      !gtk_widget_compute_point (widget, viewport, &GRAPHENE_POINT_INIT (0, 0), &point))
+    return FALSE;
+
+  /* The first block keeps the page's margin above it. */
+  if (widget == first_visible_block (self))
+    gtk_adjustment_set_value (vadj, 0);
+  else
+    gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) + point.y);
+
+  return TRUE;
+}
+
+static void
+on_scroll_clock_layout (GdkFrameClock *clock,
+                        SpecPreview   *self)
+{
+  if (scroll_to_line_now (self, self->scroll_line))
+    cancel_pending_scroll (self);
 }
 
 static void
@@ -341,15 +600,30 @@ spec_preview_root (GtkWidget *widget)
 }
 
 static void
+spec_preview_unroot (GtkWidget *widget)
+{
+  /* The frame clock belongs to the window being left. */
+  cancel_pending_scroll (SPEC_PREVIEW (widget));
+
+  GTK_WIDGET_CLASS (spec_preview_parent_class)->unroot (widget);
+}
+
+static void
 spec_preview_dispose (GObject *object)
 {
   SpecPreview *self = (SpecPreview *)object;
 
-  /* The entries point at widgets the scroller is about to destroy. */
+  cancel_pending_scroll (self);
+  if (self->scroller != NULL)
+    release_focus_in (self, self->scroller);
+
+  /* The entries point at widgets the scroller is about to destroy;
+   * destroying them cancels the images they are loading. */
   g_clear_pointer (&self->blocks, g_array_unref);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   self->column = NULL;
   g_clear_object (&self->snapshot);
+  g_clear_object (&self->base_file);
 
   G_OBJECT_CLASS (spec_preview_parent_class)->dispose (object);
 }
@@ -366,6 +640,10 @@ spec_preview_get_property (GObject    *object,
     {
     case PROP_SNAPSHOT:
       g_value_set_object (value, self->snapshot);
+      break;
+
+    case PROP_BASE_FILE:
+      g_value_set_object (value, self->base_file);
       break;
 
     default:
@@ -387,6 +665,10 @@ spec_preview_set_property (GObject      *object,
       spec_preview_set_snapshot (self, g_value_get_object (value));
       break;
 
+    case PROP_BASE_FILE:
+      spec_preview_set_base_file (self, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -403,6 +685,7 @@ spec_preview_class_init (SpecPreviewClass *klass)
   object_class->set_property = spec_preview_set_property;
 
   widget_class->root = spec_preview_root;
+  widget_class->unroot = spec_preview_unroot;
 
   /**
    * SpecPreview:snapshot:
@@ -416,7 +699,57 @@ spec_preview_class_init (SpecPreviewClass *klass)
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
+  /**
+   * SpecPreview:base-file:
+   *
+   * The document's file: images with relative paths are looked for in
+   * its folder.  %NULL for a document never saved, whose relative images
+   * are not shown.
+   */
+  properties[PROP_BASE_FILE] =
+    g_param_spec_object ("base-file", NULL, NULL,
+                         G_TYPE_FILE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SpecPreview::heading-link-activated:
+   * @self: the preview
+   * @line: the first line of the heading (1-based), as SpecSection's
+   *   heading_line
+   *
+   * A link to "#anchor" was followed: the preview has scrolled to the
+   * heading, and the editor may move there too.
+   */
+  signals[HEADING_LINK_ACTIVATED] =
+    g_signal_new ("heading-link-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  /**
+   * SpecPreview::task-toggled:
+   * @self: the preview
+   * @line: the task item's first line (1-based) in the current snapshot
+   * @checked: the state the user asked for
+   *
+   * The user ticked or cleared a task box.  The preview changes nothing
+   * else: the handler edits the source, and the next snapshot shows it.
+   */
+  signals[TASK_TOGGLED] =
+    g_signal_new ("task-toggled",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_BOOLEAN);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "specpreview");
@@ -522,4 +855,153 @@ spec_preview_get_block_widget (SpecPreview *self,
     return NULL;
 
   return g_array_index (self->blocks, BlockEntry, index).widget;
+}
+
+GFile *
+spec_preview_get_base_file (SpecPreview *self)
+{
+  g_return_val_if_fail (SPEC_IS_PREVIEW (self), NULL);
+
+  return self->base_file;
+}
+
+/**
+ * spec_preview_set_base_file:
+ * @base_file: (nullable): the document's file, or %NULL if it has none
+ *
+ * Sets the file that relative image paths are relative to.  Saving a
+ * document under a new name shows its images again, from the new folder.
+ */
+void
+spec_preview_set_base_file (SpecPreview *self,
+                            GFile       *base_file)
+{
+  g_return_if_fail (SPEC_IS_PREVIEW (self));
+  g_return_if_fail (base_file == NULL || G_IS_FILE (base_file));
+
+  if (self->base_file == base_file ||
+      (self->base_file != NULL && base_file != NULL && g_file_equal (self->base_file, base_file)))
+    return;
+
+  g_set_object (&self->base_file, base_file);
+  spec_preview_rebuild_images (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_FILE]);
+}
+
+/**
+ * spec_preview_scroll_to_line:
+ * @line: a line of the snapshot's text (1-based)
+ *
+ * Scrolls so that the top of the block holding @line (or of the next
+ * block, if @line is blank) is at the top of the view, or as near as the
+ * end of the page allows.  Right after a new snapshot the page is laid
+ * out again first, so the scroll is done again after that.
+ */
+void
+spec_preview_scroll_to_line (SpecPreview *self,
+                             guint        line)
+{
+  GdkFrameClock *clock;
+
+  g_return_if_fail (SPEC_IS_PREVIEW (self));
+
+  cancel_pending_scroll (self);
+  scroll_to_line_now (self, line);
+
+  /* Blocks just built have no place yet, and blocks just rebuilt may
+   * change height: do it again once GTK has laid the page out. */
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    return;
+
+  self->scroll_line = line;
+  self->scroll_clock = g_object_ref (clock);
+  self->scroll_handler = g_signal_connect_after (clock, "layout",
+                                                 G_CALLBACK (on_scroll_clock_layout), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+}
+
+/* A link to "#anchor" was clicked in one of the blocks. */
+void
+spec_preview_follow_anchor (SpecPreview *self,
+                            const char  *anchor)
+{
+  const SpecSection *section;
+  guint line;
+
+  g_return_if_fail (SPEC_IS_PREVIEW (self));
+  g_return_if_fail (anchor != NULL);
+
+  if (self->snapshot == NULL)
+    return;
+
+  section = spec_anchor_find_section (spec_snapshot_get_sections (self->snapshot), anchor);
+  if (section == NULL)
+    return;
+
+  line = section->heading_line;
+  spec_preview_scroll_to_line (self, line);
+  g_signal_emit (self, signals[HEADING_LINK_ACTIVATED], 0, line);
+}
+
+/* The @n-th task item of @node, counting in document order. */
+static cmark_node *
+nth_task_item (cmark_node *node,
+               guint       n)
+{
+  cmark_iter *iter = cmark_iter_new (node);
+  cmark_event_type event;
+  cmark_node *found = NULL;
+
+  while (found == NULL && (event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *child = cmark_iter_get_node (iter);
+
+      if (event == CMARK_EVENT_ENTER && spec_markdown_node_is (child, "tasklist") && n-- == 0)
+        found = child;
+    }
+  cmark_iter_free (iter);
+
+  return found;
+}
+
+/* A task box was toggled.  Its widget may have been built for an older
+ * snapshot, where the item stood on another line: the line is looked up
+ * in the current one, through the block the widget shows now. */
+void
+spec_preview_task_toggled (SpecPreview *self,
+                           GtkWidget   *check)
+{
+  g_autoptr(GPtrArray) checks = NULL;
+  GtkWidget *block_widget = check;
+  cmark_node *item;
+  guint block_index;
+  guint task_index;
+
+  g_return_if_fail (SPEC_IS_PREVIEW (self));
+  g_return_if_fail (GTK_IS_CHECK_BUTTON (check));
+
+  while (block_widget != NULL && gtk_widget_get_parent (block_widget) != self->column)
+    block_widget = gtk_widget_get_parent (block_widget);
+
+  if (block_widget == NULL || self->snapshot == NULL)
+    return;
+
+  for (block_index = 0; block_index < self->blocks->len; block_index++)
+    {
+      if (g_array_index (self->blocks, BlockEntry, block_index).widget == block_widget)
+        break;
+    }
+
+  checks = find_task_checks (block_widget);
+  if (block_index == self->blocks->len || !g_ptr_array_find (checks, check, &task_index))
+    return;
+
+  item = nth_task_item (spec_snapshot_get_block (self->snapshot, block_index)->node, task_index);
+  g_return_if_fail (item != NULL);
+
+  g_signal_emit (self, signals[TASK_TOGGLED], 0,
+                 (guint) cmark_node_get_start_line (item),
+                 gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
 }

@@ -22,5 +22,10 @@ void          spec_preview_set_snapshot     (SpecPreview  *self,
                                              SpecSnapshot *snapshot);
 GtkWidget    *spec_preview_get_block_widget (SpecPreview  *self,
                                              guint         index);
+GFile        *spec_preview_get_base_file    (SpecPreview  *self);
+void          spec_preview_set_base_file    (SpecPreview  *self,
+                                             GFile        *base_file);
+void          spec_preview_scroll_to_line   (SpecPreview  *self,
+                                             guint         line);
 
 G_END_DECLS
