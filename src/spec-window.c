@@ -78,6 +78,29 @@ on_heading_activated (SpecWindow    *self,
                       SpecNavigator *navigator)
 {
   spec_window_go_to_line (self, line);
+  spec_preview_scroll_to_line (self->preview, line);
+}
+
+/* An "#anchor" link in the preview: the preview has scrolled to the
+ * heading, the editor follows. */
+static void
+on_heading_link_activated (SpecWindow  *self,
+                           guint        line,
+                           SpecPreview *preview)
+{
+  spec_window_go_to_line (self, line);
+}
+
+/* A task box clicked in the preview edits the source, as one undoable
+ * edit; the next snapshot redraws the box. */
+static void
+on_task_toggled (SpecWindow  *self,
+                 guint        line,
+                 gboolean     checked,
+                 SpecPreview *preview)
+{
+  if (!spec_document_toggle_task (self->document, line, checked))
+    g_debug ("No task box on line %u any more", line);
 }
 
 static void
@@ -288,6 +311,8 @@ spec_window_class_init (SpecWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpecWindow, preview);
   gtk_widget_class_bind_template_child (widget_class, SpecWindow, progress);
   gtk_widget_class_bind_template_callback (widget_class, on_heading_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_heading_link_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_task_toggled);
 
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
   gtk_widget_class_install_property_action (widget_class, "win.show-preview", "show-preview");
@@ -315,6 +340,9 @@ spec_window_init (SpecWindow *self)
   g_object_bind_property (self->document, "snapshot", self->preview, "snapshot",
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->document, "snapshot", self->progress, "snapshot",
+                          G_BINDING_SYNC_CREATE);
+  /* Relative image paths are relative to the document's folder. */
+  g_object_bind_property (self->document, "file", self->preview, "base-file",
                           G_BINDING_SYNC_CREATE);
 
   g_signal_connect_object (self->document, "notify::title",

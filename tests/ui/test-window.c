@@ -317,7 +317,9 @@ test_navigator_moves_cursor (Fixture       *f,
       gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
       g_assert_cmpint (gtk_text_iter_get_line (&cursor) + 1, ==, section->heading_line);
       g_assert_cmpint (gtk_text_iter_get_line_offset (&cursor), ==, 0);
-      g_assert_true (gtk_widget_has_focus (GTK_WIDGET (f->window->editor)));
+      /* is_focus, not has_focus: the latter also needs the window to be
+       * the active one, which parallel UI tests on one display race for. */
+      g_assert_true (gtk_widget_is_focus (GTK_WIDGET (f->window->editor)));
     }
 }
 
@@ -812,6 +814,80 @@ test_file_choosers (Fixture       *f,
   g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (spec_window_get_document (f->window))));
 }
 
+static GtkWidget *
+find_first (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_first (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The preview's clicks reach the source through the window. */
+static void
+test_preview_edits_source (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *dir_path = g_build_filename (f->tmpdir, "doc.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (dir_path);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (spec_window_get_document (f->window));
+  g_autofree char *text = NULL;
+  GtkTextIter cursor;
+  const char *original =
+    "# Plan\n\nSee [the risks](#risks).\n\n"
+    "- [ ] draft\n- [ ] review\n\n"
+    "# Risks\n\nNone.\n";
+
+  g_assert_true (g_file_set_contents (dir_path, original, -1, NULL));
+  open_and_wait (f, dir_path);
+  g_assert_true (g_file_equal (spec_preview_get_base_file (f->window->preview), file));
+
+  /* Checking "review" (line 6) writes [x] into the text; undo restores. */
+  g_signal_emit_by_name (f->window->preview, "task-toggled", 6, TRUE);
+  text = spec_document_dup_text (spec_window_get_document (f->window));
+  g_assert_nonnull (strstr (text, "- [ ] draft\n- [x] review\n"));
+  gtk_text_buffer_undo (buffer);
+  g_clear_pointer (&text, g_free);
+  text = spec_document_dup_text (spec_window_get_document (f->window));
+  g_assert_cmpstr (text, ==, original);
+
+  /* And through the real box in the preview, end to end. */
+  {
+    GtkWidget *box = find_first (GTK_WIDGET (f->window->preview), GTK_TYPE_CHECK_BUTTON);
+
+    g_assert_nonnull (box);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (box), TRUE);
+    g_clear_pointer (&text, g_free);
+    text = spec_document_dup_text (spec_window_get_document (f->window));
+    g_assert_nonnull (strstr (text, "- [x] draft\n- [ ] review\n"));
+    wait_idle (f);
+    gtk_text_buffer_undo (buffer);
+    wait_idle (f);
+  }
+
+  /* A stale click on a line without a box changes nothing. */
+  g_signal_emit_by_name (f->window->preview, "task-toggled", 3, TRUE);
+  g_clear_pointer (&text, g_free);
+  text = spec_document_dup_text (spec_window_get_document (f->window));
+  g_assert_cmpstr (text, ==, original);
+
+  /* An #anchor link moves the editor to the heading. */
+  g_signal_emit_by_name (f->window->preview, "heading-link-activated", 8);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpint (gtk_text_iter_get_line (&cursor), ==, 7);
+}
+
 /* What AdwApplication does for the app: the tests' windows have none. */
 static void
 load_app_style (void)
@@ -846,6 +922,7 @@ main (int   argc,
   ADD ("/window/toggle-panes", test_toggle_panes);
   ADD ("/window/completeness-indicators", test_completeness_indicators);
   ADD ("/window/file-choosers", test_file_choosers);
+  ADD ("/window/preview-edits-source", test_preview_edits_source);
   ADD ("/window/screenshot-seed-002", test_screenshot_seed_002);
   g_test_add_func ("/application/open-routing", test_application_open);
 
