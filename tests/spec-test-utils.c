@@ -50,6 +50,33 @@ spec_test_iterate (guint ms)
   spec_test_wait_for (never, NULL, ms);
 }
 
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  guint *frames = user_data;
+
+  (*frames)++;
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Lets GTK lay out and draw @widget's window @n_frames times, so every
+ * widget has been measured, allocated and snapshotted. */
+void
+spec_test_wait_for_frames (GtkWidget *widget,
+                           guint      n_frames)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+
+  while (frames < n_frames)
+    g_main_context_iteration (NULL, TRUE);
+
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
 static void
 collect_text (GtkWidget *widget,
               GString   *str)

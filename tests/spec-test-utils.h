@@ -18,6 +18,8 @@ gboolean   spec_test_wait_for           (SpecTestCondition   condition,
                                          gpointer            data,
                                          guint               timeout_ms);
 void       spec_test_iterate            (guint               ms);
+void       spec_test_wait_for_frames    (GtkWidget          *widget,
+                                         guint               n_frames);
 char      *spec_test_collect_text       (GtkWidget          *widget);
 GtkWidget *spec_test_find_dialog        (GtkWindow          *parent);
 GdkTexture *spec_test_capture           (GtkWidget          *widget);

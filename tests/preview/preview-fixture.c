@@ -7,32 +7,7 @@
 #include "config.h"
 
 #include "preview-fixture.h"
-
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-
-  return G_SOURCE_CONTINUE;
-}
-
-/* Lets GTK lay out and draw @n_frames times. */
-void
-preview_wait_for_frames (GtkWidget *widget,
-                         guint      n_frames)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-
-  while (frames < n_frames)
-    g_main_context_iteration (NULL, TRUE);
-
-  gtk_widget_remove_tick_callback (widget, id);
-}
+#include "spec-test-utils.h"
 
 void
 preview_fixture_init (PreviewFixture *fixture,
@@ -49,7 +24,7 @@ preview_fixture_init (PreviewFixture *fixture,
   while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->preview)))
     g_main_context_iteration (NULL, TRUE);
 
-  preview_wait_for_frames (fixture->window, 2);
+  spec_test_wait_for_frames (fixture->window, 2);
 }
 
 void
@@ -69,7 +44,7 @@ preview_fixture_show (PreviewFixture *fixture,
   g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new (text, -1);
 
   spec_preview_set_snapshot (fixture->preview, snapshot);
-  preview_wait_for_frames (fixture->window, 3);
+  spec_test_wait_for_frames (fixture->window, 3);
 
   return snapshot;
 }

@@ -24,8 +24,6 @@ void           preview_fixture_init     (PreviewFixture *fixture,
 void           preview_fixture_clear    (PreviewFixture *fixture);
 SpecSnapshot  *preview_fixture_show     (PreviewFixture *fixture,
                                          const char     *text);
-void           preview_wait_for_frames  (GtkWidget      *widget,
-                                         guint           n_frames);
 GPtrArray     *preview_find_widgets     (gpointer        root,
                                          GType           type,
                                          const char     *css_class);

@@ -391,7 +391,7 @@ test_screenshots (void)
   g_assert_cmpuint (count_coloured_pixels (light), >, 500);
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  preview_wait_for_frames (fixture.window, 3);
+  spec_test_wait_for_frames (fixture.window, 3);
   dark_path = spec_test_save_screenshot (GTK_WIDGET (fixture.preview), "preview-code-dark");
   dark = gdk_texture_new_from_filename (dark_path, NULL);
   g_assert_cmpuint (count_coloured_pixels (dark), >, 500);

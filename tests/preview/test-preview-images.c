@@ -146,7 +146,7 @@ static void
 wait_for_images (PreviewFixture *fixture)
 {
   g_assert_true (spec_test_wait_for (images_loaded, fixture->preview, 10000));
-  preview_wait_for_frames (fixture->window, 3);
+  spec_test_wait_for_frames (fixture->window, 3);
 }
 
 static guint
@@ -244,7 +244,7 @@ test_local (void)
 
   wait = (WaitPictures) { GTK_WIDGET (fixture.preview), 4 };
   g_assert_true (spec_test_wait_for (has_pictures, &wait, 10000));
-  preview_wait_for_frames (fixture.window, 3);
+  spec_test_wait_for_frames (fixture.window, 3);
 
   /* the file's own size, never stretched to the page */
   pictures = preview_find_widgets (block (&fixture, 0), GTK_TYPE_PICTURE, NULL);

@@ -182,24 +182,24 @@ test_anchor_links (void)
   g_assert_true (activate_link (label, "#setup-1"));
   g_assert_cmpuint (lines->len, ==, 1);
   g_assert_cmpuint (g_array_index (lines, guint, 0), ==, second_setup);
-  preview_wait_for_frames (fixture.window, 3);
+  spec_test_wait_for_frames (fixture.window, 3);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, 0);
   assert_at_top (&fixture, widget_at_line (&fixture, second_setup));
 
   g_assert_true (activate_link (label, "#setup"));
   g_assert_cmpuint (g_array_index (lines, guint, 1), ==, section (snapshot, 1)->heading_line);
-  preview_wait_for_frames (fixture.window, 3);
+  spec_test_wait_for_frames (fixture.window, 3);
   assert_at_top (&fixture, widget_at_line (&fixture, section (snapshot, 1)->heading_line));
 
   g_assert_true (activate_link (label, "#%C3%BCberblick"));
   g_assert_cmpuint (g_array_index (lines, guint, 2), ==, section (snapshot, 3)->heading_line);
-  preview_wait_for_frames (fixture.window, 3);
+  spec_test_wait_for_frames (fixture.window, 3);
   assert_at_top (&fixture, widget_at_line (&fixture, section (snapshot, 3)->heading_line));
 
   /* no such heading: nothing moves, nothing is emitted or opened */
   value = gtk_adjustment_get_value (vadj);
   g_assert_true (activate_link (label, "#nowhere"));
-  preview_wait_for_frames (fixture.window, 2);
+  spec_test_wait_for_frames (fixture.window, 2);
   g_assert_cmpuint (lines->len, ==, 3);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, value);
   g_assert_cmpuint (launched->len, ==, 0);
@@ -226,20 +226,20 @@ test_scroll_to_line (void)
   /* the heading's own line; the blank line after a paragraph goes to the
    * next block */
   spec_preview_scroll_to_line (fixture.preview, setup_line);
-  preview_wait_for_frames (fixture.window, 2);
+  spec_test_wait_for_frames (fixture.window, 2);
   assert_at_top (&fixture, widget_at_line (&fixture, setup_line));
 
   spec_preview_scroll_to_line (fixture.preview, setup_line + 1);
-  preview_wait_for_frames (fixture.window, 2);
+  spec_test_wait_for_frames (fixture.window, 2);
   assert_at_top (&fixture, widget_at_line (&fixture, setup_line + 2));
 
   spec_preview_scroll_to_line (fixture.preview, 1);
-  preview_wait_for_frames (fixture.window, 2);
+  spec_test_wait_for_frames (fixture.window, 2);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, 0);
 
   /* past the end: as far as the page goes */
   spec_preview_scroll_to_line (fixture.preview, 100000);
-  preview_wait_for_frames (fixture.window, 2);
+  spec_test_wait_for_frames (fixture.window, 2);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==,
                      gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj));
 
@@ -251,7 +251,7 @@ test_scroll_to_line (void)
 
     spec_preview_set_snapshot (fixture.preview, next);
     spec_preview_scroll_to_line (fixture.preview, setup_line + 4);
-    preview_wait_for_frames (fixture.window, 3);
+    spec_test_wait_for_frames (fixture.window, 3);
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (widget_at_line (&fixture, setup_line + 4))),
                      ==, "Setup");
     assert_at_top (&fixture, widget_at_line (&fixture, setup_line + 4));
@@ -456,7 +456,7 @@ test_focused_label_rebuilt (void)
   gtk_widget_grab_focus (label);
   g_assert_true (gtk_widget_is_focus (label));
   spec_preview_set_base_file (fixture.preview, base_file);
-  preview_wait_for_frames (fixture.window, 2);
+  spec_test_wait_for_frames (fixture.window, 2);
   g_assert_null (preview_find_label (fixture.preview, "Image not shown: save the document first"));
 
   preview_fixture_clear (&fixture);

@@ -12,6 +12,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
 
+#include "corpus-examples.h"
 #include "spec-image-block.h"
 #include "spec-markdown.h"
 #include "spec-preview.h"
@@ -66,8 +67,6 @@
  * example listed that matches fails the test too, so the list stays true.
  */
 
-#define EXAMPLE_FENCE "````````````````````````````````"
-
 typedef struct
 {
   const char *spec;
@@ -96,74 +95,6 @@ find_exception (const char *spec,
     }
 
   return NULL;
-}
-
-/* Reading the examples */
-
-typedef struct
-{
-  guint  number;
-  char  *markdown;
-} Example;
-
-static void
-example_free (gpointer data)
-{
-  Example *example = data;
-
-  g_free (example->markdown);
-  g_free (example);
-}
-
-static GPtrArray *
-read_examples (const char *path)
-{
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) lines = NULL;
-  GPtrArray *examples = g_ptr_array_new_with_free_func (example_free);
-  g_autoptr(GString) input = NULL;
-  gboolean in_input = FALSE;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  lines = g_strsplit (contents, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *line = lines[i];
-
-      if (input == NULL)
-        {
-          if (g_str_has_prefix (line, EXAMPLE_FENCE " example"))
-            {
-              input = g_string_new (NULL);
-              in_input = TRUE;
-            }
-        }
-      else if (g_str_equal (line, EXAMPLE_FENCE))
-        {
-          Example *example = g_new0 (Example, 1);
-
-          g_string_replace (input, "→", "\t", 0);
-          example->number = examples->len + 1;
-          example->markdown = g_string_free (g_steal_pointer (&input), FALSE);
-          g_ptr_array_add (examples, example);
-        }
-      else if (in_input && g_str_equal (line, "."))
-        {
-          in_input = FALSE;
-        }
-      else if (in_input)
-        {
-          g_string_append (input, line);
-          g_string_append_c (input, '\n');
-        }
-    }
-
-  g_assert_null (input);
-
-  return examples;
 }
 
 /* Normalisation */
@@ -677,32 +608,6 @@ ascii_text (const char *text)
 /* The window */
 
 static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-
-  return G_SOURCE_CONTINUE;
-}
-
-/* Lets GTK lay out and draw @n_frames times. */
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      n_frames)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-
-  while (frames < n_frames)
-    g_main_context_iteration (NULL, TRUE);
-
-  gtk_widget_remove_tick_callback (widget, id);
-}
-
-static gboolean
 image_is_loading (GtkWidget *widget)
 {
   if (SPEC_IS_IMAGE_BLOCK (widget) && spec_image_block_is_loading (SPEC_IMAGE_BLOCK (widget)))
@@ -733,36 +638,22 @@ show_snapshot (GtkWidget    *window,
                SpecSnapshot *snapshot)
 {
   spec_preview_set_snapshot (preview, snapshot);
-  wait_for_frames (window, 1);
+  spec_test_wait_for_frames (window, 1);
 
   if (!images_loaded (preview))
     {
       g_assert_true (spec_test_wait_for (images_loaded, preview, 10000));
-      wait_for_frames (window, 1);
+      spec_test_wait_for_frames (window, 1);
     }
 }
 
 /* The tests */
 
-typedef struct
-{
-  const char *name;
-  guint       min_examples;
-} Corpus;
-
-static const Corpus corpora[] = {
-  { "commonmark-spec.txt", 600 },
-  { "gfm-spec.txt", 600 },
-  { "gfm-extensions.txt", 20 },
-};
-
 static void
 test_corpus (gconstpointer data)
 {
-  const Corpus *corpus = data;
-  const char *dir = g_getenv ("SPEC_CORPUS_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GPtrArray) examples = NULL;
+  const CorpusFile *corpus = data;
+  g_autoptr(GPtrArray) examples = corpus_examples_load (corpus);
   Reference reference;
   GtkWidget *window;
   SpecPreview *preview;
@@ -771,15 +662,8 @@ test_corpus (gconstpointer data)
   guint n_failed = 0;
   guint n_stale = 0;
 
-  if (dir == NULL)
-    {
-      g_test_skip ("SPEC_CORPUS_DIR is not set");
-      return;
-    }
-
-  path = g_build_filename (dir, corpus->name, NULL);
-  examples = read_examples (path);
-  g_assert_cmpuint (examples->len, >, corpus->min_examples);
+  if (examples == NULL)
+    return;
 
   reference_init (&reference);
 
@@ -792,7 +676,7 @@ test_corpus (gconstpointer data)
 
   for (guint i = 0; i < examples->len; i++)
     {
-      const Example *example = g_ptr_array_index (examples, i);
+      const CorpusExample *example = g_ptr_array_index (examples, i);
       const Exception *exception = find_exception (corpus->name, example->number);
       g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new (example->markdown, -1);
       g_autofree char *expected = reference_text (&reference, example->markdown);
@@ -910,11 +794,11 @@ main (int   argc,
 
   g_test_add_func ("/preview-text/reference", test_reference);
   g_test_add_func ("/preview-text/markers", test_markers);
-  for (guint i = 0; i < G_N_ELEMENTS (corpora); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (corpus_files); i++)
     {
-      g_autofree char *test_path = g_strdup_printf ("/preview-text/%s", corpora[i].name);
+      g_autofree char *test_path = g_strdup_printf ("/preview-text/%s", corpus_files[i].name);
 
-      g_test_add_data_func (test_path, &corpora[i], test_corpus);
+      g_test_add_data_func (test_path, &corpus_files[i], test_corpus);
     }
 
   return g_test_run ();

@@ -12,123 +12,14 @@
 #include <cmark-gfm-core-extensions.h>
 #include <gtksourceview/gtksource.h>
 
+#include "corpus-examples.h"
+#include "preview-fixture.h"
 #include "spec-inline-markup.h"
 #include "spec-markdown.h"
 #include "spec-preview.h"
 #include "spec-test-utils.h"
 
-#define EXAMPLE_FENCE "````````````````````````````````"
-
-/* Window helpers */
-
-typedef struct
-{
-  GtkWidget   *window;
-  SpecPreview *preview;
-} Fixture;
-
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-
-  return G_SOURCE_CONTINUE;
-}
-
-/* Lets GTK lay out and draw @n_frames times, so every widget has been
- * measured, allocated and snapshotted. */
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      n_frames)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-
-  while (frames < n_frames)
-    g_main_context_iteration (NULL, TRUE);
-
-  gtk_widget_remove_tick_callback (widget, id);
-}
-
-static void
-fixture_init (Fixture *fixture,
-              int      width,
-              int      height)
-{
-  fixture->window = gtk_window_new ();
-  fixture->preview = SPEC_PREVIEW (spec_preview_new ());
-
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
-  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->preview));
-  gtk_window_present (GTK_WINDOW (fixture->window));
-
-  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->preview)))
-    g_main_context_iteration (NULL, TRUE);
-
-  wait_for_frames (fixture->window, 2);
-}
-
-static void
-fixture_clear (Fixture *fixture)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  fixture->window = NULL;
-  fixture->preview = NULL;
-}
-
-static void
-show_text (Fixture    *fixture,
-           const char *text)
-{
-  g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new (text, -1);
-
-  spec_preview_set_snapshot (fixture->preview, snapshot);
-  wait_for_frames (fixture->window, 2);
-}
-
-static GtkAdjustment *
-preview_vadjustment (SpecPreview *preview)
-{
-  GtkWidget *scroller = gtk_widget_get_first_child (GTK_WIDGET (preview));
-
-  g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
-
-  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-}
-
 /* Widget tree queries */
-
-static void
-collect_widgets (GtkWidget  *widget,
-                 GType       type,
-                 const char *css_class,
-                 GPtrArray  *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, css_class, found);
-}
-
-static GPtrArray *
-find_widgets (gpointer    root,
-              GType       type,
-              const char *css_class)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect_widgets (GTK_WIDGET (root), type, css_class, found);
-
-  return found;
-}
 
 static gboolean
 widget_is_drawn (GtkWidget *widget,
@@ -146,7 +37,7 @@ widget_is_drawn (GtkWidget *widget,
 static char *
 joined_label_text (gpointer root)
 {
-  g_autoptr(GPtrArray) labels = find_widgets (root, GTK_TYPE_LABEL, NULL);
+  g_autoptr(GPtrArray) labels = preview_find_widgets (root, GTK_TYPE_LABEL, NULL);
   GString *text = g_string_new (NULL);
 
   for (guint i = 0; i < labels->len; i++)
@@ -228,30 +119,11 @@ read_test_file (const char *path)
   return contents;
 }
 
-static char *
-seed_path (const char *prefix)
-{
-  const char *dir = g_getenv ("SPEC_SEEDS_DIR");
-  g_autoptr(GDir) seeds = NULL;
-  const char *name;
-
-  if (dir == NULL || (seeds = g_dir_open (dir, 0, NULL)) == NULL)
-    return NULL;
-
-  while ((name = g_dir_read_name (seeds)) != NULL)
-    {
-      if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".txt"))
-        return g_build_filename (dir, name, NULL);
-    }
-
-  return NULL;
-}
-
 static void
 assert_headings (SpecPreview  *preview,
                  SpecSnapshot *snapshot)
 {
-  g_autoptr(GPtrArray) headings = find_widgets (preview, GTK_TYPE_LABEL, "spec-heading");
+  g_autoptr(GPtrArray) headings = preview_find_widgets (preview, GTK_TYPE_LABEL, "spec-heading");
   GPtrArray *sections = spec_snapshot_get_sections (snapshot);
 
   g_assert_cmpuint (headings->len, ==, sections->len);
@@ -272,7 +144,7 @@ assert_tables (SpecPreview  *preview,
                SpecSnapshot *snapshot)
 {
   g_autoptr(GPtrArray) tables = find_nodes (spec_snapshot_get_document (snapshot), node_is_table);
-  g_autoptr(GPtrArray) grids = find_widgets (preview, GTK_TYPE_GRID, "table");
+  g_autoptr(GPtrArray) grids = preview_find_widgets (preview, GTK_TYPE_GRID, "table");
 
   g_assert_cmpuint (grids->len, ==, tables->len);
 
@@ -324,7 +196,7 @@ assert_code_blocks (SpecPreview  *preview,
                     SpecSnapshot *snapshot)
 {
   g_autoptr(GPtrArray) blocks = find_nodes (spec_snapshot_get_document (snapshot), node_is_code_block);
-  g_autoptr(GPtrArray) views = find_widgets (preview, GTK_TYPE_TEXT_VIEW, "code");
+  g_autoptr(GPtrArray) views = preview_find_widgets (preview, GTK_TYPE_TEXT_VIEW, "code");
 
   g_assert_cmpuint (views->len, ==, blocks->len);
 
@@ -352,7 +224,7 @@ assert_tasks (SpecPreview  *preview,
               SpecSnapshot *snapshot)
 {
   g_autoptr(GPtrArray) items = find_nodes (spec_snapshot_get_document (snapshot), node_is_task);
-  g_autoptr(GPtrArray) checks = find_widgets (preview, GTK_TYPE_CHECK_BUTTON, "task-check");
+  g_autoptr(GPtrArray) checks = preview_find_widgets (preview, GTK_TYPE_CHECK_BUTTON, "task-check");
 
   g_assert_cmpuint (checks->len, ==, items->len);
 
@@ -371,7 +243,7 @@ assert_tasks (SpecPreview  *preview,
 static void
 assert_no_html_comments (SpecPreview *preview)
 {
-  g_autoptr(GPtrArray) labels = find_widgets (preview, GTK_TYPE_LABEL, NULL);
+  g_autoptr(GPtrArray) labels = preview_find_widgets (preview, GTK_TYPE_LABEL, NULL);
 
   for (guint i = 0; i < labels->len; i++)
     {
@@ -416,11 +288,11 @@ test_seed (gconstpointer data)
   const char *path = data;
   g_autofree char *text = read_test_file (path);
   g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new (text, -1);
-  Fixture fixture;
+  PreviewFixture fixture;
 
-  fixture_init (&fixture, 900, 1000);
+  preview_fixture_init (&fixture, 900, 1000);
   spec_preview_set_snapshot (fixture.preview, snapshot);
-  wait_for_frames (fixture.window, 2);
+  spec_test_wait_for_frames (fixture.window, 2);
 
   g_assert_true (spec_preview_get_snapshot (fixture.preview) == snapshot);
   g_assert_cmpuint (spec_snapshot_get_sections (snapshot)->len, >, 0);
@@ -436,7 +308,7 @@ test_seed (gconstpointer data)
   assert_no_html_comments (fixture.preview);
   assert_html_blocks (fixture.preview, snapshot);
 
-  fixture_clear (&fixture);
+  preview_fixture_clear (&fixture);
 }
 
 static void
@@ -482,8 +354,8 @@ static const char blocks_text[] =
   "[^n]: The *note*.\n";
 
 static GtkWidget *
-block_widget (Fixture *fixture,
-              guint    index)
+block_widget (PreviewFixture *fixture,
+              guint           index)
 {
   GtkWidget *widget = spec_preview_get_block_widget (fixture->preview, index);
 
@@ -495,7 +367,7 @@ block_widget (Fixture *fixture,
 static GPtrArray *
 list_markers (GtkWidget *list)
 {
-  g_autoptr(GPtrArray) labels = find_widgets (list, GTK_TYPE_LABEL, "list-marker");
+  g_autoptr(GPtrArray) labels = preview_find_widgets (list, GTK_TYPE_LABEL, "list-marker");
   GPtrArray *texts = g_ptr_array_new ();
 
   for (guint i = 0; i < labels->len; i++)
@@ -508,7 +380,7 @@ list_markers (GtkWidget *list)
 static void
 test_blocks (void)
 {
-  Fixture fixture;
+  PreviewFixture fixture;
   g_autoptr(GPtrArray) markers = NULL;
   g_autoptr(GPtrArray) checks = NULL;
   g_autoptr(GPtrArray) images = NULL;
@@ -522,8 +394,8 @@ test_blocks (void)
   GtkPolicyType hpolicy;
   GtkPolicyType vpolicy;
 
-  fixture_init (&fixture, 600, 800);
-  show_text (&fixture, blocks_text);
+  preview_fixture_init (&fixture, 600, 800);
+  preview_fixture_show (&fixture, blocks_text);
 
   /* the page scrolls down, never sideways: wide content scrolls itself */
   scroller = gtk_widget_get_first_child (GTK_WIDGET (fixture.preview));
@@ -549,7 +421,7 @@ test_blocks (void)
   /* task items: real check buttons showing the state, without markers,
    * that take clicks and the keyboard */
   widget = block_widget (&fixture, 3);
-  checks = find_widgets (widget, GTK_TYPE_CHECK_BUTTON, "task-check");
+  checks = preview_find_widgets (widget, GTK_TYPE_CHECK_BUTTON, "task-check");
   g_assert_cmpuint (checks->len, ==, 2);
   g_assert_true (gtk_check_button_get_active (g_ptr_array_index (checks, 0)));
   g_assert_false (gtk_check_button_get_active (g_ptr_array_index (checks, 1)));
@@ -574,7 +446,7 @@ test_blocks (void)
 
   /* a relative image of an unsaved document: its alt text, and why */
   widget = block_widget (&fixture, 8);
-  images = find_widgets (widget, GTK_TYPE_IMAGE, NULL);
+  images = preview_find_widgets (widget, GTK_TYPE_IMAGE, NULL);
   g_assert_cmpuint (images->len, ==, 1);
   text = joined_label_text (widget);
   g_assert_cmpstr (text, ==, "A diagram\nImage not shown: save the document first\n");
@@ -592,14 +464,14 @@ test_blocks (void)
   g_signal_emit_by_name (widget, "activate-link", "file:///etc/passwd", &handled);
   g_assert_true (handled);
 
-  code = find_widgets (block_widget (&fixture, 10), GTK_TYPE_TEXT_VIEW, "code");
+  code = preview_find_widgets (block_widget (&fixture, 10), GTK_TYPE_TEXT_VIEW, "code");
   g_assert_cmpuint (code->len, ==, 1);
   text = text_view_text (g_ptr_array_index (code, 0));
   g_assert_cmpstr (text, ==, "indented code");
   g_clear_pointer (&text, g_free);
 
   /* short rows are padded; alignment from the delimiter row */
-  grids = find_widgets (block_widget (&fixture, 11), GTK_TYPE_GRID, "table");
+  grids = preview_find_widgets (block_widget (&fixture, 11), GTK_TYPE_GRID, "table");
   grid = g_ptr_array_index (grids, 0);
   g_assert_cmpfloat (gtk_label_get_xalign (GTK_LABEL (gtk_grid_get_child_at (grid, 0, 1))), ==, 0.0);
   g_assert_cmpfloat (gtk_label_get_xalign (GTK_LABEL (gtk_grid_get_child_at (grid, 1, 1))), ==, 0.5);
@@ -614,7 +486,7 @@ test_blocks (void)
 
   g_assert_null (spec_preview_get_block_widget (fixture.preview, 13));
 
-  fixture_clear (&fixture);
+  preview_fixture_clear (&fixture);
 }
 
 /* Incremental updates */
@@ -638,7 +510,7 @@ static const char update_text[] =
   "Last paragraph.\n";
 
 static GPtrArray *
-block_widgets (Fixture *fixture)
+block_widgets (PreviewFixture *fixture)
 {
   SpecSnapshot *snapshot = spec_preview_get_snapshot (fixture->preview);
   GPtrArray *widgets = g_ptr_array_new ();
@@ -651,7 +523,7 @@ block_widgets (Fixture *fixture)
 
 /* The column holds the block widgets, in order, and nothing else. */
 static void
-assert_column_matches (Fixture *fixture)
+assert_column_matches (PreviewFixture *fixture)
 {
   g_autoptr(GPtrArray) widgets = block_widgets (fixture);
   GtkWidget *column = gtk_widget_get_parent (g_ptr_array_index (widgets, 0));
@@ -676,25 +548,25 @@ test_update_reuses_blocks (void)
   GtkAdjustment *vadj;
   GtkWidget *last;
   double value;
-  Fixture fixture;
+  PreviewFixture fixture;
 
-  fixture_init (&fixture, 600, 300);
+  preview_fixture_init (&fixture, 600, 300);
 
   /* Enough text to scroll, placed before the last paragraph. */
   for (guint i = 0; i < 40; i++)
     g_string_replace (text, "Last paragraph.", "Filler paragraph.\n\nLast paragraph.", 1);
-  show_text (&fixture, text->str);
+  preview_fixture_show (&fixture, text->str);
   before = block_widgets (&fixture);
 
   vadj = preview_vadjustment (fixture.preview);
   g_assert_cmpfloat (gtk_adjustment_get_upper (vadj), >, 2 * gtk_adjustment_get_page_size (vadj));
   gtk_adjustment_set_value (vadj, 400);
-  wait_for_frames (fixture.window, 2);
+  spec_test_wait_for_frames (fixture.window, 2);
   value = gtk_adjustment_get_value (vadj);
   g_assert_cmpfloat (value, ==, 400);
 
   g_string_replace (text, "Last paragraph.", "Last & <changed> paragraph.", 1);
-  show_text (&fixture, text->str);
+  preview_fixture_show (&fixture, text->str);
   after = block_widgets (&fixture);
 
   g_assert_cmpuint (after->len, ==, before->len);
@@ -714,7 +586,7 @@ test_update_reuses_blocks (void)
   g_clear_pointer (&before, g_ptr_array_unref);
   before = g_steal_pointer (&after);
   g_string_replace (text, "Intro paragraph.\n", "Intro paragraph.\n\nInserted.\n", 1);
-  show_text (&fixture, text->str);
+  preview_fixture_show (&fixture, text->str);
   after = block_widgets (&fixture);
 
   g_assert_cmpuint (after->len, ==, before->len + 1);
@@ -727,11 +599,11 @@ test_update_reuses_blocks (void)
   /* Reusing a widget for text that now means something else would be wrong:
    * here the same bytes were a list item before. */
   long_text = g_strdup ("# Spec\n\n- Filler paragraph.\n");
-  show_text (&fixture, long_text);
+  preview_fixture_show (&fixture, long_text);
   g_assert_true (gtk_widget_has_css_class (block_widget (&fixture, 1), "list"));
   assert_column_matches (&fixture);
 
-  fixture_clear (&fixture);
+  preview_fixture_clear (&fixture);
 }
 
 /* Equal blocks each keep a widget of their own. */
@@ -741,17 +613,17 @@ test_update_equal_blocks (void)
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
   GtkWidget *removed;
-  Fixture fixture;
+  PreviewFixture fixture;
 
-  fixture_init (&fixture, 600, 400);
+  preview_fixture_init (&fixture, 600, 400);
 
-  show_text (&fixture, "same\n\nsame\n\nsame\n");
+  preview_fixture_show (&fixture, "same\n\nsame\n\nsame\n");
   before = block_widgets (&fixture);
   g_assert_cmpuint (before->len, ==, 3);
   g_assert_true (g_ptr_array_index (before, 0) != g_ptr_array_index (before, 1));
   g_assert_true (g_ptr_array_index (before, 1) != g_ptr_array_index (before, 2));
 
-  show_text (&fixture, "same\n\nnew\n\nsame\n\nsame\n");
+  preview_fixture_show (&fixture, "same\n\nnew\n\nsame\n\nsame\n");
   after = block_widgets (&fixture);
   g_assert_cmpuint (after->len, ==, 4);
   g_assert_true (g_ptr_array_index (after, 0) == g_ptr_array_index (before, 0));
@@ -766,7 +638,7 @@ test_update_equal_blocks (void)
   g_assert_null (spec_preview_get_block_widget (fixture.preview, 0));
   g_assert_null (removed);
 
-  fixture_clear (&fixture);
+  preview_fixture_clear (&fixture);
 }
 
 /* A block's text alone does not say where its reference links lead or how
@@ -778,27 +650,27 @@ test_update_resolved_elsewhere (void)
   GtkWidget *intro;
   GtkWidget *link;
   GtkWidget *second;
-  Fixture fixture;
+  PreviewFixture fixture;
 
-  fixture_init (&fixture, 600, 400);
+  preview_fixture_init (&fixture, 600, 400);
 
-  show_text (&fixture, "Intro.\n\nSee [spec].\n\n[spec]: https://a.example\n");
+  preview_fixture_show (&fixture, "Intro.\n\nSee [spec].\n\n[spec]: https://a.example\n");
   intro = block_widget (&fixture, 0);
   link = block_widget (&fixture, 1);
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (link)), "https://a.example"));
 
-  show_text (&fixture, "Intro.\n\nSee [spec].\n\n[spec]: https://b.example\n");
+  preview_fixture_show (&fixture, "Intro.\n\nSee [spec].\n\n[spec]: https://b.example\n");
   g_assert_true (block_widget (&fixture, 0) == intro);
   g_assert_true (block_widget (&fixture, 1) != link);
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (block_widget (&fixture, 1))),
                             "https://b.example"));
 
-  show_text (&fixture, "One[^x].\n\nTwo[^y].\n\n[^x]: X.\n\n[^y]: Y.\n");
+  preview_fixture_show (&fixture, "One[^x].\n\nTwo[^y].\n\n[^x]: X.\n\n[^y]: Y.\n");
   second = block_widget (&fixture, 1);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (second)), ==, "Two[2].");
 
   /* [^x] no longer referenced: [^y] becomes the first footnote */
-  show_text (&fixture, "One.\n\nTwo[^y].\n\n[^x]: X.\n\n[^y]: Y.\n");
+  preview_fixture_show (&fixture, "One.\n\nTwo[^y].\n\n[^x]: X.\n\n[^y]: Y.\n");
   g_assert_true (block_widget (&fixture, 1) != second);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (block_widget (&fixture, 1))), ==, "Two[1].");
   text = joined_label_text (block_widget (&fixture, 2));
@@ -806,7 +678,7 @@ test_update_resolved_elsewhere (void)
   g_assert_true (gtk_widget_has_css_class (block_widget (&fixture, 2), "first"));
   g_assert_null (spec_preview_get_block_widget (fixture.preview, 3));
 
-  fixture_clear (&fixture);
+  preview_fixture_clear (&fixture);
 }
 
 static void
@@ -841,88 +713,25 @@ test_snapshot_property (void)
 
 /* The specifications' examples */
 
-static GPtrArray *
-read_examples (const char *path)
-{
-  g_autofree char *contents = read_test_file (path);
-  g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
-  GPtrArray *examples = g_ptr_array_new_with_free_func (g_free);
-  GString *input = NULL;
-  gboolean in_input = FALSE;
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *line = lines[i];
-
-      if (input == NULL)
-        {
-          if (g_str_has_prefix (line, EXAMPLE_FENCE " example"))
-            {
-              input = g_string_new (NULL);
-              in_input = TRUE;
-            }
-        }
-      else if (g_str_equal (line, EXAMPLE_FENCE))
-        {
-          g_string_replace (input, "→", "\t", 0);
-          g_ptr_array_add (examples, g_string_free (g_steal_pointer (&input), FALSE));
-        }
-      else if (in_input && g_str_equal (line, "."))
-        {
-          in_input = FALSE;
-        }
-      else if (in_input)
-        {
-          g_string_append (input, line);
-          g_string_append_c (input, '\n');
-        }
-    }
-
-  g_assert_null (input);
-
-  return examples;
-}
-
-typedef struct
-{
-  const char *name;
-  guint       min_examples;
-} Corpus;
-
-static const Corpus corpora[] = {
-  { "commonmark-spec.txt", 600 },
-  { "gfm-spec.txt", 600 },
-  { "gfm-extensions.txt", 20 },
-};
-
 static void
 test_corpus (gconstpointer data)
 {
-  const Corpus *corpus = data;
-  const char *dir = g_getenv ("SPEC_CORPUS_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GPtrArray) examples = NULL;
-  Fixture fixture;
+  g_autoptr(GPtrArray) examples = corpus_examples_load (data);
+  PreviewFixture fixture;
 
-  if (dir == NULL)
-    {
-      g_test_skip ("SPEC_CORPUS_DIR is not set");
-      return;
-    }
+  if (examples == NULL)
+    return;
 
-  path = g_build_filename (dir, corpus->name, NULL);
-  examples = read_examples (path);
-  g_assert_cmpuint (examples->len, >, corpus->min_examples);
-
-  fixture_init (&fixture, 500, 400);
+  preview_fixture_init (&fixture, 500, 400);
 
   for (guint i = 0; i < examples->len; i++)
     {
-      g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new (g_ptr_array_index (examples, i), -1);
+      const CorpusExample *example = g_ptr_array_index (examples, i);
+      g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new (example->markdown, -1);
       guint n_blocks = spec_snapshot_get_n_blocks (snapshot);
 
       spec_preview_set_snapshot (fixture.preview, snapshot);
-      wait_for_frames (fixture.window, 1);
+      spec_test_wait_for_frames (fixture.window, 1);
 
       if (n_blocks > 0)
         g_assert_nonnull (spec_preview_get_block_widget (fixture.preview, n_blocks - 1));
@@ -930,7 +739,7 @@ test_corpus (gconstpointer data)
       assert_html_blocks (fixture.preview, snapshot);
     }
 
-  fixture_clear (&fixture);
+  preview_fixture_clear (&fixture);
 }
 
 /* Screenshots, to look at and to check the colours */
@@ -955,8 +764,8 @@ pixel_at (GdkTexture *texture,
 }
 
 static GdkTexture *
-save_screenshot (Fixture    *fixture,
-                 const char *name)
+save_screenshot (PreviewFixture *fixture,
+                 const char     *name)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
   GdkTexture *texture = spec_test_capture (GTK_WIDGET (fixture->preview));
@@ -974,11 +783,11 @@ luminance (const guchar rgb[3])
 }
 
 static void
-scroll_to_first (Fixture *fixture,
-                 GType    type,
-                 const char *css_class)
+scroll_to_first (PreviewFixture *fixture,
+                 GType           type,
+                 const char     *css_class)
 {
-  g_autoptr(GPtrArray) found = find_widgets (fixture->preview, type, css_class);
+  g_autoptr(GPtrArray) found = preview_find_widgets (fixture->preview, type, css_class);
   GtkAdjustment *vadj = preview_vadjustment (fixture->preview);
   GtkWidget *content;
   graphene_point_t point;
@@ -992,14 +801,14 @@ scroll_to_first (Fixture *fixture,
                                            &GRAPHENE_POINT_INIT (0, 0), &point));
 
   gtk_adjustment_set_value (vadj, point.y - 120);
-  wait_for_frames (fixture->window, 2);
+  spec_test_wait_for_frames (fixture->window, 2);
 }
 
 static void
 test_screenshots (void)
 {
-  g_autofree char *seed_002 = seed_path ("002_");
-  g_autofree char *seed_000 = seed_path ("000_");
+  g_autofree char *seed_002 = spec_test_seed_path ("002_");
+  g_autofree char *seed_000 = spec_test_seed_path ("000_");
   g_autofree char *text_002 = NULL;
   g_autofree char *text_000 = NULL;
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
@@ -1008,7 +817,7 @@ test_screenshots (void)
   g_autoptr(GdkTexture) dark = NULL;
   guchar background[3];
   guchar text_pixel[3];
-  Fixture fixture;
+  PreviewFixture fixture;
 
   if (seed_002 == NULL || seed_000 == NULL)
     {
@@ -1019,24 +828,24 @@ test_screenshots (void)
   text_002 = read_test_file (seed_002);
   text_000 = read_test_file (seed_000);
 
-  fixture_init (&fixture, 900, 1000);
+  preview_fixture_init (&fixture, 900, 1000);
   gtk_window_set_focus (GTK_WINDOW (fixture.window), NULL);
 
-  show_text (&fixture, text_002);
+  preview_fixture_show (&fixture, text_002);
   light = save_screenshot (&fixture, "preview-seed-002.png");
   g_assert_cmpint (gdk_texture_get_width (light), ==, 900);
   g_assert_cmpint (gdk_texture_get_height (light), ==, 1000);
   pixel_at (light, 4, 4, background);
   g_assert_cmpfloat (luminance (background), >, 0.85);
 
-  show_text (&fixture, text_000);
+  preview_fixture_show (&fixture, text_000);
   scroll_to_first (&fixture, GTK_TYPE_GRID, "table");
   tables = save_screenshot (&fixture, "preview-seed-000.png");
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  show_text (&fixture, text_002);
+  preview_fixture_show (&fixture, text_002);
   gtk_adjustment_set_value (preview_vadjustment (fixture.preview), 0);
-  wait_for_frames (fixture.window, 2);
+  spec_test_wait_for_frames (fixture.window, 2);
   dark = save_screenshot (&fixture, "preview-seed-002-dark.png");
   pixel_at (dark, 4, 4, background);
   g_assert_cmpfloat (luminance (background), <, 0.25);
@@ -1054,51 +863,26 @@ test_screenshots (void)
   }
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
-  fixture_clear (&fixture);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+  preview_fixture_clear (&fixture);
 }
 
 static void
 add_seed_tests (void)
 {
-  const char *dir = g_getenv ("SPEC_SEEDS_DIR");
-  g_autoptr(GDir) seeds = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
+  g_auto(GStrv) seeds = spec_test_list_seeds ();
 
-  if (dir == NULL || (seeds = g_dir_open (dir, 0, NULL)) == NULL)
+  if (seeds == NULL || seeds[0] == NULL)
     {
       g_test_add_func ("/preview/seeds", test_no_seeds);
       return;
     }
 
-  while ((name = g_dir_read_name (seeds)) != NULL)
+  for (guint i = 0; seeds[i] != NULL; i++)
     {
-      if (g_str_has_suffix (name, ".txt"))
-        g_ptr_array_add (names, g_strdup (name));
-    }
+      g_autofree char *name = g_path_get_basename (seeds[i]);
+      g_autofree char *test_path = g_strdup_printf ("/preview/seeds/%s", name);
 
-  if (names->len == 0)
-    {
-      g_test_add_func ("/preview/seeds", test_no_seeds);
-      return;
-    }
-
-  g_ptr_array_sort (names, compare_names);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *seed = g_ptr_array_index (names, i);
-      g_autofree char *test_path = g_strdup_printf ("/preview/seeds/%s", seed);
-
-      g_test_add_data_func_full (test_path, g_build_filename (dir, seed, NULL),
-                                 test_seed, g_free);
+      g_test_add_data_func_full (test_path, g_strdup (seeds[i]), test_seed, g_free);
     }
 }
 
@@ -1118,11 +902,11 @@ main (int   argc,
   g_test_add_func ("/preview/update/reuses-blocks", test_update_reuses_blocks);
   g_test_add_func ("/preview/update/equal-blocks", test_update_equal_blocks);
   g_test_add_func ("/preview/update/resolved-elsewhere", test_update_resolved_elsewhere);
-  for (guint i = 0; i < G_N_ELEMENTS (corpora); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (corpus_files); i++)
     {
-      g_autofree char *test_path = g_strdup_printf ("/preview/corpus/%s", corpora[i].name);
+      g_autofree char *test_path = g_strdup_printf ("/preview/corpus/%s", corpus_files[i].name);
 
-      g_test_add_data_func (test_path, &corpora[i], test_corpus);
+      g_test_add_data_func (test_path, &corpus_files[i], test_corpus);
     }
   g_test_add_func ("/preview/screenshots", test_screenshots);
 
