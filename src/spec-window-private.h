@@ -11,6 +11,7 @@
 #include "spec-navigator.h"
 #include "spec-preview.h"
 #include "spec-progress-indicator.h"
+#include "spec-scroll-sync.h"
 #include "spec-window.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,7 @@ struct _SpecWindow
   SpecDocument         *document;
   GtkFileChooserNative *chooser;
   GFile                *loading_file;   /* being opened into this window */
+  SpecScrollSync       *scroll_sync;
 
   /* Template widgets */
   AdwWindowTitle       *window_title;

@@ -18,6 +18,7 @@ enum {
   PROP_DOCUMENT,
   PROP_SHOW_SIDEBAR,
   PROP_SHOW_PREVIEW,
+  PROP_SCROLL_SYNC,
   N_PROPS
 };
 
@@ -49,6 +50,17 @@ spec_window_set_show_preview (SpecWindow *self,
   self->show_preview = show_preview;
   gtk_widget_set_visible (GTK_WIDGET (self->preview), show_preview);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_PREVIEW]);
+}
+
+static void
+spec_window_set_scroll_sync (SpecWindow *self,
+                             gboolean    scroll_sync)
+{
+  if (spec_scroll_sync_get_enabled (self->scroll_sync) == !!scroll_sync)
+    return;
+
+  spec_scroll_sync_set_enabled (self->scroll_sync, scroll_sync);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SCROLL_SYNC]);
 }
 
 static void
@@ -120,6 +132,7 @@ spec_window_restore_state (SpecWindow *self)
 
   g_settings_bind (self->settings, "sidebar-visible", self, "show-sidebar", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "preview-visible", self, "show-preview", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "scroll-sync", self, "scroll-sync", G_SETTINGS_BIND_DEFAULT);
 }
 
 /* Sizes are saved once, on close, rather than on every pixel of a drag;
@@ -193,6 +206,7 @@ spec_window_finalize (GObject *object)
 {
   SpecWindow *self = (SpecWindow *)object;
 
+  g_clear_object (&self->scroll_sync);
   g_clear_object (&self->loading_file);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
@@ -226,6 +240,12 @@ spec_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->show_preview);
       break;
 
+    case PROP_SCROLL_SYNC:
+      /* Asked for while the template is built, before the sync exists. */
+      g_value_set_boolean (value, self->scroll_sync == NULL ||
+                                  spec_scroll_sync_get_enabled (self->scroll_sync));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -251,6 +271,10 @@ spec_window_set_property (GObject      *object,
 
     case PROP_SHOW_PREVIEW:
       spec_window_set_show_preview (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SCROLL_SYNC:
+      spec_window_set_scroll_sync (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -294,6 +318,11 @@ spec_window_class_init (SpecWindowClass *klass)
                           TRUE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties [PROP_SCROLL_SYNC] =
+    g_param_spec_boolean ("scroll-sync", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SPEC_TYPE_NAVIGATOR);
@@ -316,6 +345,7 @@ spec_window_class_init (SpecWindowClass *klass)
 
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
   gtk_widget_class_install_property_action (widget_class, "win.show-preview", "show-preview");
+  gtk_widget_class_install_property_action (widget_class, "win.scroll-sync", "scroll-sync");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "win.show-preview", NULL);
@@ -333,6 +363,7 @@ spec_window_init (SpecWindow *self)
 
   self->document = spec_document_new ();
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->editor), GTK_TEXT_BUFFER (self->document));
+  self->scroll_sync = spec_scroll_sync_new (GTK_TEXT_VIEW (self->editor), self->preview);
 
   /* The one flow of text: document -> snapshot -> every view. */
   g_object_bind_property (self->document, "snapshot", self->navigator, "snapshot",

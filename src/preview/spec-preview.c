@@ -1005,3 +1005,62 @@ spec_preview_task_toggled (SpecPreview *self,
                  (guint) cmark_node_get_start_line (item),
                  gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
 }
+
+/* The preview's vertical scrolling, for scroll sync. */
+GtkAdjustment *
+spec_preview_get_vadjustment (SpecPreview *self)
+{
+  g_return_val_if_fail (SPEC_IS_PREVIEW (self), NULL);
+
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+}
+
+/**
+ * spec_preview_get_top_line:
+ *
+ * Returns: the first source line of the block at the top of the view (the
+ *   first one not wholly scrolled away), or 0 when nothing is laid out
+ */
+guint
+spec_preview_get_top_line (SpecPreview *self)
+{
+  GtkWidget *viewport;
+  GtkWidget *content;
+  double top;
+
+  g_return_val_if_fail (SPEC_IS_PREVIEW (self), 0);
+
+  if (self->snapshot == NULL || self->blocks == NULL)
+    return 0;
+
+  /* Positions in the scrolled content itself, compared with the scroll
+   * value: right after a scroll the viewport has not been allocated anew,
+   * so positions relative to it would still describe the old view. */
+  viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller));
+  content = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
+  /* The content's own margin lies outside its coordinates but inside the
+   * scrolled area. */
+  top = gtk_adjustment_get_value (spec_preview_get_vadjustment (self)) -
+        gtk_widget_get_margin_top (content);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      const BlockEntry *entry = &g_array_index (self->blocks, BlockEntry, i);
+      const SpecBlock *block;
+      graphene_point_t point;
+
+      if (entry->widget == NULL || !gtk_widget_get_visible (entry->widget) ||
+          !gtk_widget_compute_point (entry->widget, content, &GRAPHENE_POINT_INIT (0, 0), &point))
+        continue;
+
+      /* Blocks are laid out in order: the first whose bottom is below the
+       * top edge is the one on top. */
+      if (point.y + gtk_widget_get_height (entry->widget) > top + 1)
+        {
+          block = spec_snapshot_get_block (self->snapshot, i);
+          return block->start_line;
+        }
+    }
+
+  return 0;
+}

@@ -25,6 +25,8 @@ GtkWidget    *spec_preview_get_block_widget (SpecPreview  *self,
 GFile        *spec_preview_get_base_file    (SpecPreview  *self);
 void          spec_preview_set_base_file    (SpecPreview  *self,
                                              GFile        *base_file);
+GtkAdjustment *spec_preview_get_vadjustment (SpecPreview  *self);
+guint         spec_preview_get_top_line     (SpecPreview  *self);
 void          spec_preview_scroll_to_line   (SpecPreview  *self,
                                              guint         line);
 

@@ -888,6 +888,116 @@ test_preview_edits_source (Fixture       *f,
   g_assert_cmpint (gtk_text_iter_get_line (&cursor), ==, 7);
 }
 
+static const SpecSection *
+find_section (SpecWindow *window,
+              const char *title)
+{
+  GPtrArray *sections = spec_snapshot_get_sections (spec_document_get_snapshot (spec_window_get_document (window)));
+
+  for (guint i = 0; i < sections->len; i++)
+    {
+      const SpecSection *section = g_ptr_array_index (sections, i);
+
+      if (g_strcmp0 (section->title, title) == 0)
+        return section;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  SpecPreview *preview;
+  guint        line;
+} TopLine;
+
+static gboolean
+preview_top_is (gpointer data)
+{
+  TopLine *want = data;
+
+  return spec_preview_get_top_line (want->preview) == want->line;
+}
+
+typedef struct
+{
+  SpecScrollSync *sync;
+  guint           line;
+} EditorLine;
+
+static gboolean
+editor_top_is (gpointer data)
+{
+  EditorLine *want = data;
+  guint top = spec_scroll_sync_editor_top_line (want->sync);
+
+  /* The editor's top margin may show the line before as well. */
+  return top == want->line || top + 1 == want->line;
+}
+
+static void
+scroll_editor_to (SpecWindow *window,
+                  guint       line)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (spec_window_get_document (window));
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, line - 1);
+  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (window->editor), &iter, 0.0, TRUE, 0.0, 0.0);
+}
+
+/* Scroll sync, both ways, by source line rather than by proportion. */
+static void
+test_scroll_sync (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *seed = spec_test_seed_path ("002");
+  const SpecSection *design;
+  const SpecSection *rollout;
+  TopLine top;
+  EditorLine editor_line;
+
+  if (seed == NULL)
+    {
+      g_test_skip ("no seeds");
+      return;
+    }
+
+  open_and_wait (f, seed);
+  spec_test_wait_for_frames (GTK_WIDGET (f->window), 3);
+  design = find_section (f->window, "Technical Design");
+  rollout = find_section (f->window, "Rollout Plan");
+  g_assert_nonnull (design);
+  g_assert_nonnull (rollout);
+  g_assert_true (g_settings_get_boolean (f->settings, "scroll-sync"));
+
+  /* Editor to "Technical Design": that heading's block tops the preview. */
+  scroll_editor_to (f->window, design->heading_line);
+  top = (TopLine) { f->window->preview, design->heading_line };
+  g_assert_true (spec_test_wait_for (preview_top_is, &top, TIMEOUT_MS));
+
+  /* Preview to "Rollout Plan" (past the echo window): the editor follows. */
+  spec_test_iterate (300);
+  spec_preview_scroll_to_line (f->window->preview, rollout->heading_line);
+  editor_line = (EditorLine) { f->window->scroll_sync, rollout->heading_line };
+  g_assert_true (spec_test_wait_for (editor_top_is, &editor_line, TIMEOUT_MS));
+
+  /* The editor's echo does not move the preview off the heading. */
+  spec_test_iterate (500);
+  g_assert_cmpuint (spec_preview_get_top_line (f->window->preview), ==, rollout->heading_line);
+
+  /* Off: scrolling the editor leaves the preview where it is. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.scroll-sync", NULL);
+  g_assert_false (g_settings_get_boolean (f->settings, "scroll-sync"));
+  scroll_editor_to (f->window, design->heading_line);
+  spec_test_iterate (500);
+  g_assert_true (editor_top_is (&(EditorLine) { f->window->scroll_sync, design->heading_line }));
+  g_assert_cmpuint (spec_preview_get_top_line (f->window->preview), ==, rollout->heading_line);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.scroll-sync", NULL);
+  g_assert_true (g_settings_get_boolean (f->settings, "scroll-sync"));
+}
+
 /* What AdwApplication does for the app: the tests' windows have none. */
 static void
 load_app_style (void)
@@ -923,6 +1033,7 @@ main (int   argc,
   ADD ("/window/completeness-indicators", test_completeness_indicators);
   ADD ("/window/file-choosers", test_file_choosers);
   ADD ("/window/preview-edits-source", test_preview_edits_source);
+  ADD ("/window/scroll-sync", test_scroll_sync);
   ADD ("/window/screenshot-seed-002", test_screenshot_seed_002);
   g_test_add_func ("/application/open-routing", test_application_open);
 

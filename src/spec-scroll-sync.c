@@ -1,0 +1,248 @@
+/* spec-scroll-sync.c
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "spec-scroll-sync.h"
+
+/* Line-accurate, not proportional: the block holding the editor's top
+ * visible line goes to the top of the preview, and the preview's top block
+ * puts its first source line at the top of the editor.
+ *
+ * Each side's programmatic scroll makes the other side's adjustment move
+ * too, and the preview moves on its own when a new snapshot re-renders it:
+ * an echo within ECHO_MS of a programmatic scroll, and any preview movement
+ * right after a re-render, are not the user's and are not followed. */
+#define ECHO_MS 150
+
+struct _SpecScrollSync
+{
+  GObject        parent_instance;
+
+  GtkTextView   *editor;    /* weak */
+  SpecPreview   *preview;   /* weak */
+  GtkTextMark   *mark;      /* where the editor is scrolled to */
+  guint          editor_target;   /* the lines each side was last sent to: */
+  guint          preview_target;  /* arriving there is an echo, not the user */
+  gint64         ignore_editor_until;
+  gint64         ignore_preview_until;
+  guint          enabled : 1;
+};
+
+G_DEFINE_FINAL_TYPE (SpecScrollSync, spec_scroll_sync, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ENABLED,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* The editor's first visible line, 1-based. */
+guint
+spec_scroll_sync_editor_top_line (SpecScrollSync *self)
+{
+  GdkRectangle visible;
+  GtkTextIter iter;
+
+  g_return_val_if_fail (SPEC_IS_SCROLL_SYNC (self), 0);
+
+  if (self->editor == NULL)
+    return 0;
+
+  gtk_text_view_get_visible_rect (self->editor, &visible);
+  gtk_text_view_get_line_at_y (self->editor, &iter, visible.y, NULL);
+
+  return gtk_text_iter_get_line (&iter) + 1;
+}
+
+static void
+on_editor_scrolled (SpecScrollSync *self,
+                    GtkAdjustment  *adjustment)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  guint line;
+
+  if (!self->enabled || self->preview == NULL || now < self->ignore_editor_until)
+    return;
+
+  /* The editor's top margin may show the line before its target too. */
+  line = spec_scroll_sync_editor_top_line (self);
+  if (self->editor_target != 0 && (line == self->editor_target || line + 1 == self->editor_target ||
+                                   line == self->editor_target + 1))
+    return;
+
+  self->editor_target = 0;
+  self->preview_target = line;
+  self->ignore_preview_until = now + ECHO_MS * 1000;
+  spec_preview_scroll_to_line (self->preview, line);
+}
+
+static void
+on_preview_scrolled (SpecScrollSync *self,
+                     GtkAdjustment  *adjustment)
+{
+  gint64 now = g_get_monotonic_time ();
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  guint line;
+
+  if (!self->enabled || self->editor == NULL || now < self->ignore_preview_until)
+    return;
+
+  if ((line = spec_preview_get_top_line (self->preview)) == 0)
+    return;
+
+  /* Arriving at the block it was sent to (or the block after, when it was
+   * sent to a blank line) is the preview following the editor. */
+  if (self->preview_target != 0 && line >= self->preview_target &&
+      line <= self->preview_target + 2)
+    return;
+
+  self->preview_target = 0;
+  self->editor_target = line;
+  self->ignore_editor_until = now + ECHO_MS * 1000;
+  buffer = gtk_text_view_get_buffer (self->editor);
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, line - 1);
+
+  /* A mark, not an iter: scrolling to a mark waits for the lines on the
+   * way to be laid out, so a far jump lands exactly. */
+  if (self->mark == NULL || gtk_text_mark_get_buffer (self->mark) != buffer)
+    {
+      g_clear_object (&self->mark);
+      self->mark = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE));
+    }
+  gtk_text_buffer_move_mark (buffer, self->mark, &iter);
+  gtk_text_view_scroll_to_mark (self->editor, self->mark, 0.0, TRUE, 0.0, 0.0);
+}
+
+static void
+on_preview_rerendered (SpecScrollSync *self)
+{
+  self->ignore_preview_until = g_get_monotonic_time () + ECHO_MS * 1000;
+}
+
+static void
+spec_scroll_sync_dispose (GObject *object)
+{
+  SpecScrollSync *self = (SpecScrollSync *)object;
+
+  if (self->mark != NULL && !gtk_text_mark_get_deleted (self->mark))
+    gtk_text_buffer_delete_mark (gtk_text_mark_get_buffer (self->mark), self->mark);
+  g_clear_object (&self->mark);
+  g_clear_weak_pointer (&self->editor);
+  g_clear_weak_pointer (&self->preview);
+
+  G_OBJECT_CLASS (spec_scroll_sync_parent_class)->dispose (object);
+}
+
+static void
+spec_scroll_sync_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  SpecScrollSync *self = SPEC_SCROLL_SYNC (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENABLED:
+      g_value_set_boolean (value, self->enabled);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+spec_scroll_sync_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  SpecScrollSync *self = SPEC_SCROLL_SYNC (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENABLED:
+      spec_scroll_sync_set_enabled (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+spec_scroll_sync_class_init (SpecScrollSyncClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = spec_scroll_sync_dispose;
+  object_class->get_property = spec_scroll_sync_get_property;
+  object_class->set_property = spec_scroll_sync_set_property;
+
+  properties [PROP_ENABLED] =
+    g_param_spec_boolean ("enabled", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+spec_scroll_sync_init (SpecScrollSync *self)
+{
+  self->enabled = TRUE;
+}
+
+SpecScrollSync *
+spec_scroll_sync_new (GtkTextView *editor,
+                      SpecPreview *preview)
+{
+  SpecScrollSync *self;
+
+  g_return_val_if_fail (GTK_IS_TEXT_VIEW (editor), NULL);
+  g_return_val_if_fail (SPEC_IS_PREVIEW (preview), NULL);
+
+  self = g_object_new (SPEC_TYPE_SCROLL_SYNC, NULL);
+  g_set_weak_pointer (&self->editor, editor);
+  g_set_weak_pointer (&self->preview, preview);
+
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (editor)), "value-changed",
+                           G_CALLBACK (on_editor_scrolled), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (spec_preview_get_vadjustment (preview), "value-changed",
+                           G_CALLBACK (on_preview_scrolled), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (preview, "notify::snapshot",
+                           G_CALLBACK (on_preview_rerendered), self, G_CONNECT_SWAPPED);
+
+  return self;
+}
+
+gboolean
+spec_scroll_sync_get_enabled (SpecScrollSync *self)
+{
+  g_return_val_if_fail (SPEC_IS_SCROLL_SYNC (self), FALSE);
+
+  return self->enabled;
+}
+
+void
+spec_scroll_sync_set_enabled (SpecScrollSync *self,
+                              gboolean        enabled)
+{
+  g_return_if_fail (SPEC_IS_SCROLL_SYNC (self));
+
+  enabled = !!enabled;
+  if (self->enabled == enabled)
+    return;
+
+  self->enabled = enabled;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ENABLED]);
+}
