@@ -20,7 +20,6 @@ struct _SpecOutlineItem
   GObject     parent_instance;
 
   char       *title;
-  guint       level;
   guint       line;
   GListStore *children;
 
@@ -39,7 +38,6 @@ G_DEFINE_FINAL_TYPE (SpecOutlineItem, spec_outline_item, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_TITLE,
-  PROP_LEVEL,
   PROP_LINE,
   PROP_STATE,
   PROP_UNFILLED,
@@ -73,10 +71,6 @@ spec_outline_item_get_property (GObject    *object,
       g_value_set_string (value, self->title);
       break;
 
-    case PROP_LEVEL:
-      g_value_set_uint (value, self->level);
-      break;
-
     case PROP_LINE:
       g_value_set_uint (value, self->line);
       break;
@@ -107,11 +101,6 @@ spec_outline_item_class_init (SpecOutlineItemClass *klass)
                          NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_LEVEL] =
-    g_param_spec_uint ("level", NULL, NULL,
-                       1, 6, 1,
-                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
   properties [PROP_LINE] =
     g_param_spec_uint ("line", NULL, NULL,
                        0, G_MAXUINT, 0,
@@ -135,7 +124,6 @@ static void
 spec_outline_item_init (SpecOutlineItem *self)
 {
   self->children = g_list_store_new (SPEC_TYPE_OUTLINE_ITEM);
-  self->level = 1;
 }
 
 /* Takes the section's values, notifying only what changed, so a row
@@ -153,12 +141,6 @@ spec_outline_item_update (SpecOutlineItem   *self,
       g_free (self->title);
       self->title = g_strdup (section->title);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
-    }
-
-  if (self->level != section->level)
-    {
-      self->level = section->level;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LEVEL]);
     }
 
   if (self->line != section->heading_line)
@@ -213,14 +195,6 @@ spec_outline_item_get_title (SpecOutlineItem *self)
   g_return_val_if_fail (SPEC_IS_OUTLINE_ITEM (self), NULL);
 
   return self->title;
-}
-
-guint
-spec_outline_item_get_level (SpecOutlineItem *self)
-{
-  g_return_val_if_fail (SPEC_IS_OUTLINE_ITEM (self), 0);
-
-  return self->level;
 }
 
 /* The heading's first line, 1-based like the snapshot's. */

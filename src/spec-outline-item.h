@@ -19,7 +19,6 @@ G_DECLARE_FINAL_TYPE (SpecOutlineItem, spec_outline_item, SPEC, OUTLINE_ITEM, GO
 SpecOutlineItem *spec_outline_item_new          (const SpecSection *section,
                                                  const SpecReport  *report);
 const char      *spec_outline_item_get_title    (SpecOutlineItem   *self);
-guint            spec_outline_item_get_level    (SpecOutlineItem   *self);
 guint            spec_outline_item_get_line     (SpecOutlineItem   *self);
 SpecSectionState spec_outline_item_get_state    (SpecOutlineItem   *self);
 gboolean         spec_outline_item_get_counted  (SpecOutlineItem   *self);

@@ -71,14 +71,14 @@ on_editor_scrolled (SpecScrollSync *self,
   if (!self->enabled || self->preview == NULL || now < self->ignore_editor_until)
     return;
 
-  /* The editor's top margin may show the line before its target too. */
+  /* Arriving at the line it was sent to is the editor following the
+   * preview, not the user. */
   line = spec_scroll_sync_editor_top_line (self);
-  if (self->editor_target != 0 && (line == self->editor_target || line + 1 == self->editor_target ||
-                                   line == self->editor_target + 1))
+  if (self->editor_target != 0 && line == self->editor_target)
     return;
 
   self->editor_target = 0;
-  self->preview_target = line;
+  self->preview_target = spec_preview_get_block_line (self->preview, line);
   self->ignore_preview_until = now + ECHO_MS * 1000;
   spec_preview_scroll_to_line (self->preview, line);
 }
@@ -98,10 +98,9 @@ on_preview_scrolled (SpecScrollSync *self,
   if ((line = spec_preview_get_top_line (self->preview)) == 0)
     return;
 
-  /* Arriving at the block it was sent to (or the block after, when it was
-   * sent to a blank line) is the preview following the editor. */
-  if (self->preview_target != 0 && line >= self->preview_target &&
-      line <= self->preview_target + 2)
+  /* Arriving at the block it was sent to is the preview following the
+   * editor, not the user. */
+  if (self->preview_target != 0 && line == self->preview_target)
     return;
 
   self->preview_target = 0;

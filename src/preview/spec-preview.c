@@ -449,16 +449,16 @@ cancel_pending_scroll (SpecPreview *self)
 
 /* The widget to bring to the top for @line: its block's, or the next
  * block's if @line is between blocks, skipping blocks that show nothing. */
-static GtkWidget *
-block_widget_for_line (SpecPreview *self,
-                       guint        line)
+static guint
+block_index_for_line (SpecPreview *self,
+                      guint        line)
 {
   guint n_blocks = self->blocks->len;
   guint found = G_MAXUINT;
   guint found_start = G_MAXUINT;
 
   if (self->snapshot == NULL || n_blocks == 0)
-    return NULL;
+    return G_MAXUINT;
 
   /* Blocks are mostly in line order, but cmark-gfm moves footnotes to the
    * end: look at every block. */
@@ -490,7 +490,7 @@ block_widget_for_line (SpecPreview *self,
       GtkWidget *widget = g_array_index (self->blocks, BlockEntry, i).widget;
 
       if (gtk_widget_get_visible (widget))
-        return widget;
+        return i;
     }
 
   for (guint i = found; i-- > 0;)
@@ -498,10 +498,19 @@ block_widget_for_line (SpecPreview *self,
       GtkWidget *widget = g_array_index (self->blocks, BlockEntry, i).widget;
 
       if (gtk_widget_get_visible (widget))
-        return widget;
+        return i;
     }
 
-  return NULL;
+  return G_MAXUINT;
+}
+
+static GtkWidget *
+block_widget_for_line (SpecPreview *self,
+                       guint        line)
+{
+  guint index = block_index_for_line (self, line);
+
+  return index == G_MAXUINT ? NULL : g_array_index (self->blocks, BlockEntry, index).widget;
 }
 
 static GtkWidget *
@@ -1063,4 +1072,24 @@ spec_preview_get_top_line (SpecPreview *self)
     }
 
   return 0;
+}
+
+/**
+ * spec_preview_get_block_line:
+ *
+ * Returns: the first source line of the block spec_preview_scroll_to_line()
+ *   puts on top for @line (a blank line's is the next block's), or 0
+ */
+guint
+spec_preview_get_block_line (SpecPreview *self,
+                             guint        line)
+{
+  guint index;
+
+  g_return_val_if_fail (SPEC_IS_PREVIEW (self), 0);
+
+  if ((index = block_index_for_line (self, line)) == G_MAXUINT)
+    return 0;
+
+  return spec_snapshot_get_block (self->snapshot, index)->start_line;
 }

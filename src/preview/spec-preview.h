@@ -27,6 +27,8 @@ void          spec_preview_set_base_file    (SpecPreview  *self,
                                              GFile        *base_file);
 GtkAdjustment *spec_preview_get_vadjustment (SpecPreview  *self);
 guint         spec_preview_get_top_line     (SpecPreview  *self);
+guint         spec_preview_get_block_line   (SpecPreview  *self,
+                                             guint         line);
 void          spec_preview_scroll_to_line   (SpecPreview  *self,
                                              guint         line);
 

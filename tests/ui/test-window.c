@@ -931,8 +931,7 @@ editor_top_is (gpointer data)
   EditorLine *want = data;
   guint top = spec_scroll_sync_editor_top_line (want->sync);
 
-  /* The editor's top margin may show the line before as well. */
-  return top == want->line || top + 1 == want->line;
+  return top == want->line;
 }
 
 static void
