@@ -119,9 +119,11 @@ spec_test_collect_text (GtkWidget *widget)
   return g_string_free (str, FALSE);
 }
 
-/* The message dialog shown for @parent, if any. */
+/* The first visible toplevel of @type, transient for @parent (any
+ * window when %NULL). */
 GtkWidget *
-spec_test_find_dialog (GtkWindow *parent)
+spec_test_find_toplevel (GType      type,
+                         GtkWindow *parent)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
 
@@ -129,10 +131,38 @@ spec_test_find_dialog (GtkWindow *parent)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window) &&
-          gtk_window_get_transient_for (window) == parent &&
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          (parent == NULL || gtk_window_get_transient_for (window) == parent) &&
           gtk_widget_get_visible (GTK_WIDGET (window)))
         return GTK_WIDGET (window);
+    }
+
+  return NULL;
+}
+
+/* The message dialog shown for @parent, if any. */
+GtkWidget *
+spec_test_find_dialog (GtkWindow *parent)
+{
+  return spec_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, parent);
+}
+
+/* The first widget of @type below @root, in depth-first order. */
+GtkWidget *
+spec_test_find_widget (GtkWidget *root,
+                       GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = spec_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
     }
 
   return NULL;

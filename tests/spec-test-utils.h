@@ -22,6 +22,10 @@ void       spec_test_wait_for_frames    (GtkWidget          *widget,
                                          guint               n_frames);
 char      *spec_test_collect_text       (GtkWidget          *widget);
 GtkWidget *spec_test_find_dialog        (GtkWindow          *parent);
+GtkWidget *spec_test_find_toplevel      (GType               type,
+                                         GtkWindow          *parent);
+GtkWidget *spec_test_find_widget        (GtkWidget          *root,
+                                         GType               type);
 GdkTexture *spec_test_capture           (GtkWidget          *widget);
 char      *spec_test_save_screenshot    (GtkWidget          *widget,
                                          const char         *name);

@@ -756,17 +756,7 @@ test_completeness_indicators (Fixture       *f,
 static GtkFileChooser *
 find_chooser (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_FILE_CHOOSER (window);
-    }
-
-  return NULL;
+  return (GtkFileChooser *) spec_test_find_toplevel (GTK_TYPE_FILE_CHOOSER, NULL);
 }
 
 static gboolean
@@ -814,26 +804,6 @@ test_file_choosers (Fixture       *f,
   g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (spec_window_get_document (f->window))));
 }
 
-static GtkWidget *
-find_first (GtkWidget *widget,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_first (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The preview's clicks reach the source through the window. */
 static void
 test_preview_edits_source (Fixture       *f,
@@ -864,7 +834,7 @@ test_preview_edits_source (Fixture       *f,
 
   /* And through the real box in the preview, end to end. */
   {
-    GtkWidget *box = find_first (GTK_WIDGET (f->window->preview), GTK_TYPE_CHECK_BUTTON);
+    GtkWidget *box = spec_test_find_widget (GTK_WIDGET (f->window->preview), GTK_TYPE_CHECK_BUTTON);
 
     g_assert_nonnull (box);
     gtk_check_button_set_active (GTK_CHECK_BUTTON (box), TRUE);
