@@ -49,34 +49,34 @@ static GParamSpec *properties [N_PROPS];
 static void spec_document_queue_parse (SpecDocument *self);
 static void spec_document_constructed (GObject      *object);
 
+/* @display_name comes from the worker thread that read or wrote the file,
+ * so that no file I/O happens on the main thread for it. */
 static void
-spec_document_update_title (SpecDocument *self)
+spec_document_update_title (SpecDocument *self,
+                            const char   *display_name)
 {
-  g_autofree char *title = NULL;
-
-  if (self->file != NULL)
-    title = spec_text_file_dup_display_name (self->file);
-  else
-    title = g_strdup (_("Untitled Document"));
+  const char *title = self->file != NULL ? display_name : _("Untitled Document");
 
   if (g_strcmp0 (title, self->title) != 0)
     {
       g_free (self->title);
-      self->title = g_steal_pointer (&title);
+      self->title = g_strdup (title);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
     }
 }
 
 static void
 spec_document_set_file (SpecDocument *self,
-                        GFile        *file)
+                        GFile        *file,
+                        const char   *display_name)
 {
-  if (self->file == file || (self->file && file && g_file_equal (self->file, file)))
-    return;
+  gboolean same = self->file == file || (self->file && file && g_file_equal (self->file, file));
 
-  g_set_object (&self->file, file);
-  spec_document_update_title (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILE]);
+  if (!same)
+    g_set_object (&self->file, file);
+  spec_document_update_title (self, display_name);
+  if (!same)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILE]);
 }
 
 static void
@@ -339,7 +339,7 @@ spec_document_init (SpecDocument *self)
 {
   self->parse_cancellable = g_cancellable_new ();
   self->snapshot = spec_snapshot_new ("", 0);
-  spec_document_update_title (self);
+  spec_document_update_title (self, NULL);
 }
 
 SpecDocument *
@@ -517,6 +517,22 @@ spec_document_toggle_task (SpecDocument *self,
 
 /* Loading */
 
+typedef struct
+{
+  GBytes *text;
+  char   *display_name;
+} LoadResult;
+
+static void
+load_result_free (LoadResult *result)
+{
+  g_clear_pointer (&result->text, g_bytes_unref);
+  g_free (result->display_name);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadResult, load_result_free)
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -527,12 +543,18 @@ load_thread (GTask        *task,
   GError *error = NULL;
   char *contents = NULL;
   gsize length = 0;
+  LoadResult *result;
 
   if (!spec_text_file_load (file, &contents, &length, cancellable, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, g_bytes_new_take (contents, length),
-                           (GDestroyNotify) g_bytes_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  result = g_new0 (LoadResult, 1);
+  result->text = g_bytes_new_take (contents, length);
+  result->display_name = spec_text_file_dup_display_name (file);
+  g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
 }
 
 static void
@@ -542,7 +564,7 @@ load_cb (GObject      *object,
 {
   SpecDocument *self = SPEC_DOCUMENT (object);
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(LoadResult) loaded = NULL;
   g_autoptr(GError) error = NULL;
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
   GtkTextIter begin;
@@ -551,13 +573,13 @@ load_cb (GObject      *object,
 
   spec_document_set_busy (self, FALSE);
 
-  if (!(bytes = g_task_propagate_pointer (G_TASK (result), &error)))
+  if (!(loaded = g_task_propagate_pointer (G_TASK (result), &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  text = g_bytes_get_data (bytes, &len);
+  text = g_bytes_get_data (loaded->text, &len);
 
   /* Opening is not an edit the user could undo. */
   gtk_text_buffer_begin_irreversible_action (buffer);
@@ -568,7 +590,7 @@ load_cb (GObject      *object,
   gtk_text_buffer_place_cursor (buffer, &begin);
   gtk_text_buffer_set_modified (buffer, FALSE);
 
-  spec_document_set_file (self, g_task_get_task_data (task));
+  spec_document_set_file (self, g_task_get_task_data (task), loaded->display_name);
 
   g_task_return_boolean (task, TRUE);
 }
@@ -621,6 +643,7 @@ typedef struct
   GFile  *file;
   GBytes *bytes;
   guint   serial;
+  char   *display_name;   /* found by the worker, after writing */
 } SaveData;
 
 static void
@@ -628,6 +651,7 @@ save_data_free (SaveData *data)
 {
   g_clear_object (&data->file);
   g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_free (data->display_name);
   g_free (data);
 }
 
@@ -643,9 +667,13 @@ save_thread (GTask        *task,
   const char *text = g_bytes_get_data (data->bytes, &len);
 
   if (!spec_text_file_save (data->file, text, len, cancellable, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data->display_name = spec_text_file_dup_display_name (data->file);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -666,7 +694,7 @@ save_cb (GObject      *object,
       return;
     }
 
-  spec_document_set_file (self, data->file);
+  spec_document_set_file (self, data->file, data->display_name);
 
   /* Typing during the save leaves those edits unsaved, and marked so. */
   if (data->serial == self->change_serial)
