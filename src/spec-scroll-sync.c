@@ -10,7 +10,8 @@
 
 /* Line-accurate, not proportional: the block holding the editor's top
  * visible line goes to the top of the preview, and the preview's top block
- * puts its first source line at the top of the editor.
+ * puts its first source line at the top of the editor.  When the cursor
+ * moves, the preview also brings the cursor's block into view.
  *
  * Each side's programmatic scroll makes the other side's adjustment move
  * too, and the preview moves on its own when a new snapshot re-renders it:
@@ -30,6 +31,7 @@ struct _SpecScrollSync
   gint64         ignore_editor_until;
   gint64         ignore_preview_until;
   guint          enabled : 1;
+  guint          cursor_moved : 1;   /* since the preview last changed */
 };
 
 G_DEFINE_FINAL_TYPE (SpecScrollSync, spec_scroll_sync, G_TYPE_OBJECT)
@@ -120,10 +122,44 @@ on_preview_scrolled (SpecScrollSync *self,
   gtk_text_view_scroll_to_mark (self->editor, self->mark, 0.0, TRUE, 0.0, 0.0);
 }
 
+/* The cursor moved: its block must be in the preview's view.  Only as far
+ * as needed, and not echoed back to the editor, whose own view already
+ * shows the cursor. */
+static void
+reveal_cursor (SpecScrollSync *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  if (!self->enabled || self->editor == NULL || self->preview == NULL)
+    return;
+
+  buffer = gtk_text_view_get_buffer (self->editor);
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+
+  self->ignore_preview_until = g_get_monotonic_time () + ECHO_MS * 1000;
+  spec_preview_reveal_line (self->preview, gtk_text_iter_get_line (&iter) + 1);
+}
+
+static void
+on_cursor_moved (SpecScrollSync *self)
+{
+  self->cursor_moved = TRUE;
+  reveal_cursor (self);
+}
+
+/* Typing moves the cursor before the preview has the new text: once it
+ * has, the cursor's block, perhaps a new one, is brought into view. */
 static void
 on_preview_rerendered (SpecScrollSync *self)
 {
   self->ignore_preview_until = g_get_monotonic_time () + ECHO_MS * 1000;
+
+  if (self->cursor_moved)
+    {
+      self->cursor_moved = FALSE;
+      reveal_cursor (self);
+    }
 }
 
 static void
@@ -218,6 +254,8 @@ spec_scroll_sync_new (GtkTextView *editor,
                            G_CALLBACK (on_editor_scrolled), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (spec_preview_get_vadjustment (preview), "value-changed",
                            G_CALLBACK (on_preview_scrolled), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (editor), "notify::cursor-position",
+                           G_CALLBACK (on_cursor_moved), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (preview, "notify::snapshot",
                            G_CALLBACK (on_preview_rerendered), self, G_CONNECT_SWAPPED);
 

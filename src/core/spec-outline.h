@@ -34,6 +34,8 @@ typedef struct
   cmark_node_type  type;
   guint            start_line;
   guint            end_line;
+  guint64          fingerprint;    /* see spec_block_fingerprint() */
+  gboolean         shows_images;   /* files beside the document */
 } SpecBlock;
 
 struct _SpecSection

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "spec-block-fingerprint.h"
 #include "spec-markdown.h"
 #include "spec-snapshot.h"
 
@@ -60,6 +61,8 @@ static void
 spec_snapshot_build (SpecSnapshot *self,
                      SpecSnapshot *template_snapshot)
 {
+  guint footnote_number = 0;
+
   self->document = spec_markdown_parse (self->text, self->len);
   self->lines = spec_line_index_new (self->text, self->len);
 
@@ -76,6 +79,22 @@ spec_snapshot_build (SpecSnapshot *self,
         .start_line = (guint) cmark_node_get_start_line (node),
         .end_line = spec_outline_block_end_line (node, self->text, self->lines),
       };
+
+      /* cmark-gfm moves the referenced footnotes to the end, in the order
+       * of their first reference: that order is their number. */
+      if (block.type == CMARK_NODE_FOOTNOTE_DEFINITION)
+        footnote_number++;
+      else
+        footnote_number = 0;
+
+      if (block.start_line > 0)
+        {
+          gsize start = spec_line_index_line_start (self->lines, block.start_line);
+          gsize end = spec_line_index_line_end (self->lines, block.end_line);
+
+          block.fingerprint = spec_block_fingerprint (node, self->text + start, end - start,
+                                                      footnote_number, &block.shows_images);
+        }
 
       g_array_append_val (self->blocks, block);
     }
@@ -275,4 +294,38 @@ spec_snapshot_get_block (SpecSnapshot *self,
   g_return_val_if_fail (index < self->blocks->len, NULL);
 
   return &g_array_index (self->blocks, SpecBlock, index);
+}
+
+/**
+ * spec_snapshot_get_block_source:
+ * @index: a block, as in spec_snapshot_get_block()
+ * @len: (out): the length of the source in bytes
+ *
+ * Returns: (transfer none): the lines the block was parsed from, within
+ *   the snapshot's text (not NUL-terminated); empty for a block without a
+ *   source position
+ */
+const char *
+spec_snapshot_get_block_source (SpecSnapshot *self,
+                                guint         index,
+                                gsize        *len)
+{
+  const SpecBlock *block;
+  gsize start;
+
+  g_return_val_if_fail (SPEC_IS_SNAPSHOT (self), NULL);
+  g_return_val_if_fail (index < self->blocks->len, NULL);
+  g_return_val_if_fail (len != NULL, NULL);
+
+  block = &g_array_index (self->blocks, SpecBlock, index);
+  if (block->start_line == 0)
+    {
+      *len = 0;
+      return self->text + self->len;
+    }
+
+  start = spec_line_index_line_start (self->lines, block->start_line);
+  *len = spec_line_index_line_end (self->lines, block->end_line) - start;
+
+  return self->text + start;
 }

@@ -38,6 +38,9 @@ const SpecSection   *spec_snapshot_get_section_at_line  (SpecSnapshot *self,
 guint                spec_snapshot_get_n_blocks         (SpecSnapshot *self);
 const SpecBlock     *spec_snapshot_get_block            (SpecSnapshot *self,
                                                          guint         index);
+const char          *spec_snapshot_get_block_source     (SpecSnapshot *self,
+                                                         guint         index,
+                                                         gsize        *len);
 const SpecReport    *spec_snapshot_get_report           (SpecSnapshot *self);
 
 G_END_DECLS

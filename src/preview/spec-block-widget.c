@@ -482,6 +482,41 @@ build_block (const BuildContext *context,
 }
 
 /**
+ * spec_block_widget_shows_something:
+ * @node: a block of a parsed document
+ *
+ * Whether the widget spec_block_widget_new() builds for @node is shown;
+ * it is not for a block that holds only an HTML comment, for example.
+ * Cheaper than building the widget.
+ *
+ * Returns: %FALSE if the block shows nothing
+ */
+gboolean
+spec_block_widget_shows_something (cmark_node *node)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (node != NULL, FALSE);
+
+  switch ((int) cmark_node_get_type (node))
+    {
+    case CMARK_NODE_HTML_BLOCK:
+      text = spec_inline_markup_strip_html_comments (cmark_node_get_literal (node) ?
+                                                     cmark_node_get_literal (node) : "");
+      return !text_is_blank (text);
+
+    case CMARK_NODE_PARAGRAPH:
+      if (paragraph_is_images_only (node))
+        return TRUE;
+      text = spec_inline_markup_from_node (node);
+      return !text_is_blank (text);
+
+    default:
+      return TRUE;
+    }
+}
+
+/**
  * spec_block_widget_new:
  * @node: a block of a parsed document
  * @base_file: (nullable): the document's file: images are relative to it

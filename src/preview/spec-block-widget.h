@@ -14,5 +14,6 @@ G_BEGIN_DECLS
 GtkWidget *spec_block_widget_new             (cmark_node *node,
                                               GFile      *base_file);
 guint      spec_block_widget_footnote_number (cmark_node *definition);
+gboolean   spec_block_widget_shows_something (cmark_node *node);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "spec-anchor.h"
+#include "spec-block-model.h"
 #include "spec-block-widget.h"
 #include "spec-markdown.h"
 #include "spec-preview-private.h"
@@ -20,34 +21,45 @@
 #define STYLE_RESOURCE "/io/github/specwright/Specwright/preview/spec-preview.css"
 #define COLUMN_MAX_WIDTH 760
 #define COLUMN_MARGIN 24
+#define BLOCK_SPACING 12
 
-/* A top-level block as shown: its widget, and what the widget was built
- * from, so that a later snapshot can tell whether it may keep it. */
-typedef struct
-{
-  const char *text;       /* the block's source lines, in its snapshot's text */
-  gsize       len;
-  char       *resolved;   /* what the widget shows from elsewhere, or NULL */
-  guint       hash;
-  gboolean    reusable;
-  gboolean    has_image;  /* shows files beside the document */
-  GtkWidget  *widget;     /* owned by the column */
-} BlockEntry;
+/* A scroll to a block far away lands in steps: the list builds the rows
+ * around it, measures them, and the block's place is known better each
+ * time.  Past this many frames it is as close as it will get. */
+#define SCROLL_MAX_FRAMES 8
 
+/* The page is a list view with one row per top-level block, so only the
+ * rows in sight and a few around them exist, whatever the document's size:
+ * a 9 MB document has as many widgets as a short one.  Rows are rebuilt
+ * when the block model says their block changed, which for an edit is the
+ * edited block only. */
 struct _SpecPreview
 {
-  GtkWidget     parent_instance;
+  GtkWidget       parent_instance;
 
-  GtkWidget    *scroller;
-  GtkWidget    *column;
-  SpecSnapshot *snapshot;
-  GFile        *base_file;
-  GArray       *blocks;       /* BlockEntry, one per block of snapshot */
+  GtkWidget      *scroller;
+  GtkWidget      *list_view;
+  SpecBlockModel *model;
+  GFile          *base_file;
 
-  /* A scroll asked for before the page was laid out for it. */
-  GdkFrameClock *scroll_clock;
-  gulong         scroll_handler;
-  guint          scroll_line;
+  /* The scroll value when the rows were last placed: until they are
+   * placed again, their positions are off by the difference. */
+  GdkFrameClock  *clock;
+  gulong          layout_handler;
+  gulong          update_handler;
+  double          layout_value;
+
+  /* Scrolls carried on over the next layouts: a block to put on top, and
+   * then a block to bring into view.  0 when none. */
+  guint           top_line;
+  guint           reveal_line;
+  guint           scroll_frames;
+  gboolean        reveal_from_below;
+
+  /* A task box to give the keyboard focus back to once its row is built
+   * again; G_MAXUINT if none. */
+  guint           refocus_block;
+  guint           refocus_task;
 };
 
 G_DEFINE_FINAL_TYPE (SpecPreview, spec_preview, GTK_TYPE_WIDGET)
@@ -68,217 +80,80 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void
-block_entry_clear (gpointer data)
-{
-  BlockEntry *entry = data;
+static void spec_preview_scroll_step (SpecPreview *self);
 
-  g_clear_pointer (&entry->resolved, g_free);
+/* Rows */
+
+static GtkListItem *
+row_get_list_item (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), "spec-list-item");
 }
 
-static GArray *
-block_entries_new (guint n)
-{
-  GArray *entries = g_array_sized_new (FALSE, TRUE, sizeof (BlockEntry), n);
-
-  g_array_set_clear_func (entries, block_entry_clear);
-
-  return entries;
-}
-
-/* FNV-1a; the text is not NUL-terminated, so g_str_hash() cannot do. */
+/* The position of the block @row shows, or G_MAXUINT if it shows none. */
 static guint
-hash_bytes (guint       hash,
-            const char *bytes,
-            gsize       len)
+row_get_position (GtkWidget *row)
 {
-  for (gsize i = 0; i < len; i++)
-    hash = (hash ^ (guchar) bytes[i]) * 16777619u;
+  GtkListItem *item = row_get_list_item (row);
 
-  return hash;
-}
+  if (item == NULL || gtk_list_item_get_item (item) == NULL)
+    return G_MAXUINT;
 
-static void
-append_resolved (GString    **out,
-                 const char  *text)
-{
-  if (*out == NULL)
-    *out = g_string_new (NULL);
-
-  g_string_append (*out, text != NULL ? text : "");
-  g_string_append_c (*out, '\x1e');
-}
-
-/* A block's widget depends on its own source lines, except for what cmark
- * resolved from the rest of the document: the targets of reference links
- * and images, and the numbers of footnotes.  Those are collected here and
- * compared along with the text. */
-static char *
-block_resolved_text (cmark_node *node,
-                     const char *text,
-                     gsize       len,
-                     gboolean   *has_image)
-{
-  GString *out = NULL;
-  cmark_iter *iter;
-  cmark_event_type event;
-
-  *has_image = FALSE;
-
-  /* All of them are written with brackets. */
-  if (memchr (text, '[', len) == NULL)
-    return NULL;
-
-  iter = cmark_iter_new (node);
-  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    {
-      cmark_node *child = cmark_iter_get_node (iter);
-      g_autofree char *number = NULL;
-
-      if (event != CMARK_EVENT_ENTER)
-        continue;
-
-      switch ((int) cmark_node_get_type (child))
-        {
-        case CMARK_NODE_IMAGE:
-          *has_image = TRUE;
-          G_GNUC_FALLTHROUGH;
-        case CMARK_NODE_LINK:
-          append_resolved (&out, cmark_node_get_url (child));
-          append_resolved (&out, cmark_node_get_title (child));
-          break;
-
-        case CMARK_NODE_FOOTNOTE_REFERENCE:
-          append_resolved (&out, cmark_node_get_literal (child));
-          break;
-
-        case CMARK_NODE_FOOTNOTE_DEFINITION:
-          number = g_strdup_printf ("%u", spec_block_widget_footnote_number (child));
-          append_resolved (&out, number);
-          break;
-
-        default:
-          break;
-        }
-    }
-  cmark_iter_free (iter);
-
-  return out != NULL ? g_string_free (out, FALSE) : NULL;
-}
-
-static void
-block_entry_init (BlockEntry      *entry,
-                  SpecSnapshot    *snapshot,
-                  const SpecBlock *block)
-{
-  const SpecLineIndex *lines = spec_snapshot_get_line_index (snapshot);
-  const char *text = spec_snapshot_get_text (snapshot, NULL);
-  gsize start;
-  gsize end;
-
-  memset (entry, 0, sizeof *entry);
-
-  /* Without a source position there is nothing to compare. */
-  if (block->start_line == 0)
-    return;
-
-  start = spec_line_index_line_start (lines, block->start_line);
-  end = spec_line_index_line_end (lines, block->end_line);
-
-  entry->text = text + start;
-  entry->len = end - start;
-  entry->resolved = block_resolved_text (block->node, entry->text, entry->len, &entry->has_image);
-  entry->hash = hash_bytes (2166136261u, entry->text, entry->len);
-  if (entry->resolved != NULL)
-    entry->hash = hash_bytes (entry->hash, entry->resolved, strlen (entry->resolved));
-  entry->reusable = TRUE;
-}
-
-static guint
-block_entry_hash (gconstpointer data)
-{
-  const BlockEntry *entry = data;
-
-  return entry->hash;
+  return gtk_list_item_get_position (item);
 }
 
 static gboolean
-block_entry_equal (gconstpointer a,
-                   gconstpointer b)
+is_row (GtkWidget *widget)
 {
-  const BlockEntry *entry_a = a;
-  const BlockEntry *entry_b = b;
-
-  return entry_a->len == entry_b->len &&
-         memcmp (entry_a->text, entry_b->text, entry_a->len) == 0 &&
-         g_strcmp0 (entry_a->resolved, entry_b->resolved) == 0;
+  return ADW_IS_BIN (widget) && gtk_widget_has_css_class (widget, "block-row");
 }
 
-/* Old blocks by content; equal blocks (two identical paragraphs) queue
- * up in document order. */
-static GHashTable *
-index_blocks (GArray *entries)
-{
-  GHashTable *index = g_hash_table_new_full (block_entry_hash, block_entry_equal,
-                                             NULL, (GDestroyNotify) g_queue_free);
-
-  for (guint i = 0; entries != NULL && i < entries->len; i++)
-    {
-      BlockEntry *entry = &g_array_index (entries, BlockEntry, i);
-      GQueue *queue;
-
-      if (!entry->reusable)
-        continue;
-
-      queue = g_hash_table_lookup (index, entry);
-      if (queue == NULL)
-        {
-          queue = g_queue_new ();
-          g_hash_table_insert (index, entry, queue);
-        }
-
-      g_queue_push_tail (queue, entry);
-    }
-
-  return index;
-}
-
+/* The rows the list has built: each is the child of one of the list's
+ * own row widgets. */
 static GtkWidget *
-take_widget (GHashTable *index,
-             BlockEntry *entry)
+next_row (SpecPreview *self,
+          GtkWidget   *row)
 {
-  GQueue *queue;
-  BlockEntry *old;
+  GtkWidget *item = row != NULL ? gtk_widget_get_next_sibling (gtk_widget_get_parent (row))
+                                : gtk_widget_get_first_child (self->list_view);
 
-  if (!entry->reusable)
-    return NULL;
+  for (; item != NULL; item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (item);
 
-  queue = g_hash_table_lookup (index, entry);
-  if (queue == NULL || (old = g_queue_pop_head (queue)) == NULL)
-    return NULL;
+      if (child != NULL && is_row (child))
+        return child;
+    }
 
-  return g_steal_pointer (&old->widget);
+  return NULL;
 }
 
-/* Puts the blocks' widgets in the column in document order, moving the
- * kept ones only where needed. */
-static void
-place_block_widgets (SpecPreview *self)
+/* The row showing block @index, if the list has built it. */
+static GtkWidget *
+find_row (SpecPreview *self,
+          guint        index)
 {
-  GtkBox *column = GTK_BOX (self->column);
-  GtkWidget *prev = NULL;
-
-  for (guint i = 0; i < self->blocks->len; i++)
+  for (GtkWidget *row = next_row (self, NULL); row != NULL; row = next_row (self, row))
     {
-      GtkWidget *widget = g_array_index (self->blocks, BlockEntry, i).widget;
-
-      if (gtk_widget_get_parent (widget) == NULL)
-        gtk_box_insert_child_after (column, widget, prev);
-      else if (gtk_widget_get_prev_sibling (widget) != prev)
-        gtk_box_reorder_child_after (column, widget, prev);
-
-      prev = widget;
+      if (row_get_position (row) == index)
+        return row;
     }
+
+  return NULL;
+}
+
+/* The row a widget of the page belongs to. */
+static GtkWidget *
+find_row_of (SpecPreview *self,
+             GtkWidget   *widget)
+{
+  for (; widget != NULL && widget != self->list_view; widget = gtk_widget_get_parent (widget))
+    {
+      if (is_row (widget))
+        return widget;
+    }
+
+  return NULL;
 }
 
 static void
@@ -320,151 +195,205 @@ release_focus_in (SpecPreview *self,
     gtk_root_set_focus (root, NULL);
 }
 
-/* The task box that has the keyboard focus, as its block's index and its
- * place among the block's task boxes; FALSE if the focus is elsewhere. */
-static gboolean
-find_focused_task (SpecPreview *self,
-                   GArray      *entries,
-                   guint       *block_index,
-                   guint       *task_index)
+/* Runs before the list hears of a change.  A row about to be rebuilt
+ * lets go of the keyboard focus: GTK 4.8 logs criticals when a focused
+ * widget is destroyed.  If it was a task box (ticked from the keyboard,
+ * which changed the source), the focus goes to the new box once the row
+ * is built again. */
+static void
+on_blocks_changed (SpecPreview *self,
+                   guint        position,
+                   guint        removed,
+                   guint        added)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row;
+  guint index;
+
+  if (focus == NULL || (row = find_row_of (self, focus)) == NULL ||
+      (index = row_get_position (row)) < position || index >= position + removed)
+    return;
+
+  if (gtk_widget_has_css_class (focus, "task-check") && index < position + added)
+    {
+      g_autoptr(GPtrArray) checks = find_task_checks (row);
+
+      if (g_ptr_array_find (checks, focus, &self->refocus_task))
+        self->refocus_block = index;
+    }
+
+  gtk_root_set_focus (root, NULL);
+}
+
+static void
+refocus_task (SpecPreview *self,
+              GtkWidget   *row)
+{
   g_autoptr(GPtrArray) checks = NULL;
-  guint i;
 
-  if (focus == NULL || !gtk_widget_has_css_class (focus, "task-check") ||
-      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
-    return FALSE;
+  if (self->refocus_block == G_MAXUINT || row_get_position (row) != self->refocus_block)
+    return;
 
-  for (i = 0; entries != NULL && i < entries->len; i++)
-    {
-      GtkWidget *widget = g_array_index (entries, BlockEntry, i).widget;
+  checks = find_task_checks (row);
+  if (self->refocus_task < checks->len)
+    gtk_widget_grab_focus (g_ptr_array_index (checks, self->refocus_task));
 
-      if (widget != NULL && gtk_widget_is_ancestor (focus, widget))
-        break;
-    }
-
-  if (entries == NULL || i == entries->len)
-    return FALSE;
-
-  checks = find_task_checks (g_array_index (entries, BlockEntry, i).widget);
-  if (!g_ptr_array_find (checks, focus, task_index))
-    return FALSE;
-
-  *block_index = i;
-
-  return TRUE;
+  self->refocus_block = G_MAXUINT;
 }
 
-/* Rebuilds only the blocks whose source changed.  The old entries point
- * into the old snapshot's text: the caller keeps it alive until this
- * returns.  The scroll position is the adjustment's and stays put. */
 static void
-spec_preview_update_blocks (SpecPreview *self)
+on_setup_row (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              SpecPreview              *self)
 {
-  g_autoptr(GArray) old_blocks = g_steal_pointer (&self->blocks);
-  g_autoptr(GHashTable) index = index_blocks (old_blocks);
-  guint n_blocks = self->snapshot ? spec_snapshot_get_n_blocks (self->snapshot) : 0;
-  gboolean refocus;
-  guint focus_block = 0;
-  guint focus_task = 0;
+  GtkWidget *row = adw_bin_new ();
 
-  /* Ticking a box from the keyboard changes the source, which rebuilds
-   * the box's block: the focus goes to the new box, not to the window. */
-  refocus = find_focused_task (self, old_blocks, &focus_block, &focus_task);
+  gtk_widget_add_css_class (row, "block-row");
+  g_object_set_data (G_OBJECT (row), "spec-list-item", item);
 
-  self->blocks = block_entries_new (n_blocks);
-  g_array_set_size (self->blocks, n_blocks);
-
-  for (guint i = 0; i < n_blocks; i++)
-    {
-      const SpecBlock *block = spec_snapshot_get_block (self->snapshot, i);
-      BlockEntry *entry = &g_array_index (self->blocks, BlockEntry, i);
-
-      block_entry_init (entry, self->snapshot, block);
-      entry->widget = take_widget (index, entry);
-      if (entry->widget == NULL)
-        entry->widget = spec_block_widget_new (block->node, self->base_file);
-    }
-
-  /* A kept focus needs no help. */
-  if (refocus && g_array_index (old_blocks, BlockEntry, focus_block).widget == NULL)
-    refocus = FALSE;
-
-  for (guint i = 0; old_blocks != NULL && i < old_blocks->len; i++)
-    {
-      BlockEntry *old = &g_array_index (old_blocks, BlockEntry, i);
-
-      if (old->widget != NULL)
-        {
-          release_focus_in (self, old->widget);
-          gtk_box_remove (GTK_BOX (self->column), old->widget);
-        }
-    }
-
-  place_block_widgets (self);
-
-  if (refocus && focus_block < self->blocks->len)
-    {
-      GtkWidget *widget = g_array_index (self->blocks, BlockEntry, focus_block).widget;
-      g_autoptr(GPtrArray) checks = find_task_checks (widget);
-
-      if (focus_task < checks->len)
-        gtk_widget_grab_focus (g_ptr_array_index (checks, focus_task));
-    }
+  /* The page is read, not picked from. */
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_selectable (item, FALSE);
+  gtk_list_item_set_child (item, row);
 }
 
-/* Blocks showing images show what the base file's folder holds. */
 static void
-spec_preview_rebuild_images (SpecPreview *self)
+on_bind_row (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             SpecPreview              *self)
 {
-  for (guint i = 0; i < self->blocks->len; i++)
+  GtkWidget *row = gtk_list_item_get_child (item);
+  SpecSnapshot *snapshot = spec_block_model_get_snapshot (self->model);
+  guint position = gtk_list_item_get_position (item);
+  guint n_blocks;
+  GtkWidget *child;
+
+  g_return_if_fail (snapshot != NULL);
+
+  n_blocks = spec_snapshot_get_n_blocks (snapshot);
+  g_return_if_fail (position < n_blocks);
+
+  /* GTK 4.8 binds a row again whenever its position is updated, even for
+   * the same item: a row that already shows its item keeps its widgets.
+   * The model gives a changed block a new item, so the same item means
+   * the same block. */
+  if (g_object_get_data (G_OBJECT (row), "spec-shown-item") != gtk_list_item_get_item (item) ||
+      adw_bin_get_child (ADW_BIN (row)) == NULL)
     {
-      BlockEntry *entry = &g_array_index (self->blocks, BlockEntry, i);
-      GtkWidget *old = entry->widget;
-
-      if (!entry->has_image)
-        continue;
-
-      entry->widget = spec_block_widget_new (spec_snapshot_get_block (self->snapshot, i)->node,
-                                             self->base_file);
-      gtk_box_insert_child_after (GTK_BOX (self->column), entry->widget, old);
-      release_focus_in (self, old);
-      gtk_box_remove (GTK_BOX (self->column), old);
+      release_focus_in (self, row);
+      child = spec_block_widget_new (spec_snapshot_get_block (snapshot, position)->node,
+                                     self->base_file);
+      /* On the block, not the row, so that a block that shows nothing (an
+       * HTML comment) takes no room at all. */
+      gtk_widget_set_margin_bottom (child, BLOCK_SPACING);
+      adw_bin_set_child (ADW_BIN (row), child);
+      g_object_set_data_full (G_OBJECT (row), "spec-shown-item",
+                              g_object_ref (gtk_list_item_get_item (item)), g_object_unref);
     }
+
+  /* The page's own margins, which scroll with it.  The block model
+   * rebuilds a row that stops being first or last. */
+  gtk_widget_set_margin_top (row, position == 0 ? COLUMN_MARGIN : 0);
+  gtk_widget_set_margin_bottom (row, position + 1 == n_blocks ? COLUMN_MARGIN - BLOCK_SPACING : 0);
+  if (position == 0)
+    gtk_widget_add_css_class (row, "first-block");
+  else
+    gtk_widget_remove_css_class (row, "first-block");
+
+  refocus_task (self, row);
+}
+
+/* Whether block @index shows anything: a block that shows nothing cannot
+ * be scrolled to, the next one is. */
+static gboolean
+block_is_shown (SpecPreview *self,
+                guint        index)
+{
+  SpecSnapshot *snapshot = spec_block_model_get_snapshot (self->model);
+  GtkWidget *row = find_row (self, index);
+  GtkWidget *child;
+
+  if (row != NULL && (child = adw_bin_get_child (ADW_BIN (row))) != NULL)
+    return gtk_widget_get_visible (child);
+
+  return spec_block_widget_shows_something (spec_snapshot_get_block (snapshot, index)->node);
 }
 
 /* Scrolling */
 
-static void
-cancel_pending_scroll (SpecPreview *self)
+static GtkAdjustment *
+get_vadjustment (SpecPreview *self)
 {
-  if (self->scroll_clock != NULL)
-    {
-      g_clear_signal_handler (&self->scroll_handler, self->scroll_clock);
-      g_clear_object (&self->scroll_clock);
-    }
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
 }
 
-/* The widget to bring to the top for @line: its block's, or the next
- * block's if @line is between blocks, skipping blocks that show nothing. */
+/* Where the top of @widget, a row or what it holds, is in the view now,
+ * in pixels from the view's top. */
+static gboolean
+offset_in_view (SpecPreview *self,
+                GtkWidget   *widget,
+                double      *offset)
+{
+  graphene_point_t point;
+
+  if (!gtk_widget_get_mapped (widget) ||
+      !gtk_widget_compute_point (widget, self->list_view, &GRAPHENE_POINT_INIT (0, 0), &point))
+    return FALSE;
+
+  /* The rows are placed where they were at the last layout; the page has
+   * moved by the difference since. */
+  *offset = point.y - (gtk_adjustment_get_value (get_vadjustment (self)) - self->layout_value);
+
+  return TRUE;
+}
+
+/* The block at the top of the view: the first one not wholly scrolled
+ * away, or G_MAXUINT when nothing is laid out. */
+static guint
+top_block (SpecPreview *self)
+{
+  guint top = G_MAXUINT;
+
+  for (GtkWidget *row = next_row (self, NULL); row != NULL; row = next_row (self, row))
+    {
+      guint position = row_get_position (row);
+      GtkWidget *child;
+      double offset;
+
+      if (position == G_MAXUINT || position >= top ||
+          (child = adw_bin_get_child (ADW_BIN (row))) == NULL ||
+          !gtk_widget_get_visible (child) ||
+          !offset_in_view (self, row, &offset))
+        continue;
+
+      /* The first block whose bottom is below the top edge is on top. */
+      if (offset + gtk_widget_get_height (row) > 1)
+        top = position;
+    }
+
+  return top;
+}
+
+/* The block to bring to the top for @line: its own, or the next block's if
+ * @line is between blocks, skipping blocks that show nothing. */
 static guint
 block_index_for_line (SpecPreview *self,
                       guint        line)
 {
-  guint n_blocks = self->blocks->len;
+  SpecSnapshot *snapshot = spec_block_model_get_snapshot (self->model);
+  guint n_blocks = snapshot != NULL ? spec_snapshot_get_n_blocks (snapshot) : 0;
   guint found = G_MAXUINT;
   guint found_start = G_MAXUINT;
 
-  if (self->snapshot == NULL || n_blocks == 0)
+  if (n_blocks == 0)
     return G_MAXUINT;
 
   /* Blocks are mostly in line order, but cmark-gfm moves footnotes to the
    * end: look at every block. */
   for (guint i = 0; i < n_blocks; i++)
     {
-      const SpecBlock *block = spec_snapshot_get_block (self->snapshot, i);
+      const SpecBlock *block = spec_snapshot_get_block (snapshot, i);
 
       if (block->start_line == 0)
         continue;
@@ -487,79 +416,174 @@ block_index_for_line (SpecPreview *self,
 
   for (guint i = found; i < n_blocks; i++)
     {
-      GtkWidget *widget = g_array_index (self->blocks, BlockEntry, i).widget;
-
-      if (gtk_widget_get_visible (widget))
+      if (block_is_shown (self, i))
         return i;
     }
 
   for (guint i = found; i-- > 0;)
     {
-      GtkWidget *widget = g_array_index (self->blocks, BlockEntry, i).widget;
-
-      if (gtk_widget_get_visible (widget))
+      if (block_is_shown (self, i))
         return i;
     }
 
   return G_MAXUINT;
 }
 
-static GtkWidget *
-block_widget_for_line (SpecPreview *self,
-                       guint        line)
+static guint
+first_shown_block (SpecPreview *self)
 {
-  guint index = block_index_for_line (self, line);
+  SpecSnapshot *snapshot = spec_block_model_get_snapshot (self->model);
+  guint n_blocks = snapshot != NULL ? spec_snapshot_get_n_blocks (snapshot) : 0;
 
-  return index == G_MAXUINT ? NULL : g_array_index (self->blocks, BlockEntry, index).widget;
-}
-
-static GtkWidget *
-first_visible_block (SpecPreview *self)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (self->column);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+  for (guint i = 0; i < n_blocks; i++)
     {
-      if (gtk_widget_get_visible (child))
-        return child;
+      if (block_is_shown (self, i))
+        return i;
     }
 
-  return NULL;
+  return G_MAXUINT;
 }
 
-/* Puts the block of @line at the top of the view, as far as the page
- * reaches.  FALSE if the page is not laid out yet. */
-static gboolean
-scroll_to_line_now (SpecPreview *self,
-                    guint        line)
+/* The shown widget of block @index, if the list has built and placed it,
+ * and where its top is in the view. */
+static GtkWidget *
+placed_block (SpecPreview *self,
+              guint        index,
+              double      *offset)
 {
-  GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller));
-  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
-  GtkWidget *widget = block_widget_for_line (self, line);
-  graphene_point_t point;
+  GtkWidget *row = find_row (self, index);
+  GtkWidget *child = row != NULL ? adw_bin_get_child (ADW_BIN (row)) : NULL;
 
-  if (widget == NULL)
+  /* A widget just built is shown at once but has no size until the next
+   * layout; a block that is scrolled to always shows something. */
+  if (child == NULL || gtk_widget_get_height (child) == 0 ||
+      !offset_in_view (self, child, offset))
+    return NULL;
+
+  return child;
+}
+
+/* One step of putting @line's block on top.  TRUE when it is done: the
+ * block is on top, or the page cannot scroll further. */
+static gboolean
+scroll_to_top_now (SpecPreview *self,
+                   guint        line)
+{
+  GtkAdjustment *vadj = get_vadjustment (self);
+  guint index = block_index_for_line (self, line);
+  double value = gtk_adjustment_get_value (vadj);
+  double max_value = gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj);
+  double offset;
+
+  if (index == G_MAXUINT)
     return TRUE;
 
-  if (!gtk_widget_get_mapped (widget) ||
-      !gtk_widget_compute_point (widget, viewport, &GRAPHENE_POINT_INIT (0, 0), &point))
-    return FALSE;
-
   /* The first block keeps the page's margin above it. */
-  if (widget == first_visible_block (self))
-    gtk_adjustment_set_value (vadj, 0);
-  else
-    gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) + point.y);
+  if (index == first_shown_block (self))
+    {
+      gtk_adjustment_set_value (vadj, 0);
+      return TRUE;
+    }
 
-  return TRUE;
+  /* Far away: the list brings the block into view and builds it, and the
+   * next step puts it on top. */
+  if (placed_block (self, index, &offset) == NULL)
+    {
+      gtk_widget_activate_action (self->list_view, "list.scroll-to-item", "u", index);
+      return FALSE;
+    }
+
+  if (G_APPROX_VALUE (offset, 0, 1) || (offset > 0 && value >= max_value - 1))
+    return TRUE;
+
+  gtk_adjustment_set_value (vadj, value + offset);
+
+  return FALSE;
+}
+
+/* One step of bringing @line's block into view, scrolling as little as
+ * it takes.  TRUE when it is done. */
+static gboolean
+reveal_now (SpecPreview *self,
+            guint        line)
+{
+  GtkAdjustment *vadj = get_vadjustment (self);
+  guint index = block_index_for_line (self, line);
+  double page = gtk_adjustment_get_page_size (vadj);
+  double value = gtk_adjustment_get_value (vadj);
+  GtkWidget *block;
+  double offset;
+  double height;
+
+  if (index == G_MAXUINT)
+    return TRUE;
+
+  if ((block = placed_block (self, index, &offset)) == NULL)
+    {
+      /* The list brings it into view, its own way: from below, it then
+       * goes to the bottom edge, as if the page had scrolled down to it. */
+      self->reveal_from_below = index > top_block (self) || top_block (self) == G_MAXUINT;
+      gtk_widget_activate_action (self->list_view, "list.scroll-to-item", "u", index);
+      return FALSE;
+    }
+
+  height = gtk_widget_get_height (block);
+  if (self->reveal_from_below && height <= page && offset + height < page - 1)
+    {
+      self->reveal_from_below = FALSE;
+      gtk_adjustment_set_value (vadj, value + offset + height - page);
+      return FALSE;
+    }
+
+  if (offset >= 0 && offset + height <= page)
+    return TRUE;
+
+  /* Above the view, or taller than it: its top goes to the top.  Below:
+   * its bottom goes to the bottom. */
+  if (offset < 0 || height > page)
+    gtk_adjustment_set_value (vadj, value + offset);
+  else
+    gtk_adjustment_set_value (vadj, value + offset + height - page);
+
+  return FALSE;
 }
 
 static void
-on_scroll_clock_layout (GdkFrameClock *clock,
-                        SpecPreview   *self)
+on_clock_layout (GdkFrameClock *clock,
+                 SpecPreview   *self)
 {
-  if (scroll_to_line_now (self, self->scroll_line))
-    cancel_pending_scroll (self);
+  self->layout_value = gtk_adjustment_get_value (get_vadjustment (self));
+}
+
+/* Scroll steps run before the frame's layout, which then places the rows
+ * for them: a step during the layout would ask for another one at once. */
+static void
+on_clock_update (GdkFrameClock *clock,
+                 SpecPreview   *self)
+{
+  if (self->scroll_frames > 0)
+    spec_preview_scroll_step (self);
+}
+
+static void
+spec_preview_scroll_step (SpecPreview *self)
+{
+  if (self->top_line != 0 && scroll_to_top_now (self, self->top_line))
+    self->top_line = 0;
+
+  if (self->top_line == 0 && self->reveal_line != 0 && reveal_now (self, self->reveal_line))
+    self->reveal_line = 0;
+
+  if ((self->top_line == 0 && self->reveal_line == 0) || --self->scroll_frames == 0)
+    {
+      self->top_line = 0;
+      self->reveal_line = 0;
+      self->scroll_frames = 0;
+    }
+  else if (self->clock != NULL)
+    {
+      gdk_frame_clock_request_phase (self->clock, GDK_FRAME_CLOCK_PHASE_UPDATE);
+    }
 }
 
 static void
@@ -608,13 +632,38 @@ spec_preview_root (GtkWidget *widget)
   ensure_style (gtk_widget_get_display (widget));
 }
 
+/* The frame clock belongs to the window: follow it from window to window. */
 static void
-spec_preview_unroot (GtkWidget *widget)
+spec_preview_realize (GtkWidget *widget)
 {
-  /* The frame clock belongs to the window being left. */
-  cancel_pending_scroll (SPEC_PREVIEW (widget));
+  SpecPreview *self = SPEC_PREVIEW (widget);
 
-  GTK_WIDGET_CLASS (spec_preview_parent_class)->unroot (widget);
+  GTK_WIDGET_CLASS (spec_preview_parent_class)->realize (widget);
+
+  self->clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  /* After the window's own handler, which places the rows. */
+  self->layout_handler = g_signal_connect_after (self->clock, "layout",
+                                                 G_CALLBACK (on_clock_layout), self);
+  self->update_handler = g_signal_connect (self->clock, "update",
+                                           G_CALLBACK (on_clock_update), self);
+}
+
+static void
+spec_preview_unrealize (GtkWidget *widget)
+{
+  SpecPreview *self = SPEC_PREVIEW (widget);
+
+  if (self->clock != NULL)
+    {
+      g_clear_signal_handler (&self->layout_handler, self->clock);
+      g_clear_signal_handler (&self->update_handler, self->clock);
+      g_clear_object (&self->clock);
+    }
+  self->top_line = 0;
+  self->reveal_line = 0;
+  self->scroll_frames = 0;
+
+  GTK_WIDGET_CLASS (spec_preview_parent_class)->unrealize (widget);
 }
 
 static void
@@ -622,16 +671,13 @@ spec_preview_dispose (GObject *object)
 {
   SpecPreview *self = (SpecPreview *)object;
 
-  cancel_pending_scroll (self);
   if (self->scroller != NULL)
     release_focus_in (self, self->scroller);
 
-  /* The entries point at widgets the scroller is about to destroy;
-   * destroying them cancels the images they are loading. */
-  g_clear_pointer (&self->blocks, g_array_unref);
+  /* Destroying the rows cancels the images they are loading. */
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
-  self->column = NULL;
-  g_clear_object (&self->snapshot);
+  self->list_view = NULL;
+  g_clear_object (&self->model);
   g_clear_object (&self->base_file);
 
   G_OBJECT_CLASS (spec_preview_parent_class)->dispose (object);
@@ -648,7 +694,7 @@ spec_preview_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_SNAPSHOT:
-      g_value_set_object (value, self->snapshot);
+      g_value_set_object (value, spec_block_model_get_snapshot (self->model));
       break;
 
     case PROP_BASE_FILE:
@@ -694,7 +740,8 @@ spec_preview_class_init (SpecPreviewClass *klass)
   object_class->set_property = spec_preview_set_property;
 
   widget_class->root = spec_preview_root;
-  widget_class->unroot = spec_preview_unroot;
+  widget_class->realize = spec_preview_realize;
+  widget_class->unrealize = spec_preview_unrealize;
 
   /**
    * SpecPreview:snapshot:
@@ -768,36 +815,34 @@ spec_preview_class_init (SpecPreviewClass *klass)
 static void
 spec_preview_init (SpecPreview *self)
 {
-  GtkWidget *viewport;
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkSelectionModel *selection;
   GtkWidget *clamp;
 
-  self->blocks = block_entries_new (0);
+  self->model = spec_block_model_new ();
+  self->refocus_block = G_MAXUINT;
 
-  self->column = g_object_new (GTK_TYPE_BOX,
-                               "orientation", GTK_ORIENTATION_VERTICAL,
-                               "spacing", 12,
-                               "valign", GTK_ALIGN_START,
-                               NULL);
-  gtk_widget_add_css_class (self->column, "document");
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (on_setup_row), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (on_bind_row), self, 0);
 
-  clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), COLUMN_MAX_WIDTH);
+  /* First, so that it runs before the list view's own handler. */
+  g_signal_connect_object (self->model, "items-changed",
+                           G_CALLBACK (on_blocks_changed), self, G_CONNECT_SWAPPED);
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model))));
+  self->list_view = gtk_list_view_new (selection, g_steal_pointer (&factory));
+  gtk_widget_add_css_class (self->list_view, "document");
+
+  clamp = adw_clamp_scrollable_new ();
+  adw_clamp_scrollable_set_maximum_size (ADW_CLAMP_SCROLLABLE (clamp), COLUMN_MAX_WIDTH);
   gtk_widget_set_margin_start (clamp, COLUMN_MARGIN);
   gtk_widget_set_margin_end (clamp, COLUMN_MARGIN);
-  gtk_widget_set_margin_top (clamp, COLUMN_MARGIN);
-  gtk_widget_set_margin_bottom (clamp, COLUMN_MARGIN);
-  adw_clamp_set_child (ADW_CLAMP (clamp), self->column);
-
-  /* Tabbing onto a selectable label scrolls it into view, so the page
-   * can be read from the keyboard. */
-  viewport = gtk_viewport_new (NULL, NULL);
-  gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), TRUE);
-  gtk_viewport_set_child (GTK_VIEWPORT (viewport), clamp);
+  adw_clamp_scrollable_set_child (ADW_CLAMP_SCROLLABLE (clamp), self->list_view);
 
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
                                   GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), viewport);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), clamp);
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -816,7 +861,7 @@ spec_preview_get_snapshot (SpecPreview *self)
 {
   g_return_val_if_fail (SPEC_IS_PREVIEW (self), NULL);
 
-  return self->snapshot;
+  return spec_block_model_get_snapshot (self->model);
 }
 
 /**
@@ -830,19 +875,14 @@ void
 spec_preview_set_snapshot (SpecPreview  *self,
                            SpecSnapshot *snapshot)
 {
-  g_autoptr(SpecSnapshot) old_snapshot = NULL;
-
   g_return_if_fail (SPEC_IS_PREVIEW (self));
   g_return_if_fail (snapshot == NULL || SPEC_IS_SNAPSHOT (snapshot));
 
-  if (self->snapshot == snapshot)
+  if (spec_block_model_get_snapshot (self->model) == snapshot)
     return;
 
-  /* The old entries point into the old text until the update is done. */
-  old_snapshot = g_steal_pointer (&self->snapshot);
-  self->snapshot = snapshot != NULL ? g_object_ref (snapshot) : NULL;
-
-  spec_preview_update_blocks (self);
+  self->refocus_block = G_MAXUINT;
+  spec_block_model_set_snapshot (self->model, snapshot);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAPSHOT]);
 }
@@ -851,19 +891,24 @@ spec_preview_set_snapshot (SpecPreview  *self,
  * spec_preview_get_block_widget:
  * @index: a block of the snapshot, as in spec_snapshot_get_block()
  *
- * Returns: (transfer none) (nullable): the widget showing that block (hidden
- *   if the block shows nothing), or %NULL if there is no such block
+ * Only the blocks near the view have widgets: scroll to a block with
+ * spec_preview_scroll_to_line() first.
+ *
+ * Returns: (transfer none) (nullable): the widget showing that block
+ *   (hidden if the block shows nothing), or %NULL if it has none now
  */
 GtkWidget *
 spec_preview_get_block_widget (SpecPreview *self,
                                guint        index)
 {
+  GtkWidget *row;
+
   g_return_val_if_fail (SPEC_IS_PREVIEW (self), NULL);
 
-  if (self->blocks == NULL || index >= self->blocks->len)
+  if ((row = find_row (self, index)) == NULL)
     return NULL;
 
-  return g_array_index (self->blocks, BlockEntry, index).widget;
+  return adw_bin_get_child (ADW_BIN (row));
 }
 
 GFile *
@@ -893,7 +938,7 @@ spec_preview_set_base_file (SpecPreview *self,
     return;
 
   g_set_object (&self->base_file, base_file);
-  spec_preview_rebuild_images (self);
+  spec_block_model_images_changed (self->model);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_FILE]);
 }
@@ -904,31 +949,40 @@ spec_preview_set_base_file (SpecPreview *self,
  *
  * Scrolls so that the top of the block holding @line (or of the next
  * block, if @line is blank) is at the top of the view, or as near as the
- * end of the page allows.  Right after a new snapshot the page is laid
- * out again first, so the scroll is done again after that.
+ * end of the page allows.  A block far away is reached over the next few
+ * frames, as the rows on the way are built and measured.
  */
 void
 spec_preview_scroll_to_line (SpecPreview *self,
                              guint        line)
 {
-  GdkFrameClock *clock;
-
   g_return_if_fail (SPEC_IS_PREVIEW (self));
 
-  cancel_pending_scroll (self);
-  scroll_to_line_now (self, line);
+  /* A pending reveal of the cursor's block still follows. */
+  self->top_line = line;
+  self->scroll_frames = SCROLL_MAX_FRAMES;
+  spec_preview_scroll_step (self);
+}
 
-  /* Blocks just built have no place yet, and blocks just rebuilt may
-   * change height: do it again once GTK has laid the page out. */
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-  if (clock == NULL)
-    return;
+/**
+ * spec_preview_reveal_line:
+ * @line: a line of the snapshot's text (1-based)
+ *
+ * Scrolls as little as it takes to bring the block holding @line into
+ * view, as the editor's cursor moves there; if it is in view already,
+ * nothing moves.  Rows just built are placed first, over the next frame.
+ */
+void
+spec_preview_reveal_line (SpecPreview *self,
+                          guint        line)
+{
+  g_return_if_fail (SPEC_IS_PREVIEW (self));
 
-  self->scroll_line = line;
-  self->scroll_clock = g_object_ref (clock);
-  self->scroll_handler = g_signal_connect_after (clock, "layout",
-                                                 G_CALLBACK (on_scroll_clock_layout), self);
-  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+  /* After a pending scroll to the top, which it refines. */
+  self->reveal_line = line;
+  self->reveal_from_below = FALSE;
+  self->scroll_frames = SCROLL_MAX_FRAMES;
+  spec_preview_scroll_step (self);
 }
 
 /* A link to "#anchor" was clicked in one of the blocks. */
@@ -936,16 +990,17 @@ void
 spec_preview_follow_anchor (SpecPreview *self,
                             const char  *anchor)
 {
+  SpecSnapshot *snapshot;
   const SpecSection *section;
   guint line;
 
   g_return_if_fail (SPEC_IS_PREVIEW (self));
   g_return_if_fail (anchor != NULL);
 
-  if (self->snapshot == NULL)
+  if ((snapshot = spec_block_model_get_snapshot (self->model)) == NULL)
     return;
 
-  section = spec_anchor_find_section (spec_snapshot_get_sections (self->snapshot), anchor);
+  section = spec_anchor_find_section (spec_snapshot_get_sections (snapshot), anchor);
   if (section == NULL)
     return;
 
@@ -975,15 +1030,16 @@ nth_task_item (cmark_node *node,
   return found;
 }
 
-/* A task box was toggled.  Its widget may have been built for an older
+/* A task box was toggled.  Its row may have been built for an older
  * snapshot, where the item stood on another line: the line is looked up
- * in the current one, through the block the widget shows now. */
+ * in the current one, through the block the row shows now. */
 void
 spec_preview_task_toggled (SpecPreview *self,
                            GtkWidget   *check)
 {
+  SpecSnapshot *snapshot;
   g_autoptr(GPtrArray) checks = NULL;
-  GtkWidget *block_widget = check;
+  GtkWidget *row;
   cmark_node *item;
   guint block_index;
   guint task_index;
@@ -991,23 +1047,16 @@ spec_preview_task_toggled (SpecPreview *self,
   g_return_if_fail (SPEC_IS_PREVIEW (self));
   g_return_if_fail (GTK_IS_CHECK_BUTTON (check));
 
-  while (block_widget != NULL && gtk_widget_get_parent (block_widget) != self->column)
-    block_widget = gtk_widget_get_parent (block_widget);
-
-  if (block_widget == NULL || self->snapshot == NULL)
+  snapshot = spec_block_model_get_snapshot (self->model);
+  row = find_row_of (self, check);
+  if (row == NULL || snapshot == NULL || (block_index = row_get_position (row)) == G_MAXUINT)
     return;
 
-  for (block_index = 0; block_index < self->blocks->len; block_index++)
-    {
-      if (g_array_index (self->blocks, BlockEntry, block_index).widget == block_widget)
-        break;
-    }
-
-  checks = find_task_checks (block_widget);
-  if (block_index == self->blocks->len || !g_ptr_array_find (checks, check, &task_index))
+  checks = find_task_checks (row);
+  if (!g_ptr_array_find (checks, check, &task_index))
     return;
 
-  item = nth_task_item (spec_snapshot_get_block (self->snapshot, block_index)->node, task_index);
+  item = nth_task_item (spec_snapshot_get_block (snapshot, block_index)->node, task_index);
   g_return_if_fail (item != NULL);
 
   g_signal_emit (self, signals[TASK_TOGGLED], 0,
@@ -1021,7 +1070,7 @@ spec_preview_get_vadjustment (SpecPreview *self)
 {
   g_return_val_if_fail (SPEC_IS_PREVIEW (self), NULL);
 
-  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  return get_vadjustment (self);
 }
 
 /**
@@ -1033,45 +1082,16 @@ spec_preview_get_vadjustment (SpecPreview *self)
 guint
 spec_preview_get_top_line (SpecPreview *self)
 {
-  GtkWidget *viewport;
-  GtkWidget *content;
-  double top;
+  SpecSnapshot *snapshot;
+  guint top;
 
   g_return_val_if_fail (SPEC_IS_PREVIEW (self), 0);
 
-  if (self->snapshot == NULL || self->blocks == NULL)
+  if ((snapshot = spec_block_model_get_snapshot (self->model)) == NULL ||
+      (top = top_block (self)) == G_MAXUINT)
     return 0;
 
-  /* Positions in the scrolled content itself, compared with the scroll
-   * value: right after a scroll the viewport has not been allocated anew,
-   * so positions relative to it would still describe the old view. */
-  viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller));
-  content = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
-  /* The content's own margin lies outside its coordinates but inside the
-   * scrolled area. */
-  top = gtk_adjustment_get_value (spec_preview_get_vadjustment (self)) -
-        gtk_widget_get_margin_top (content);
-
-  for (guint i = 0; i < self->blocks->len; i++)
-    {
-      const BlockEntry *entry = &g_array_index (self->blocks, BlockEntry, i);
-      const SpecBlock *block;
-      graphene_point_t point;
-
-      if (entry->widget == NULL || !gtk_widget_get_visible (entry->widget) ||
-          !gtk_widget_compute_point (entry->widget, content, &GRAPHENE_POINT_INIT (0, 0), &point))
-        continue;
-
-      /* Blocks are laid out in order: the first whose bottom is below the
-       * top edge is the one on top. */
-      if (point.y + gtk_widget_get_height (entry->widget) > top + 1)
-        {
-          block = spec_snapshot_get_block (self->snapshot, i);
-          return block->start_line;
-        }
-    }
-
-  return 0;
+  return spec_snapshot_get_block (snapshot, top)->start_line;
 }
 
 /**
@@ -1091,5 +1111,5 @@ spec_preview_get_block_line (SpecPreview *self,
   if ((index = block_index_for_line (self, line)) == G_MAXUINT)
     return 0;
 
-  return spec_snapshot_get_block (self->snapshot, index)->start_line;
+  return spec_snapshot_get_block (spec_block_model_get_snapshot (self->model), index)->start_line;
 }

@@ -31,5 +31,7 @@ guint         spec_preview_get_block_line   (SpecPreview  *self,
                                              guint         line);
 void          spec_preview_scroll_to_line   (SpecPreview  *self,
                                              guint         line);
+void          spec_preview_reveal_line      (SpecPreview  *self,
+                                             guint         line);
 
 G_END_DECLS

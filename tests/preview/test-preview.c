@@ -521,21 +521,35 @@ block_widgets (PreviewFixture *fixture)
   return widgets;
 }
 
-/* The column holds the block widgets, in order, and nothing else. */
+/* Each block widget has a row of its own, holding nothing else, and the
+ * rows in view are laid out in document order. */
 static void
 assert_column_matches (PreviewFixture *fixture)
 {
   g_autoptr(GPtrArray) widgets = block_widgets (fixture);
-  GtkWidget *column = gtk_widget_get_parent (g_ptr_array_index (widgets, 0));
-  GtkWidget *child = gtk_widget_get_first_child (column);
+  double previous = -G_MAXDOUBLE;
+
+  spec_test_wait_for_frames (fixture->window, 1);
 
   for (guint i = 0; i < widgets->len; i++)
     {
-      g_assert_true (child == g_ptr_array_index (widgets, i));
-      child = gtk_widget_get_next_sibling (child);
-    }
+      GtkWidget *widget = g_ptr_array_index (widgets, i);
+      GtkWidget *row = gtk_widget_get_parent (widget);
+      graphene_point_t point;
 
-  g_assert_null (child);
+      g_assert_true (gtk_widget_has_css_class (row, "block-row"));
+      g_assert_true (gtk_widget_get_first_child (row) == widget);
+      g_assert_null (gtk_widget_get_next_sibling (widget));
+
+      /* The list only places the rows in view. */
+      if (!gtk_widget_get_mapped (row))
+        continue;
+
+      g_assert_true (gtk_widget_compute_point (row, GTK_WIDGET (fixture->preview),
+                                               &GRAPHENE_POINT_INIT (0, 0), &point));
+      g_assert_cmpfloat (point.y, >=, previous);
+      previous = point.y;
+    }
 }
 
 static void
