@@ -968,6 +968,95 @@ test_scroll_sync (Fixture       *f,
   g_assert_true (g_settings_get_boolean (f->settings, "scroll-sync"));
 }
 
+typedef struct
+{
+  SpecWindow *window;
+  guint       line;
+} BlockShown;
+
+/* Whether the preview shows all of the block holding @line. */
+static gboolean
+preview_shows_line (gpointer data)
+{
+  BlockShown *want = data;
+  SpecPreview *preview = want->window->preview;
+  SpecSnapshot *snapshot = spec_preview_get_snapshot (preview);
+  guint start = spec_preview_get_block_line (preview, want->line);
+  graphene_point_t point;
+  GtkWidget *widget = NULL;
+
+  for (guint i = 0; i < spec_snapshot_get_n_blocks (snapshot); i++)
+    {
+      if (spec_snapshot_get_block (snapshot, i)->start_line == start)
+        widget = spec_preview_get_block_widget (preview, i);
+    }
+
+  if (widget == NULL || !gtk_widget_get_mapped (widget) ||
+      !gtk_widget_compute_point (widget, GTK_WIDGET (preview), &GRAPHENE_POINT_INIT (0, 0), &point))
+    return FALSE;
+
+  return point.y >= 0 &&
+         point.y + gtk_widget_get_height (widget) <= gtk_widget_get_height (GTK_WIDGET (preview));
+}
+
+static void
+place_cursor_at_line (SpecWindow *window,
+                      guint       line)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (spec_window_get_document (window));
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, line - 1);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+}
+
+/* Moving the cursor brings its block into the preview's view, unless
+ * scroll sync is off. */
+static void
+test_preview_follows_cursor (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *seed = spec_test_seed_path ("002");
+  const SpecSection *rollout;
+  const SpecSection *design;
+  GtkAdjustment *vadj;
+  BlockShown shown;
+  double value;
+
+  if (seed == NULL)
+    {
+      g_test_skip ("no seeds");
+      return;
+    }
+
+  open_and_wait (f, seed);
+  spec_test_wait_for_frames (GTK_WIDGET (f->window), 3);
+  rollout = find_section (f->window, "Rollout Plan");
+  design = find_section (f->window, "Technical Design");
+  vadj = spec_preview_get_vadjustment (f->window->preview);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, 0);
+
+  /* Far below the view, in the section's first paragraph. */
+  shown = (BlockShown) { f->window, rollout->heading_line + 2 };
+  g_assert_false (preview_shows_line (&shown));
+  place_cursor_at_line (f->window, shown.line);
+  g_assert_true (spec_test_wait_for (preview_shows_line, &shown, TIMEOUT_MS));
+
+  /* Back up. */
+  shown = (BlockShown) { f->window, design->heading_line };
+  place_cursor_at_line (f->window, shown.line);
+  g_assert_true (spec_test_wait_for (preview_shows_line, &shown, TIMEOUT_MS));
+
+  /* Off: the preview stays. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.scroll-sync", NULL);
+  spec_test_iterate (300);
+  value = gtk_adjustment_get_value (vadj);
+  place_cursor_at_line (f->window, rollout->heading_line + 2);
+  spec_test_iterate (300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, value);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.scroll-sync", NULL);
+}
+
 /* What AdwApplication does for the app: the tests' windows have none. */
 static void
 load_app_style (void)
@@ -1004,6 +1093,7 @@ main (int   argc,
   ADD ("/window/file-choosers", test_file_choosers);
   ADD ("/window/preview-edits-source", test_preview_edits_source);
   ADD ("/window/scroll-sync", test_scroll_sync);
+  ADD ("/window/preview-follows-cursor", test_preview_follows_cursor);
   ADD ("/window/screenshot-seed-002", test_screenshot_seed_002);
   g_test_add_func ("/application/open-routing", test_application_open);
 
