@@ -796,26 +796,41 @@ luminance (const guchar rgb[3])
   return (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255.0;
 }
 
-static void
+/* Puts the first block of @snapshot that @is_kind accepts on top, if
+ * any: only rows near the view are built, so the page is scrolled by
+ * source line. */
+static gboolean
 scroll_to_first (PreviewFixture *fixture,
-                 GType           type,
-                 const char     *css_class)
+                 SpecSnapshot   *snapshot,
+                 gboolean      (*is_kind) (cmark_node *node))
 {
-  g_autoptr(GPtrArray) found = preview_find_widgets (fixture->preview, type, css_class);
-  GtkAdjustment *vadj = preview_vadjustment (fixture->preview);
-  GtkWidget *content;
-  graphene_point_t point;
+  for (guint i = 0; i < spec_snapshot_get_n_blocks (snapshot); i++)
+    {
+      const SpecBlock *block = spec_snapshot_get_block (snapshot, i);
 
-  g_assert_cmpuint (found->len, >, 0);
+      if (is_kind (block->node))
+        {
+          spec_preview_scroll_to_line (fixture->preview, block->start_line);
+          spec_test_wait_for_frames (fixture->window, 12);
+          g_assert_nonnull (spec_preview_get_block_widget (fixture->preview, i));
+          return TRUE;
+        }
+    }
 
-  /* The viewport's child is the scrolled content. */
-  content = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (fixture->preview)));
-  content = gtk_widget_get_first_child (content);
-  g_assert_true (gtk_widget_compute_point (g_ptr_array_index (found, 0), content,
-                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  return FALSE;
+}
 
-  gtk_adjustment_set_value (vadj, point.y - 120);
-  spec_test_wait_for_frames (fixture->window, 2);
+static gboolean
+is_table (cmark_node *node)
+{
+  return spec_markdown_node_is (node, "table");
+}
+
+static gboolean
+is_fenced_code (cmark_node *node)
+{
+  return cmark_node_get_type (node) == CMARK_NODE_CODE_BLOCK && cmark_node_get_fence_info (node) != NULL &&
+         cmark_node_get_fence_info (node)[0] != '\0';
 }
 
 static void
@@ -829,6 +844,7 @@ test_screenshots (void)
   g_autoptr(GdkTexture) light = NULL;
   g_autoptr(GdkTexture) tables = NULL;
   g_autoptr(GdkTexture) dark = NULL;
+  SpecSnapshot *snapshot_000;
   guchar background[3];
   guchar text_pixel[3];
   PreviewFixture fixture;
@@ -852,8 +868,8 @@ test_screenshots (void)
   pixel_at (light, 4, 4, background);
   g_assert_cmpfloat (luminance (background), >, 0.85);
 
-  preview_fixture_show (&fixture, text_000);
-  scroll_to_first (&fixture, GTK_TYPE_GRID, "table");
+  snapshot_000 = preview_fixture_show (&fixture, text_000);
+  g_assert_true (scroll_to_first (&fixture, snapshot_000, is_table));
   tables = save_screenshot (&fixture, "preview-seed-000.png");
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
@@ -880,6 +896,68 @@ test_screenshots (void)
   preview_fixture_clear (&fixture);
 }
 
+/* Each seed in light and in dark: its top, its first table and its first
+ * fenced code block, saved to look at.  The page must be light or dark
+ * as asked. */
+static void
+test_seed_screenshots (gconstpointer data)
+{
+  const char *path = data;
+  g_autofree char *text = read_test_file (path);
+  g_autofree char *base = g_path_get_basename (path);
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  static const char *schemes[] = { "light", "dark" };
+  PreviewFixture fixture;
+  SpecSnapshot *snapshot;
+
+  *strchr (base, '_') = '\0';
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      gboolean dark = i == 1;
+      struct {
+        const char *name;
+        gboolean  (*is_kind) (cmark_node *node);
+      } parts[] = {
+        { "tables", is_table },
+        { "code", is_fenced_code },
+      };
+      g_autofree char *name = g_strdup_printf ("preview-seed-%s-%s.png", base, schemes[i]);
+      g_autoptr(GdkTexture) top = NULL;
+      guchar background[3];
+
+      adw_style_manager_set_color_scheme (style_manager,
+                                          dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                               : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      preview_fixture_init (&fixture, 900, 1000);
+      gtk_window_set_focus (GTK_WINDOW (fixture.window), NULL);
+      snapshot = preview_fixture_show (&fixture, text);
+
+      top = save_screenshot (&fixture, name);
+      pixel_at (top, 4, 4, background);
+      if (dark)
+        g_assert_cmpfloat (luminance (background), <, 0.25);
+      else
+        g_assert_cmpfloat (luminance (background), >, 0.85);
+
+      for (guint j = 0; j < G_N_ELEMENTS (parts); j++)
+        {
+          g_autofree char *part_name = NULL;
+          g_autoptr(GdkTexture) texture = NULL;
+
+          if (!scroll_to_first (&fixture, snapshot, parts[j].is_kind))
+            continue;
+
+          part_name = g_strdup_printf ("preview-seed-%s-%s-%s.png", base, parts[j].name, schemes[i]);
+          texture = save_screenshot (&fixture, part_name);
+        }
+
+      preview_fixture_clear (&fixture);
+    }
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 static void
 add_seed_tests (void)
 {
@@ -896,7 +974,10 @@ add_seed_tests (void)
       g_autofree char *name = g_path_get_basename (seeds[i]);
       g_autofree char *test_path = g_strdup_printf ("/preview/seeds/%s", name);
 
+      g_autofree char *shots_path = g_strdup_printf ("/preview/screenshots/%s", name);
+
       g_test_add_data_func_full (test_path, g_strdup (seeds[i]), test_seed, g_free);
+      g_test_add_data_func_full (shots_path, g_strdup (seeds[i]), test_seed_screenshots, g_free);
     }
 }
 
