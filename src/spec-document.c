@@ -103,6 +103,23 @@ spec_document_set_snapshot (SpecDocument *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SNAPSHOT]);
 }
 
+/* GtkSourceView highlights a long text in idle steps that each run far
+ * over their time budget: a 9 MB document would stall typing.  Switched
+ * with a gap between the two sizes, so that typing around one size does
+ * not switch it back and forth. */
+static void
+spec_document_update_highlighting (SpecDocument *self,
+                                   gsize         len)
+{
+  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (self);
+  gboolean highlight = gtk_source_buffer_get_highlight_syntax (buffer);
+
+  if (highlight && len > SPEC_DOCUMENT_HIGHLIGHT_OFF_SIZE)
+    gtk_source_buffer_set_highlight_syntax (buffer, FALSE);
+  else if (!highlight && len < SPEC_DOCUMENT_HIGHLIGHT_ON_SIZE)
+    gtk_source_buffer_set_highlight_syntax (buffer, TRUE);
+}
+
 typedef struct
 {
   GBytes *text;
@@ -163,6 +180,7 @@ spec_document_parse_now (gpointer user_data)
 
   text = spec_document_dup_text (self);
   len = strlen (text);
+  spec_document_update_highlighting (self, len);
 
   if (len < SPEC_DOCUMENT_THREADED_PARSE_SIZE)
     {
@@ -189,12 +207,16 @@ spec_document_parse_now (gpointer user_data)
 }
 
 /* Edits that arrive in one burst (a paste, a key repeat) are parsed once:
- * the parse runs when the main loop is idle, after input is handled. */
+ * the parse runs when the main loop is idle, after the input events are
+ * handled but before the next frame is drawn (GDK_PRIORITY_REDRAW), so
+ * the frame that shows a keystroke in the editor shows it in the preview
+ * and the outline too.  That also keeps the editor's own idle work (its
+ * highlighting) from putting the parse off. */
 static void
 spec_document_queue_parse (SpecDocument *self)
 {
   if (self->parse_source == 0)
-    self->parse_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE,
+    self->parse_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10,
                                           spec_document_parse_now, self, NULL);
 }
 
@@ -580,6 +602,9 @@ load_cb (GObject      *object,
     }
 
   text = g_bytes_get_data (loaded->text, &len);
+
+  /* Before the text is in, so that a long one is never highlighted. */
+  spec_document_update_highlighting (self, len);
 
   /* Opening is not an edit the user could undo. */
   gtk_text_buffer_begin_irreversible_action (buffer);

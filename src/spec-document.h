@@ -15,6 +15,12 @@ G_BEGIN_DECLS
 /* Texts at least this long are parsed on a worker thread. */
 #define SPEC_DOCUMENT_THREADED_PARSE_SIZE (256 * 1024)
 
+/* Texts longer than this are not syntax-highlighted in the editor (the
+ * highlighter would keep the main thread busy for tenths of a second after
+ * every edit); shorter than the second, they are again. */
+#define SPEC_DOCUMENT_HIGHLIGHT_OFF_SIZE (4 * 1024 * 1024)
+#define SPEC_DOCUMENT_HIGHLIGHT_ON_SIZE  (3 * 1024 * 1024)
+
 #define SPEC_TYPE_DOCUMENT (spec_document_get_type())
 
 G_DECLARE_FINAL_TYPE (SpecDocument, spec_document, SPEC, DOCUMENT, GtkSourceBuffer)

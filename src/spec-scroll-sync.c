@@ -19,6 +19,11 @@
  * right after a re-render, are not the user's and are not followed. */
 #define ECHO_MS 150
 
+/* The editor scrolls by itself as typing wraps a line or adds one: while
+ * the text is being edited, the preview follows the cursor only, or it
+ * would jump between the top line's block and the cursor's block. */
+#define TYPING_MS 500
+
 struct _SpecScrollSync
 {
   GObject        parent_instance;
@@ -30,6 +35,7 @@ struct _SpecScrollSync
   guint          preview_target;  /* arriving there is an echo, not the user */
   gint64         ignore_editor_until;
   gint64         ignore_preview_until;
+  gint64         edited_until;       /* typing: see TYPING_MS */
   guint          enabled : 1;
   guint          cursor_moved : 1;   /* since the preview last changed */
 };
@@ -70,7 +76,8 @@ on_editor_scrolled (SpecScrollSync *self,
 
   guint line;
 
-  if (!self->enabled || self->preview == NULL || now < self->ignore_editor_until)
+  if (!self->enabled || self->preview == NULL || now < self->ignore_editor_until ||
+      now < self->edited_until)
     return;
 
   /* Arriving at the line it was sent to is the editor following the
@@ -139,6 +146,12 @@ reveal_cursor (SpecScrollSync *self)
 
   self->ignore_preview_until = g_get_monotonic_time () + ECHO_MS * 1000;
   spec_preview_reveal_line (self->preview, gtk_text_iter_get_line (&iter) + 1);
+}
+
+static void
+on_text_changed (SpecScrollSync *self)
+{
+  self->edited_until = g_get_monotonic_time () + TYPING_MS * 1000;
 }
 
 static void
@@ -254,6 +267,8 @@ spec_scroll_sync_new (GtkTextView *editor,
                            G_CALLBACK (on_editor_scrolled), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (spec_preview_get_vadjustment (preview), "value-changed",
                            G_CALLBACK (on_preview_scrolled), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (editor), "changed",
+                           G_CALLBACK (on_text_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (editor), "notify::cursor-position",
                            G_CALLBACK (on_cursor_moved), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (preview, "notify::snapshot",

@@ -29,17 +29,73 @@ struct _SpecSnapshot
 
 G_DEFINE_FINAL_TYPE (SpecSnapshot, spec_snapshot, G_TYPE_OBJECT)
 
+/* Below this size freeing is quick enough to do at once. */
+#define SPEC_SNAPSHOT_FREE_IN_THREAD_SIZE (256 * 1024)
+
+/* What a snapshot owns, to be freed together. */
+typedef struct
+{
+  char          *text;
+  cmark_node    *document;
+  SpecLineIndex *lines;
+  SpecOutline   *outline;
+  GArray        *blocks;
+  SpecReport    *report;
+} SnapshotParts;
+
+static void
+snapshot_parts_free (gpointer data,
+                     gpointer user_data)
+{
+  SnapshotParts *parts = data;
+
+  g_clear_pointer (&parts->report, spec_report_free);
+  g_clear_pointer (&parts->outline, spec_outline_free);
+  g_clear_pointer (&parts->blocks, g_array_unref);
+  g_clear_pointer (&parts->lines, spec_line_index_free);
+  g_clear_pointer (&parts->document, cmark_node_free);
+  g_clear_pointer (&parts->text, g_free);
+  g_free (parts);
+}
+
+/* Freeing the parse of a 9 MB document takes a few hundred milliseconds,
+ * and the last reference to a snapshot is usually dropped on the main
+ * thread, as the views take the next one: large snapshots are freed on a
+ * thread of their own.  One thread, so that freeing never competes with
+ * parsing for more than one core. */
+static void
+free_parts_later (SnapshotParts *parts)
+{
+  static GThreadPool *pool;
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      pool = g_thread_pool_new (snapshot_parts_free, NULL, 1, FALSE, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  if (pool == NULL || !g_thread_pool_push (pool, parts, NULL))
+    snapshot_parts_free (parts, NULL);
+}
+
 static void
 spec_snapshot_finalize (GObject *object)
 {
   SpecSnapshot *self = (SpecSnapshot *)object;
+  SnapshotParts *parts = g_new0 (SnapshotParts, 1);
 
-  g_clear_pointer (&self->report, spec_report_free);
-  g_clear_pointer (&self->outline, spec_outline_free);
-  g_clear_pointer (&self->blocks, g_array_unref);
-  g_clear_pointer (&self->lines, spec_line_index_free);
-  g_clear_pointer (&self->document, cmark_node_free);
-  g_clear_pointer (&self->text, g_free);
+  parts->text = g_steal_pointer (&self->text);
+  parts->document = g_steal_pointer (&self->document);
+  parts->lines = g_steal_pointer (&self->lines);
+  parts->outline = g_steal_pointer (&self->outline);
+  parts->blocks = g_steal_pointer (&self->blocks);
+  parts->report = g_steal_pointer (&self->report);
+
+  if (self->len >= SPEC_SNAPSHOT_FREE_IN_THREAD_SIZE)
+    free_parts_later (parts);
+  else
+    snapshot_parts_free (parts, NULL);
 
   G_OBJECT_CLASS (spec_snapshot_parent_class)->finalize (object);
 }

@@ -10,15 +10,15 @@
 
 #include "spec-block-model.h"
 
-/* The preview's list view shows one row per top-level block, and keeps a
- * row's widgets for as long as the model says the row is unchanged.  So
- * a new snapshot is announced as one change over the blocks that differ
- * from the previous snapshot's, and only those rows are built again.
+/* The preview's list view shows one row per top-level block.  A new
+ * snapshot is announced only where blocks came or went, in one change
+ * over the blocks between those both documents share at their start and
+ * end; the view itself rebuilds the rows whose block changed in place.
  *
  * The items carry nothing: a row's position is what names its block in
- * the current snapshot, so the rows never hold an old snapshot alive.  But
- * an unchanged block keeps its item, as the list view rebuilds a row whose
- * item is another object. */
+ * the current snapshot, so the rows never hold an old snapshot alive.  An
+ * unchanged block keeps its item all the same, as the list view takes
+ * another object for a changed row. */
 struct _SpecBlockModel
 {
   GObject       parent_instance;
@@ -181,51 +181,18 @@ blocks_equal (SpecSnapshot *old,
   return len_a == len_b && memcmp (source_a, source_b, len_a) == 0;
 }
 
-/* Each run of blocks in [@start, @end) that differs from @old's blocks at
- * the same positions is announced as changed, with new items. */
-static void
-announce_changed_runs (SpecBlockModel *self,
-                       SpecSnapshot   *old,
-                       guint           start,
-                       guint           end)
-{
-  guint i = start;
-
-  while (i < end)
-    {
-      guint run_end;
-
-      if (blocks_equal (old, i, self->snapshot, i))
-        {
-          i++;
-          continue;
-        }
-
-      for (run_end = i + 1; run_end < end; run_end++)
-        {
-          if (blocks_equal (old, run_end, self->snapshot, run_end))
-            break;
-        }
-
-      for (guint j = i; j < run_end; j++)
-        g_clear_object (&g_ptr_array_index (self->items, j));
-      g_list_model_items_changed (G_LIST_MODEL (self), i, run_end - i, run_end - i);
-
-      i = run_end;
-    }
-}
-
 /**
  * spec_block_model_set_snapshot:
  * @snapshot: (nullable): the document to show
  *
- * Makes @snapshot's blocks the items.  The blocks that are the same at the
- * start and at the end of both documents are kept; what lies between them
- * is announced as changed, in one ::items-changed, or if it holds as many
- * blocks as before, in one per run of blocks that differ.  An edit
- * usually changes one block, so one row is rebuilt.
+ * Makes @snapshot's blocks the items.  Blocks only come and go through
+ * ::items-changed: the blocks that are the same at the start and at the
+ * end of both documents keep their items, and what lies between them is
+ * announced as changed.  When there are as many blocks as before, nothing
+ * is announced: a view compares each row's block itself (see
+ * SpecBlock.fingerprint), so that an edit inside a block rebuilds one row.
  *
- * The first and the last rows are also rebuilt when another block takes
+ * The first and the last rows are also announced when another block takes
  * their place, since they are spaced from the page's edges.
  */
 void
@@ -271,44 +238,13 @@ spec_block_model_set_snapshot (SpecBlockModel *self,
   if (n_old - prefix - suffix == 0 && n_new - prefix - suffix == 0)
     return;
 
-  /* As many blocks as before between the kept ends, as after an edit in
-   * two places, or a footnote renumbered: only the runs that differ
-   * change. */
+  /* As many blocks as before: the rows stay, and the view rebuilds those
+   * whose block changed. */
   if (n_old == n_new)
-    {
-      announce_changed_runs (self, old, prefix, n_new - suffix);
-      return;
-    }
+    return;
 
   splice_items (self->items, prefix, n_old - prefix - suffix, n_new - prefix - suffix);
   g_list_model_items_changed (G_LIST_MODEL (self), prefix,
                               n_old - prefix - suffix,
                               n_new - prefix - suffix);
-}
-
-/**
- * spec_block_model_images_changed:
- *
- * Announces the blocks that show images as changed, so that their rows
- * are built again: after the document's folder changed, for example.
- */
-void
-spec_block_model_images_changed (SpecBlockModel *self)
-{
-  guint n_blocks;
-
-  g_return_if_fail (SPEC_IS_BLOCK_MODEL (self));
-
-  if (self->snapshot == NULL)
-    return;
-
-  n_blocks = spec_snapshot_get_n_blocks (self->snapshot);
-  for (guint i = 0; i < n_blocks; i++)
-    {
-      if (spec_snapshot_get_block (self->snapshot, i)->shows_images)
-        {
-          g_clear_object (&g_ptr_array_index (self->items, i));
-          g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
-        }
-    }
 }

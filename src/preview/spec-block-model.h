@@ -20,6 +20,5 @@ SpecBlockModel *spec_block_model_new           (void);
 SpecSnapshot   *spec_block_model_get_snapshot  (SpecBlockModel *self);
 void            spec_block_model_set_snapshot  (SpecBlockModel *self,
                                                 SpecSnapshot   *snapshot);
-void            spec_block_model_images_changed (SpecBlockModel *self);
 
 G_END_DECLS

@@ -56,10 +56,8 @@ struct _SpecPreview
   guint           scroll_frames;
   gboolean        reveal_from_below;
 
-  /* A task box to give the keyboard focus back to once its row is built
-   * again; G_MAXUINT if none. */
-  guint           refocus_block;
-  guint           refocus_task;
+  /* Bumped when images are to be looked for elsewhere. */
+  guint           images_generation;
 };
 
 G_DEFINE_FINAL_TYPE (SpecPreview, spec_preview, GTK_TYPE_WIDGET)
@@ -195,11 +193,90 @@ release_focus_in (SpecPreview *self,
     gtk_root_set_focus (root, NULL);
 }
 
-/* Runs before the list hears of a change.  A row about to be rebuilt
- * lets go of the keyboard focus: GTK 4.8 logs criticals when a focused
- * widget is destroyed.  If it was a task box (ticked from the keyboard,
- * which changed the source), the focus goes to the new box once the row
- * is built again. */
+/* What a row's widgets were built from: a row whose block still has the
+ * same fingerprint, kind and length shows it already. */
+typedef struct
+{
+  guint64         fingerprint;
+  gsize           length;
+  cmark_node_type type;
+  guint           images_generation;
+} RowState;
+
+static gboolean
+row_shows_block (SpecPreview *self,
+                 GtkWidget   *row,
+                 guint        position)
+{
+  SpecSnapshot *snapshot = spec_block_model_get_snapshot (self->model);
+  const RowState *state = g_object_get_data (G_OBJECT (row), "spec-row-state");
+  const SpecBlock *block = spec_snapshot_get_block (snapshot, position);
+  gsize length;
+
+  spec_snapshot_get_block_source (snapshot, position, &length);
+
+  return state != NULL && adw_bin_get_child (ADW_BIN (row)) != NULL &&
+         block->start_line != 0 &&
+         state->fingerprint == block->fingerprint &&
+         state->length == length &&
+         state->type == block->type &&
+         (!block->shows_images || state->images_generation == self->images_generation);
+}
+
+/* Builds the widgets for block @position into @row.  The focus is let go
+ * first, as GTK 4.8 logs criticals when a focused widget is destroyed; a
+ * focused task box (ticked from the keyboard, which changed the source)
+ * hands the focus on to the new box. */
+static void
+row_show_block (SpecPreview *self,
+                GtkWidget   *row,
+                guint        position)
+{
+  SpecSnapshot *snapshot = spec_block_model_get_snapshot (self->model);
+  const SpecBlock *block = spec_snapshot_get_block (snapshot, position);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  RowState *state = g_new0 (RowState, 1);
+  gboolean refocus = FALSE;
+  guint task_index = 0;
+  GtkWidget *child;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, row))
+    {
+      if (gtk_widget_has_css_class (focus, "task-check"))
+        {
+          g_autoptr(GPtrArray) checks = find_task_checks (row);
+
+          refocus = g_ptr_array_find (checks, focus, &task_index);
+        }
+
+      gtk_root_set_focus (root, NULL);
+    }
+
+  child = spec_block_widget_new (block->node, self->base_file);
+  /* On the block, not the row, so that a block that shows nothing (an
+   * HTML comment) takes no room at all. */
+  gtk_widget_set_margin_bottom (child, BLOCK_SPACING);
+  adw_bin_set_child (ADW_BIN (row), child);
+
+  state->fingerprint = block->fingerprint;
+  spec_snapshot_get_block_source (snapshot, position, &state->length);
+  state->type = block->type;
+  state->images_generation = self->images_generation;
+  g_object_set_data_full (G_OBJECT (row), "spec-row-state", state, g_free);
+
+  if (refocus)
+    {
+      g_autoptr(GPtrArray) checks = find_task_checks (row);
+
+      if (task_index < checks->len)
+        gtk_widget_grab_focus (g_ptr_array_index (checks, task_index));
+    }
+}
+
+/* Runs before the list hears that blocks came or went: a row about to be
+ * destroyed lets go of the keyboard focus first (GTK 4.8 logs criticals
+ * otherwise). */
 static void
 on_blocks_changed (SpecPreview *self,
                    guint        position,
@@ -211,35 +288,25 @@ on_blocks_changed (SpecPreview *self,
   GtkWidget *row;
   guint index;
 
-  if (focus == NULL || (row = find_row_of (self, focus)) == NULL ||
-      (index = row_get_position (row)) < position || index >= position + removed)
-    return;
-
-  if (gtk_widget_has_css_class (focus, "task-check") && index < position + added)
-    {
-      g_autoptr(GPtrArray) checks = find_task_checks (row);
-
-      if (g_ptr_array_find (checks, focus, &self->refocus_task))
-        self->refocus_block = index;
-    }
-
-  gtk_root_set_focus (root, NULL);
+  if (focus != NULL && (row = find_row_of (self, focus)) != NULL &&
+      (index = row_get_position (row)) >= position && index < position + removed)
+    gtk_root_set_focus (root, NULL);
 }
 
+/* After a new snapshot or a new base file: the rows whose block changed
+ * are built again.  The list view is not told, as GTK 4.8 would then bind
+ * every row after the changed one again, and measure them all: an edit
+ * inside a block costs one row. */
 static void
-refocus_task (SpecPreview *self,
-              GtkWidget   *row)
+refresh_rows (SpecPreview *self)
 {
-  g_autoptr(GPtrArray) checks = NULL;
+  for (GtkWidget *row = next_row (self, NULL); row != NULL; row = next_row (self, row))
+    {
+      guint position = row_get_position (row);
 
-  if (self->refocus_block == G_MAXUINT || row_get_position (row) != self->refocus_block)
-    return;
-
-  checks = find_task_checks (row);
-  if (self->refocus_task < checks->len)
-    gtk_widget_grab_focus (g_ptr_array_index (checks, self->refocus_task));
-
-  self->refocus_block = G_MAXUINT;
+      if (position != G_MAXUINT && !row_shows_block (self, row, position))
+        row_show_block (self, row, position);
+    }
 }
 
 static void
@@ -267,30 +334,16 @@ on_bind_row (GtkSignalListItemFactory *factory,
   SpecSnapshot *snapshot = spec_block_model_get_snapshot (self->model);
   guint position = gtk_list_item_get_position (item);
   guint n_blocks;
-  GtkWidget *child;
 
   g_return_if_fail (snapshot != NULL);
 
   n_blocks = spec_snapshot_get_n_blocks (snapshot);
   g_return_if_fail (position < n_blocks);
 
-  /* GTK 4.8 binds a row again whenever its position is updated, even for
-   * the same item: a row that already shows its item keeps its widgets.
-   * The model gives a changed block a new item, so the same item means
-   * the same block. */
-  if (g_object_get_data (G_OBJECT (row), "spec-shown-item") != gtk_list_item_get_item (item) ||
-      adw_bin_get_child (ADW_BIN (row)) == NULL)
-    {
-      release_focus_in (self, row);
-      child = spec_block_widget_new (spec_snapshot_get_block (snapshot, position)->node,
-                                     self->base_file);
-      /* On the block, not the row, so that a block that shows nothing (an
-       * HTML comment) takes no room at all. */
-      gtk_widget_set_margin_bottom (child, BLOCK_SPACING);
-      adw_bin_set_child (ADW_BIN (row), child);
-      g_object_set_data_full (G_OBJECT (row), "spec-shown-item",
-                              g_object_ref (gtk_list_item_get_item (item)), g_object_unref);
-    }
+  /* GTK 4.8 binds a row again whenever rows before it come or go, and a
+   * recycled row may already show this very block: keep what is right. */
+  if (!row_shows_block (self, row, position))
+    row_show_block (self, row, position);
 
   /* The page's own margins, which scroll with it.  The block model
    * rebuilds a row that stops being first or last. */
@@ -300,8 +353,6 @@ on_bind_row (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (row, "first-block");
   else
     gtk_widget_remove_css_class (row, "first-block");
-
-  refocus_task (self, row);
 }
 
 /* Whether block @index shows anything: a block that shows nothing cannot
@@ -820,8 +871,6 @@ spec_preview_init (SpecPreview *self)
   GtkWidget *clamp;
 
   self->model = spec_block_model_new ();
-  self->refocus_block = G_MAXUINT;
-
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_object (factory, "setup", G_CALLBACK (on_setup_row), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (on_bind_row), self, 0);
@@ -881,8 +930,8 @@ spec_preview_set_snapshot (SpecPreview  *self,
   if (spec_block_model_get_snapshot (self->model) == snapshot)
     return;
 
-  self->refocus_block = G_MAXUINT;
   spec_block_model_set_snapshot (self->model, snapshot);
+  refresh_rows (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAPSHOT]);
 }
@@ -938,7 +987,8 @@ spec_preview_set_base_file (SpecPreview *self,
     return;
 
   g_set_object (&self->base_file, base_file);
-  spec_block_model_images_changed (self->model);
+  self->images_generation++;
+  refresh_rows (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_FILE]);
 }

@@ -62,6 +62,38 @@ make_large_text (gsize min_size)
   return g_string_free (str, FALSE);
 }
 
+/* A very long text is not highlighted in the editor, so that typing in it
+ * does not stall; cut back well below that size, it is again. */
+static void
+test_highlighting_follows_size (void)
+{
+  g_autoptr(SpecDocument) document = spec_document_new ();
+  g_autofree char *text = make_large_text (SPEC_DOCUMENT_HIGHLIGHT_OFF_SIZE + 1024);
+  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (document);
+  GtkTextIter start;
+  GtkTextIter end;
+
+  g_assert_true (gtk_source_buffer_get_highlight_syntax (buffer));
+
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document), text, -1);
+  g_assert_true (spec_test_wait_for (snapshot_is_current, document, TIMEOUT_MS));
+  g_assert_false (gtk_source_buffer_get_highlight_syntax (buffer));
+
+  /* Between the two sizes it stays as it is. */
+  gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (document), &start,
+                                      (SPEC_DOCUMENT_HIGHLIGHT_ON_SIZE + SPEC_DOCUMENT_HIGHLIGHT_OFF_SIZE) / 2);
+  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (document), &end);
+  gtk_text_buffer_delete (GTK_TEXT_BUFFER (document), &start, &end);
+  g_assert_true (spec_test_wait_for (snapshot_is_current, document, TIMEOUT_MS));
+  g_assert_false (gtk_source_buffer_get_highlight_syntax (buffer));
+
+  gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (document), &start, 1024 * 1024);
+  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (document), &end);
+  gtk_text_buffer_delete (GTK_TEXT_BUFFER (document), &start, &end);
+  g_assert_true (spec_test_wait_for (snapshot_is_current, document, TIMEOUT_MS));
+  g_assert_true (gtk_source_buffer_get_highlight_syntax (buffer));
+}
+
 static void
 test_small_burst_parses_once (void)
 {
@@ -229,6 +261,7 @@ main (int   argc,
   g_test_add_func ("/document/typing-during-save-stays-modified", test_typing_during_save_stays_modified);
   g_test_add_func ("/document/style-follows-dark", test_style_follows_dark);
   g_test_add_func ("/document/toggle-task", test_toggle_task);
+  g_test_add_func ("/document/highlighting-follows-size", test_highlighting_follows_size);
 
   return g_test_run ();
 }
