@@ -122,14 +122,17 @@ spec_document_update_highlighting (SpecDocument *self,
 
 typedef struct
 {
-  GBytes *text;
-  guint   serial;   /* the change_serial the text was taken at */
+  char         *text;
+  gsize         len;
+  guint         serial;     /* the change_serial the text was taken at */
+  SpecSnapshot *previous;   /* what may be reused of the last parse */
 } ParseData;
 
 static void
 parse_data_free (ParseData *data)
 {
-  g_bytes_unref (data->text);
+  g_free (data->text);
+  g_clear_object (&data->previous);
   g_free (data);
 }
 
@@ -140,10 +143,13 @@ parse_thread (GTask        *task,
               GCancellable *cancellable)
 {
   ParseData *data = task_data;
-  gsize len = 0;
-  const char *text = g_bytes_get_data (data->text, &len);
+  SpecSnapshot *snapshot;
 
-  g_task_return_pointer (task, spec_snapshot_new (text ? text : "", len), g_object_unref);
+  /* A large document parses again only the segments that changed. */
+  snapshot = spec_snapshot_new_take_after (g_steal_pointer (&data->text), data->len, data->previous);
+  g_clear_object (&data->previous);
+
+  g_task_return_pointer (task, snapshot, g_object_unref);
 }
 
 static void
@@ -193,8 +199,10 @@ spec_document_parse_now (gpointer user_data)
       g_autoptr(GTask) task = NULL;
       ParseData *data = g_new0 (ParseData, 1);
 
-      data->text = g_bytes_new_take (g_steal_pointer (&text), len);
+      data->text = g_steal_pointer (&text);
+      data->len = len;
       data->serial = self->change_serial;
+      data->previous = self->snapshot != NULL ? g_object_ref (self->snapshot) : NULL;
 
       task = g_task_new (self, self->parse_cancellable, parse_cb, NULL);
       g_task_set_source_tag (task, spec_document_parse_now);

@@ -37,17 +37,27 @@ is_setext_underline (const char *line,
 /**
  * spec_outline_block_end_line:
  *
- * The last line of a top-level block.  cmark-gfm 0.29 reports a setext
- * heading as ending on the line after its underline whenever another line
- * follows, so for headings the underline is looked up in the text.
+ * The last line of a block, in @text: @line_offset is added to the
+ * node's own lines (non-zero for a node parsed from a piece of @text).
+ * cmark-gfm 0.29 reports a setext heading as ending on the line after its
+ * underline whenever another line follows, so for headings the underline
+ * is looked up in the text.
  */
 guint
 spec_outline_block_end_line (cmark_node          *node,
+                             int                  line_offset,
                              const char          *text,
                              const SpecLineIndex *lines)
 {
-  guint start = (guint) cmark_node_get_start_line (node);
-  guint end = MAX ((guint) cmark_node_get_end_line (node), start);
+  guint start;
+  guint end;
+
+  /* cmark-gfm leaves some nodes without a position. */
+  if (cmark_node_get_start_line (node) < 1)
+    return 0;
+
+  start = (guint) (cmark_node_get_start_line (node) + line_offset);
+  end = MAX ((guint) (cmark_node_get_end_line (node) + line_offset), start);
 
   /* cmark-gfm 0.29 ends a multi-line HTML block a line early; its literal
    * holds every line of it, each with its line ending. */

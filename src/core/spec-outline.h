@@ -36,6 +36,9 @@ typedef struct
   guint            end_line;
   guint64          fingerprint;    /* see spec_block_fingerprint() */
   gboolean         shows_images;   /* files beside the document */
+  int              line_offset;    /* add to the lines of @node and what
+                                    * it holds: a large document is parsed
+                                    * in pieces (see spec-segment.h) */
 } SpecBlock;
 
 struct _SpecSection
@@ -71,6 +74,7 @@ void         spec_outline_free         (SpecOutline         *outline);
 const SpecSection *spec_outline_find_section (GPtrArray *sections,
                                               guint      line);
 guint      spec_outline_block_end_line (cmark_node          *node,
+                                        int                  line_offset,
                                         const char          *text,
                                         const SpecLineIndex *lines);
 

@@ -111,6 +111,7 @@ typedef struct
   GHashTable          *tokens;
   GArray              *slots;
   GArray              *tasks;   /* guint line, gboolean done: pairs */
+  int                  line_offset;   /* of the block being scanned */
 } Scan;
 
 static gsize
@@ -123,6 +124,7 @@ block_start (Scan       *scan,
 
   if (line < 1)
     return scan->length;
+  line += scan->line_offset;
 
   start = spec_line_index_line_start (scan->lines, line);
 
@@ -135,16 +137,18 @@ block_end (Scan       *scan,
            cmark_node *node)
 {
   return spec_line_index_line_end (scan->lines,
-                                   spec_outline_block_end_line (node, scan->text, scan->lines));
+                                   spec_outline_block_end_line (node, scan->line_offset,
+                                                                scan->text, scan->lines));
 }
 
-/* One walk over the blocks; inline content is read by the scanner, so the
- * walk never descends into a paragraph, heading or table. */
+/* One walk over a top-level block; inline content is read by the
+ * scanner, so the walk never descends into a paragraph, heading or
+ * table. */
 static void
-scan_blocks (Scan       *scan,
-             cmark_node *document)
+scan_block (Scan       *scan,
+            cmark_node *block)
 {
-  cmark_iter *iter = cmark_iter_new (document);
+  cmark_iter *iter = cmark_iter_new (block);
   cmark_event_type event;
 
   while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
@@ -183,7 +187,7 @@ scan_blocks (Scan       *scan,
           if (spec_markdown_node_is (node, "tasklist"))
             {
               guint task[2] = {
-                (guint) cmark_node_get_start_line (node),
+                (guint) (cmark_node_get_start_line (node) + scan->line_offset),
                 cmark_gfm_extensions_get_tasklist_item_checked (node),
               };
 
@@ -651,8 +655,7 @@ find_missing (SpecReport             *report,
  * "How completeness is computed", for the rules.
  */
 SpecReport *
-spec_report_build (cmark_node             *document,
-                   GArray                 *blocks,
+spec_report_build (GArray                 *blocks,
                    const char             *text,
                    gsize                   length,
                    const SpecLineIndex    *lines,
@@ -668,7 +671,7 @@ spec_report_build (cmark_node             *document,
   guint denominator;
   Scan scan;
 
-  g_return_val_if_fail (document != NULL, NULL);
+  g_return_val_if_fail (blocks != NULL, NULL);
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
   report->items = g_array_new (FALSE, TRUE, sizeof (SpecItem));
@@ -685,8 +688,14 @@ spec_report_build (cmark_node             *document,
   if (template_view != NULL)
     tokens = spec_slot_scanner_collect_tokens (template_view->text, template_view->length);
 
-  scan = (Scan) { text, length, lines, labels, tokens, slots, tasks };
-  scan_blocks (&scan, document);
+  scan = (Scan) { text, length, lines, labels, tokens, slots, tasks, 0 };
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const SpecBlock *block = &g_array_index (blocks, SpecBlock, i);
+
+      scan.line_offset = block->line_offset;
+      scan_block (&scan, block->node);
+    }
   scan_gaps (&scan, blocks);
   make_items (report, &scan, sections);
   count_section_items (report);

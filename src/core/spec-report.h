@@ -91,8 +91,7 @@ typedef struct
   gsize             length;
 } SpecTemplateView;
 
-SpecReport *spec_report_build           (cmark_node             *document,
-                                         GArray                 *blocks,
+SpecReport *spec_report_build           (GArray                 *blocks,
                                          const char             *text,
                                          gsize                   length,
                                          const SpecLineIndex    *lines,

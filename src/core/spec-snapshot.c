@@ -10,6 +10,7 @@
 
 #include "spec-block-fingerprint.h"
 #include "spec-markdown.h"
+#include "spec-segment.h"
 #include "spec-snapshot.h"
 
 /* Everything here is computed once in the constructor and never changed,
@@ -25,12 +26,25 @@ struct _SpecSnapshot
   SpecOutline   *outline;
   GArray        *blocks;    /* SpecBlock */
   SpecReport    *report;
+
+  /* A large document is parsed in segments (see spec-segment.c), and then
+   * @document is NULL. */
+  GPtrArray     *segments;         /* SpecSegment */
+  GArray        *segment_ranges;   /* SpecSegmentRange, one per segment */
+  guint64        definitions_hash;
+  guint          n_parsed_segments;   /* not reused from the previous */
+  guint          whole : 1;           /* never in segments */
 };
 
 G_DEFINE_FINAL_TYPE (SpecSnapshot, spec_snapshot, G_TYPE_OBJECT)
 
 /* Below this size freeing is quick enough to do at once. */
 #define SPEC_SNAPSHOT_FREE_IN_THREAD_SIZE (256 * 1024)
+
+/* From this size a document is parsed in segments of about this size, so
+ * that an edit parses one segment again rather than the whole text. */
+#define SPEC_SNAPSHOT_SEGMENTED_SIZE (1024 * 1024)
+#define SPEC_SNAPSHOT_SEGMENT_SIZE   (64 * 1024)
 
 /* What a snapshot owns, to be freed together. */
 typedef struct
@@ -41,6 +55,8 @@ typedef struct
   SpecOutline   *outline;
   GArray        *blocks;
   SpecReport    *report;
+  GPtrArray     *segments;
+  GArray        *segment_ranges;
 } SnapshotParts;
 
 static void
@@ -54,6 +70,8 @@ snapshot_parts_free (gpointer data,
   g_clear_pointer (&parts->blocks, g_array_unref);
   g_clear_pointer (&parts->lines, spec_line_index_free);
   g_clear_pointer (&parts->document, cmark_node_free);
+  g_clear_pointer (&parts->segments, g_ptr_array_unref);
+  g_clear_pointer (&parts->segment_ranges, g_array_unref);
   g_clear_pointer (&parts->text, g_free);
   g_free (parts);
 }
@@ -91,6 +109,8 @@ spec_snapshot_finalize (GObject *object)
   parts->outline = g_steal_pointer (&self->outline);
   parts->blocks = g_steal_pointer (&self->blocks);
   parts->report = g_steal_pointer (&self->report);
+  parts->segments = g_steal_pointer (&self->segments);
+  parts->segment_ranges = g_steal_pointer (&self->segment_ranges);
 
   if (self->len >= SPEC_SNAPSHOT_FREE_IN_THREAD_SIZE)
     free_parts_later (parts);
@@ -113,17 +133,14 @@ spec_snapshot_init (SpecSnapshot *self)
 {
 }
 
+/* The document parsed whole, in one tree. */
 static void
-spec_snapshot_build (SpecSnapshot *self,
-                     SpecSnapshot *template_snapshot)
+spec_snapshot_parse_whole (SpecSnapshot *self)
 {
   guint footnote_number = 0;
 
   self->document = spec_markdown_parse (self->text, self->len);
-  self->lines = spec_line_index_new (self->text, self->len);
 
-  /* The one walk over the document's top-level nodes: everything after
-   * reads this array instead. */
   self->blocks = g_array_sized_new (FALSE, FALSE, sizeof (SpecBlock), 64 + self->len / 64);
   for (cmark_node *node = cmark_node_first_child (self->document);
        node != NULL;
@@ -133,7 +150,7 @@ spec_snapshot_build (SpecSnapshot *self,
         .node = node,
         .type = cmark_node_get_type (node),
         .start_line = (guint) cmark_node_get_start_line (node),
-        .end_line = spec_outline_block_end_line (node, self->text, self->lines),
+        .end_line = spec_outline_block_end_line (node, 0, self->text, self->lines),
       };
 
       /* cmark-gfm moves the referenced footnotes to the end, in the order
@@ -154,6 +171,125 @@ spec_snapshot_build (SpecSnapshot *self,
 
       g_array_append_val (self->blocks, block);
     }
+}
+
+/* The previous snapshot's segment with this text and hash, if any. */
+static SpecSegment *
+find_reusable_segment (SpecSnapshot *self,
+                       SpecSnapshot *previous,
+                       GHashTable   *previous_segments,
+                       gsize         start,
+                       gsize         length,
+                       guint64       hash)
+{
+  gpointer value;
+  guint index;
+  const SpecSegmentRange *range;
+
+  if (previous_segments == NULL ||
+      !g_hash_table_lookup_extended (previous_segments, &hash, NULL, &value))
+    return NULL;
+
+  index = GPOINTER_TO_UINT (value);
+  range = &g_array_index (previous->segment_ranges, SpecSegmentRange, index);
+
+  /* The hash names it; the bytes make sure. */
+  if (range->length != length || memcmp (previous->text + range->start, self->text + start, length) != 0)
+    return NULL;
+
+  return spec_segment_ref (g_ptr_array_index (previous->segments, index));
+}
+
+/* The document parsed in segments, those of @previous reused where their
+ * text is unchanged.  FALSE if the document is to be parsed whole. */
+static gboolean
+spec_snapshot_parse_segments (SpecSnapshot *self,
+                              SpecSnapshot *previous)
+{
+  g_autoptr(GString) definitions = g_string_new (NULL);
+  g_autoptr(GHashTable) previous_segments = NULL;
+  g_autofree guint64 *previous_hashes = NULL;
+  GArray *ranges;
+
+  ranges = spec_segment_split (self->text, self->len, SPEC_SNAPSHOT_SEGMENT_SIZE, definitions);
+  if (ranges == NULL)
+    return FALSE;
+
+  self->segment_ranges = ranges;
+  self->segments = g_ptr_array_new_full (ranges->len, (GDestroyNotify) spec_segment_unref);
+  self->definitions_hash = spec_segment_hash (definitions->str, definitions->len, 0);
+
+  if (previous != NULL && previous->segments != NULL &&
+      previous->definitions_hash == self->definitions_hash)
+    {
+      previous_segments = g_hash_table_new (g_int64_hash, g_int64_equal);
+      previous_hashes = g_new (guint64, previous->segments->len);
+      for (guint i = 0; i < previous->segments->len; i++)
+        {
+          previous_hashes[i] = spec_segment_get_hash (g_ptr_array_index (previous->segments, i));
+          g_hash_table_insert (previous_segments, &previous_hashes[i], GUINT_TO_POINTER (i));
+        }
+    }
+
+  self->blocks = g_array_sized_new (FALSE, FALSE, sizeof (SpecBlock), 64 + self->len / 64);
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const SpecSegmentRange *range = &g_array_index (ranges, SpecSegmentRange, i);
+      guint64 hash = spec_segment_hash (self->text + range->start, range->length, self->definitions_hash);
+      SpecSegment *segment;
+      int line_offset;
+
+      segment = find_reusable_segment (self, previous, previous_segments,
+                                       range->start, range->length, hash);
+      if (segment == NULL)
+        {
+          segment = spec_segment_new (self->text + range->start, range->length,
+                                      definitions->str, definitions->len, hash);
+          self->n_parsed_segments++;
+        }
+      g_ptr_array_add (self->segments, segment);
+
+      /* Node lines are the parse's, which began with the definitions. */
+      line_offset = (int) range->first_line - 1 - spec_segment_get_line_shift (segment);
+
+      for (guint j = 0; j < spec_segment_get_n_blocks (segment); j++)
+        {
+          const SpecSegmentBlock *segment_block = spec_segment_get_block (segment, j);
+          SpecBlock block = {
+            .node = segment_block->node,
+            .type = segment_block->type,
+            .fingerprint = segment_block->fingerprint,
+            .shows_images = segment_block->shows_images,
+            .line_offset = line_offset,
+          };
+
+          /* A block without a position keeps none. */
+          if (segment_block->start_line > 0)
+            {
+              block.start_line = range->first_line + segment_block->start_line - 1;
+              block.end_line = range->first_line + segment_block->end_line - 1;
+            }
+
+          g_array_append_val (self->blocks, block);
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+spec_snapshot_build (SpecSnapshot *self,
+                     SpecSnapshot *template_snapshot,
+                     SpecSnapshot *previous)
+{
+  self->lines = spec_line_index_new (self->text, self->len);
+
+  /* The one walk over the document's top-level nodes: everything after
+   * reads the block array instead. */
+  if (self->whole || self->len < SPEC_SNAPSHOT_SEGMENTED_SIZE ||
+      !spec_snapshot_parse_segments (self, previous))
+    spec_snapshot_parse_whole (self);
 
   self->outline = spec_outline_new ((const SpecBlock *) (gpointer) self->blocks->data, self->blocks->len,
                                     self->text, self->lines);
@@ -167,12 +303,12 @@ spec_snapshot_build (SpecSnapshot *self,
         .length = template_snapshot->len,
       };
 
-      self->report = spec_report_build (self->document, self->blocks, self->text, self->len,
+      self->report = spec_report_build (self->blocks, self->text, self->len,
                                         self->lines, self->outline->sections, &view);
     }
   else
     {
-      self->report = spec_report_build (self->document, self->blocks, self->text, self->len,
+      self->report = spec_report_build (self->blocks, self->text, self->len,
                                         self->lines, self->outline->sections, NULL);
     }
 }
@@ -196,7 +332,82 @@ spec_snapshot_new_take (char  *text,
   self = g_object_new (SPEC_TYPE_SNAPSHOT, NULL);
   self->text = text;
   self->len = len;
-  spec_snapshot_build (self, NULL);
+  spec_snapshot_build (self, NULL, NULL);
+
+  return self;
+}
+
+/**
+ * spec_snapshot_new_whole:
+ *
+ * Like spec_snapshot_new(), but parses the text in one piece whatever its
+ * size: what a segmented parse must agree with, for tests.
+ */
+SpecSnapshot *
+spec_snapshot_new_whole (const char *text,
+                         gssize      len)
+{
+  SpecSnapshot *self;
+
+  if (text == NULL)
+    text = "";
+  if (len < 0)
+    len = strlen (text);
+
+  self = g_object_new (SPEC_TYPE_SNAPSHOT, NULL);
+  self->text = g_strndup (text, len);
+  self->len = len;
+  self->whole = TRUE;
+  spec_snapshot_build (self, NULL, NULL);
+
+  return self;
+}
+
+/**
+ * spec_snapshot_get_n_segments:
+ * @n_parsed: (out) (optional): how many of them this snapshot parsed, the
+ *   others being reused from the snapshot it was built after
+ *
+ * Returns: how many segments the document was parsed in; 0 if it was
+ *   parsed whole
+ */
+guint
+spec_snapshot_get_n_segments (SpecSnapshot *self,
+                              guint        *n_parsed)
+{
+  g_return_val_if_fail (SPEC_IS_SNAPSHOT (self), 0);
+
+  if (n_parsed != NULL)
+    *n_parsed = self->n_parsed_segments;
+
+  return self->segments != NULL ? self->segments->len : 0;
+}
+
+/**
+ * spec_snapshot_new_take_after:
+ * @text: (transfer full): UTF-8 Markdown, owned by the snapshot from now on
+ * @len: length of @text in bytes
+ * @previous: (nullable): the snapshot of the same document before an edit
+ *
+ * Like spec_snapshot_new_take(), but a large document reuses what
+ * @previous parsed of the parts of the text that did not change.  The
+ * result is the same as without @previous.  Safe to call on a worker
+ * thread while @previous is read elsewhere: it only reads it.
+ */
+SpecSnapshot *
+spec_snapshot_new_take_after (char         *text,
+                              gsize         len,
+                              SpecSnapshot *previous)
+{
+  SpecSnapshot *self;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (previous == NULL || SPEC_IS_SNAPSHOT (previous), NULL);
+
+  self = g_object_new (SPEC_TYPE_SNAPSHOT, NULL);
+  self->text = text;
+  self->len = len;
+  spec_snapshot_build (self, NULL, previous);
 
   return self;
 }
@@ -225,6 +436,12 @@ spec_snapshot_get_text (SpecSnapshot *self,
   return self->text;
 }
 
+/**
+ * spec_snapshot_get_document:
+ *
+ * Returns: (transfer none) (nullable): the cmark-gfm document, or %NULL
+ *   for a large document parsed in segments: read its blocks instead
+ */
 cmark_node *
 spec_snapshot_get_document (SpecSnapshot *self)
 {
@@ -324,7 +541,7 @@ spec_snapshot_new_for_template (const char   *text,
   self = g_object_new (SPEC_TYPE_SNAPSHOT, NULL);
   self->text = g_strndup (text, len);
   self->len = len;
-  spec_snapshot_build (self, template_snapshot);
+  spec_snapshot_build (self, template_snapshot, NULL);
 
   return self;
 }

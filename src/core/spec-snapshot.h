@@ -23,6 +23,13 @@ SpecSnapshot        *spec_snapshot_new                  (const char   *text,
                                                          gssize        len);
 SpecSnapshot        *spec_snapshot_new_take             (char         *text,
                                                          gsize         len);
+SpecSnapshot        *spec_snapshot_new_take_after       (char         *text,
+                                                         gsize         len,
+                                                         SpecSnapshot *previous);
+SpecSnapshot        *spec_snapshot_new_whole            (const char   *text,
+                                                         gssize        len);
+guint                spec_snapshot_get_n_segments       (SpecSnapshot *self,
+                                                         guint        *n_parsed);
 SpecSnapshot        *spec_snapshot_new_for_template     (const char   *text,
                                                          gssize        len,
                                                          SpecSnapshot *template_snapshot);

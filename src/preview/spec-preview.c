@@ -1089,6 +1089,7 @@ spec_preview_task_toggled (SpecPreview *self,
 {
   SpecSnapshot *snapshot;
   g_autoptr(GPtrArray) checks = NULL;
+  const SpecBlock *block;
   GtkWidget *row;
   cmark_node *item;
   guint block_index;
@@ -1106,11 +1107,12 @@ spec_preview_task_toggled (SpecPreview *self,
   if (!g_ptr_array_find (checks, check, &task_index))
     return;
 
-  item = nth_task_item (spec_snapshot_get_block (snapshot, block_index)->node, task_index);
+  block = spec_snapshot_get_block (snapshot, block_index);
+  item = nth_task_item (block->node, task_index);
   g_return_if_fail (item != NULL);
 
   g_signal_emit (self, signals[TASK_TOGGLED], 0,
-                 (guint) cmark_node_get_start_line (item),
+                 (guint) (cmark_node_get_start_line (item) + block->line_offset),
                  gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
 }
 
