@@ -13,6 +13,7 @@
 
 #include "spec-document.h"
 #include "spec-text-file.h"
+#include "spec-text-mirror.h"
 
 /* The document is the one owner of the text.  Every change schedules a
  * single parse; the resulting snapshot is what the navigator, the preview
@@ -29,6 +30,7 @@ struct _SpecDocument
   GCancellable    *parse_cancellable;
   guint            change_serial;    /* bumped on every edit */
   guint            parsed_serial;    /* the serial @snapshot reflects */
+  SpecTextMirror  *mirror;           /* the text, for each parse */
   guint            busy : 1;         /* loading or saving */
   guint            parsing : 1;      /* a worker thread is parsing */
 };
@@ -104,20 +106,29 @@ spec_document_set_snapshot (SpecDocument *self,
 }
 
 /* GtkSourceView highlights a long text in idle steps that each run far
- * over their time budget: a 9 MB document would stall typing.  Switched
- * with a gap between the two sizes, so that typing around one size does
- * not switch it back and forth. */
+ * over their time budget, and its highlighting engine keeps working
+ * after every edit even with highlighting turned off: a 9 MB document
+ * would stall typing.  Above a size the buffer has no language at all.
+ * Switched with a gap between the two sizes, so that typing around one
+ * size does not switch it back and forth. */
 static void
 spec_document_update_highlighting (SpecDocument *self,
                                    gsize         len)
 {
   GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (self);
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
   gboolean highlight = gtk_source_buffer_get_highlight_syntax (buffer);
 
   if (highlight && len > SPEC_DOCUMENT_HIGHLIGHT_OFF_SIZE)
-    gtk_source_buffer_set_highlight_syntax (buffer, FALSE);
+    {
+      gtk_source_buffer_set_highlight_syntax (buffer, FALSE);
+      gtk_source_buffer_set_language (buffer, NULL);
+    }
   else if (!highlight && len < SPEC_DOCUMENT_HIGHLIGHT_ON_SIZE)
-    gtk_source_buffer_set_highlight_syntax (buffer, TRUE);
+    {
+      gtk_source_buffer_set_language (buffer, gtk_source_language_manager_get_language (languages, "markdown"));
+      gtk_source_buffer_set_highlight_syntax (buffer, TRUE);
+    }
 }
 
 typedef struct
@@ -184,8 +195,7 @@ spec_document_parse_now (gpointer user_data)
   if (self->parsing)
     return G_SOURCE_REMOVE;  /* parse_cb() queues the next one */
 
-  text = spec_document_dup_text (self);
-  len = strlen (text);
+  text = spec_text_mirror_dup (self->mirror, GTK_TEXT_BUFFER (self), &len);
   spec_document_update_highlighting (self, len);
 
   if (len < SPEC_DOCUMENT_THREADED_PARSE_SIZE)
@@ -229,6 +239,53 @@ spec_document_queue_parse (SpecDocument *self)
 }
 
 static void
+spec_document_insert_text (GtkTextBuffer *buffer,
+                           GtkTextIter   *location,
+                           const char    *text,
+                           int            length)
+{
+  SpecDocument *self = SPEC_DOCUMENT (buffer);
+
+  spec_text_mirror_insert (self->mirror, location, text,
+                           length >= 0 ? (gsize) length : strlen (text));
+
+  GTK_TEXT_BUFFER_CLASS (spec_document_parent_class)->insert_text (buffer, location, text, length);
+}
+
+static void
+spec_document_delete_range (GtkTextBuffer *buffer,
+                            GtkTextIter   *start,
+                            GtkTextIter   *end)
+{
+  SpecDocument *self = SPEC_DOCUMENT (buffer);
+
+  spec_text_mirror_delete (self->mirror, start, end);
+
+  GTK_TEXT_BUFFER_CLASS (spec_document_parent_class)->delete_range (buffer, start, end);
+}
+
+/* Pictures and widgets in the text are not text the mirror can follow. */
+static void
+spec_document_insert_paintable (GtkTextBuffer *buffer,
+                                GtkTextIter   *location,
+                                GdkPaintable  *paintable)
+{
+  spec_text_mirror_invalidate (SPEC_DOCUMENT (buffer)->mirror);
+
+  GTK_TEXT_BUFFER_CLASS (spec_document_parent_class)->insert_paintable (buffer, location, paintable);
+}
+
+static void
+spec_document_insert_child_anchor (GtkTextBuffer      *buffer,
+                                   GtkTextIter        *location,
+                                   GtkTextChildAnchor *anchor)
+{
+  spec_text_mirror_invalidate (SPEC_DOCUMENT (buffer)->mirror);
+
+  GTK_TEXT_BUFFER_CLASS (spec_document_parent_class)->insert_child_anchor (buffer, location, anchor);
+}
+
+static void
 spec_document_changed (GtkTextBuffer *buffer)
 {
   SpecDocument *self = SPEC_DOCUMENT (buffer);
@@ -269,6 +326,7 @@ spec_document_finalize (GObject *object)
 
   g_clear_object (&self->parse_cancellable);
   g_clear_object (&self->snapshot);
+  g_clear_pointer (&self->mirror, spec_text_mirror_free);
   g_clear_object (&self->file);
   g_clear_pointer (&self->title, g_free);
 
@@ -318,6 +376,10 @@ spec_document_class_init (SpecDocumentClass *klass)
   object_class->get_property = spec_document_get_property;
 
   buffer_class->changed = spec_document_changed;
+  buffer_class->insert_text = spec_document_insert_text;
+  buffer_class->delete_range = spec_document_delete_range;
+  buffer_class->insert_paintable = spec_document_insert_paintable;
+  buffer_class->insert_child_anchor = spec_document_insert_child_anchor;
 
   properties [PROP_FILE] =
     g_param_spec_object ("file", NULL, NULL,
@@ -368,6 +430,7 @@ static void
 spec_document_init (SpecDocument *self)
 {
   self->parse_cancellable = g_cancellable_new ();
+  self->mirror = spec_text_mirror_new ();
   self->snapshot = spec_snapshot_new ("", 0);
   spec_document_update_title (self, NULL);
 }
@@ -450,13 +513,11 @@ spec_document_is_untouched (SpecDocument *self)
 char *
 spec_document_dup_text (SpecDocument *self)
 {
-  GtkTextIter begin, end;
+  gsize length;
 
   g_return_val_if_fail (SPEC_IS_DOCUMENT (self), NULL);
 
-  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self), &begin, &end);
-
-  return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self), &begin, &end, TRUE);
+  return spec_text_mirror_dup (self->mirror, GTK_TEXT_BUFFER (self), &length);
 }
 
 /* The offset in @text (one line) of the character inside a task box:

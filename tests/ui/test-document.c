@@ -78,6 +78,7 @@ test_highlighting_follows_size (void)
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document), text, -1);
   g_assert_true (spec_test_wait_for (snapshot_is_current, document, TIMEOUT_MS));
   g_assert_false (gtk_source_buffer_get_highlight_syntax (buffer));
+  g_assert_null (gtk_source_buffer_get_language (buffer));
 
   /* Between the two sizes it stays as it is. */
   gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (document), &start,
@@ -92,6 +93,7 @@ test_highlighting_follows_size (void)
   gtk_text_buffer_delete (GTK_TEXT_BUFFER (document), &start, &end);
   g_assert_true (spec_test_wait_for (snapshot_is_current, document, TIMEOUT_MS));
   g_assert_true (gtk_source_buffer_get_highlight_syntax (buffer));
+  g_assert_cmpstr (gtk_source_language_get_id (gtk_source_buffer_get_language (buffer)), ==, "markdown");
 }
 
 static void
@@ -206,6 +208,72 @@ test_style_follows_dark (void)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter begin;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_bounds (buffer, &begin, &end);
+
+  return gtk_text_buffer_get_text (buffer, &begin, &end, TRUE);
+}
+
+/* The document's text is taken from a copy kept edit by edit: after any
+ * mix of edits it is the buffer's own, line ends of every kind included. */
+static void
+test_text_follows_edits (void)
+{
+  static const char * const pieces[] = {
+    "a", "\n", "## Heading\n\n", "é", "→ arrow", "\n\n\n", "emoji 🙂\n", "tab\t",
+    "", "line one\nline two", "\r\n", "\r", "x\xe2\x80\xa9y",
+  };
+  g_autoptr(SpecDocument) document = spec_document_new ();
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (document);
+  GRand *rand = g_rand_new_with_seed (42);
+
+  gtk_text_buffer_set_text (buffer, "# Title\n\nSome text.\n", -1);
+
+  for (guint round = 0; round < 2000; round++)
+    {
+      g_autofree char *expected = NULL;
+      g_autofree char *got = NULL;
+      int n_chars = gtk_text_buffer_get_char_count (buffer);
+      GtkTextIter start;
+      GtkTextIter end;
+      /* The line ends of other kinds only late, as they stop the copy
+       * until it is taken from the buffer again. */
+      guint n_pieces = round < 1500 ? G_N_ELEMENTS (pieces) - 3 : G_N_ELEMENTS (pieces);
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, g_rand_int_range (rand, 0, n_chars + 1));
+      if (g_rand_boolean (rand) || n_chars == 0)
+        {
+          gtk_text_buffer_insert (buffer, &start, pieces[g_rand_int_range (rand, 0, n_pieces)], -1);
+        }
+      else
+        {
+          gtk_text_buffer_get_iter_at_offset (buffer, &end,
+                                              MIN (n_chars, gtk_text_iter_get_offset (&start) +
+                                                            g_rand_int_range (rand, 0, 12)));
+          gtk_text_buffer_delete (buffer, &start, &end);
+        }
+
+      expected = buffer_text (buffer);
+      got = spec_document_dup_text (document);
+      g_assert_cmpstr (got, ==, expected);
+    }
+
+  /* Loading a file's text replaces it all. */
+  gtk_text_buffer_set_text (buffer, "new\ntext\n", -1);
+  {
+    g_autofree char *got = spec_document_dup_text (document);
+
+    g_assert_cmpstr (got, ==, "new\ntext\n");
+  }
+
+  g_rand_free (rand);
+}
+
 static void
 test_toggle_task (void)
 {
@@ -261,6 +329,7 @@ main (int   argc,
   g_test_add_func ("/document/typing-during-save-stays-modified", test_typing_during_save_stays_modified);
   g_test_add_func ("/document/style-follows-dark", test_style_follows_dark);
   g_test_add_func ("/document/toggle-task", test_toggle_task);
+  g_test_add_func ("/document/text-follows-edits", test_text_follows_edits);
   g_test_add_func ("/document/highlighting-follows-size", test_highlighting_follows_size);
 
   return g_test_run ();
