@@ -19,9 +19,11 @@
  * right after a re-render, are not the user's and are not followed. */
 #define ECHO_MS 150
 
-/* The editor scrolls by itself as typing wraps a line or adds one: while
- * the text is being edited, the preview follows the cursor only, or it
- * would jump between the top line's block and the cursor's block. */
+/* The editor scrolls by itself as typing wraps a line or adds one, and
+ * the preview as rows are rebuilt: while the text is being edited, the
+ * preview follows the cursor only, and the editor does not follow the
+ * preview, or each would jump between the top line's block and the
+ * cursor's. */
 #define TYPING_MS 500
 
 struct _SpecScrollSync
@@ -101,7 +103,8 @@ on_preview_scrolled (SpecScrollSync *self,
   GtkTextIter iter;
   guint line;
 
-  if (!self->enabled || self->editor == NULL || now < self->ignore_preview_until)
+  if (!self->enabled || self->editor == NULL || now < self->ignore_preview_until ||
+      now < self->edited_until)
     return;
 
   if ((line = spec_preview_get_top_line (self->preview)) == 0)

@@ -120,6 +120,23 @@ line_opens_segment (const Line *line)
          (p == line->end || line->text[p] == ' ' || line->text[p] == '\t' || line->text[p] == '\r');
 }
 
+/* Whether a segment @size bytes long ends before the heading on @line.
+ * Mostly by the heading's own text, so that an edit that moves text by a
+ * few bytes moves no cut, and the segments after it are reused. */
+static gboolean
+cuts_here (const Line *line,
+           gsize       size,
+           gsize       min_size)
+{
+  if (size >= 2 * min_size)
+    return TRUE;
+
+  if (size < min_size / 2)
+    return FALSE;
+
+  return hash_bytes (FNV_OFFSET, line->text + line->start, line->end - line->start) % 4 == 0;
+}
+
 static gboolean
 line_is_heading (const Line *line)
 {
@@ -365,7 +382,8 @@ find_definition (const Line *line,
  * spec_segment_split:
  * @text: a whole document
  * @length: its length in bytes
- * @min_size: the least length of a segment (but the last), in bytes
+ * @min_size: the usual length of a segment, in bytes: it is cut at a
+ *   heading between half and twice that
  * @definitions: where the document's link reference definitions are
  *   appended, one per line and one per label, then a blank line
  *
@@ -441,7 +459,8 @@ spec_segment_split (const char *text,
           goto next_line;
         }
 
-      if (previous_blank && line.start - current.start >= min_size && line_opens_segment (&line))
+      if (previous_blank && line_opens_segment (&line) &&
+          cuts_here (&line, line.start - current.start, min_size))
         {
           current.length = line.start - current.start;
           g_array_append_val (ranges, current);

@@ -54,6 +54,7 @@ struct _SpecPreview
   guint           top_line;
   guint           reveal_line;
   guint           scroll_frames;
+  guint           scroll_waits;       /* frames waited for a row's size */
   gboolean        reveal_from_below;
 
   /* Bumped when images are to be looked for elsewhere. */
@@ -495,23 +496,43 @@ first_shown_block (SpecPreview *self)
   return G_MAXUINT;
 }
 
-/* The shown widget of block @index, if the list has built and placed it,
- * and where its top is in the view. */
-static GtkWidget *
-placed_block (SpecPreview *self,
-              guint        index,
-              double      *offset)
+typedef enum {
+  BLOCK_PLACED,    /* laid out: its offset is known */
+  BLOCK_PENDING,   /* just built, laid out at the next frame */
+  BLOCK_ABSENT,    /* far away: the list must be scrolled to it */
+} BlockPlace;
+
+/* Where block @index is.  A row in view is rebuilt when its block
+ * changes, and has no size until the next layout: scrolling the list to it
+ * then would have GTK 4.8 drop and build all the rows around it, some 200.
+ * So such a row is waited for, for a frame or two. */
+static BlockPlace
+place_block (SpecPreview *self,
+             guint        index,
+             double      *offset)
 {
   GtkWidget *row = find_row (self, index);
   GtkWidget *child = row != NULL ? adw_bin_get_child (ADW_BIN (row)) : NULL;
 
-  /* A widget just built is shown at once but has no size until the next
-   * layout; a block that is scrolled to always shows something. */
-  if (child == NULL || gtk_widget_get_height (child) == 0 ||
-      !offset_in_view (self, child, offset))
-    return NULL;
+  /* The list does not show the rows out of view. */
+  if (child == NULL || !gtk_widget_get_mapped (child))
+    return BLOCK_ABSENT;
 
-  return child;
+  if (gtk_widget_get_height (child) == 0)
+    return self->scroll_waits++ < 2 ? BLOCK_PENDING : BLOCK_ABSENT;
+
+  if (!offset_in_view (self, child, offset))
+    return BLOCK_ABSENT;
+
+  return BLOCK_PLACED;
+}
+
+/* The widget showing block @index, known to be placed. */
+static GtkWidget *
+block_child (SpecPreview *self,
+             guint        index)
+{
+  return adw_bin_get_child (ADW_BIN (find_row (self, index)));
 }
 
 /* One step of putting @line's block on top.  TRUE when it is done: the
@@ -536,12 +557,20 @@ scroll_to_top_now (SpecPreview *self,
       return TRUE;
     }
 
-  /* Far away: the list brings the block into view and builds it, and the
-   * next step puts it on top. */
-  if (placed_block (self, index, &offset) == NULL)
+  switch (place_block (self, index, &offset))
     {
+    case BLOCK_PENDING:
+      return FALSE;
+
+    case BLOCK_ABSENT:
+      /* Far away: the list brings the block into view and builds it, and
+       * the next step puts it on top. */
       gtk_widget_activate_action (self->list_view, "list.scroll-to-item", "u", index);
       return FALSE;
+
+    case BLOCK_PLACED:
+    default:
+      break;
     }
 
   if (G_APPROX_VALUE (offset, 0, 1) || (offset > 0 && value >= max_value - 1))
@@ -569,14 +598,24 @@ reveal_now (SpecPreview *self,
   if (index == G_MAXUINT)
     return TRUE;
 
-  if ((block = placed_block (self, index, &offset)) == NULL)
+  switch (place_block (self, index, &offset))
     {
+    case BLOCK_PENDING:
+      return FALSE;
+
+    case BLOCK_ABSENT:
       /* The list brings it into view, its own way: from below, it then
        * goes to the bottom edge, as if the page had scrolled down to it. */
       self->reveal_from_below = index > top_block (self) || top_block (self) == G_MAXUINT;
       gtk_widget_activate_action (self->list_view, "list.scroll-to-item", "u", index);
       return FALSE;
+
+    case BLOCK_PLACED:
+    default:
+      break;
     }
+
+  block = block_child (self, index);
 
   height = gtk_widget_get_height (block);
   if (self->reveal_from_below && height <= page && offset + height < page - 1)
@@ -1011,6 +1050,7 @@ spec_preview_scroll_to_line (SpecPreview *self,
   /* A pending reveal of the cursor's block still follows. */
   self->top_line = line;
   self->scroll_frames = SCROLL_MAX_FRAMES;
+  self->scroll_waits = 0;
   spec_preview_scroll_step (self);
 }
 
@@ -1031,6 +1071,7 @@ spec_preview_reveal_line (SpecPreview *self,
   /* After a pending scroll to the top, which it refines. */
   self->reveal_line = line;
   self->reveal_from_below = FALSE;
+  self->scroll_waits = 0;
   self->scroll_frames = SCROLL_MAX_FRAMES;
   spec_preview_scroll_step (self);
 }

@@ -28,6 +28,13 @@ read_file (const char *path)
   return contents;
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* The files of @dir whose names end with @suffix, in name order. */
 static GPtrArray *
 read_dir (const char *dir,
@@ -43,7 +50,7 @@ read_dir (const char *dir,
       if (g_str_has_suffix (name, suffix))
         g_ptr_array_add (names, g_build_filename (dir, name, NULL));
     }
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
 
   for (guint i = 0; i < names->len; i++)
     g_ptr_array_add (texts, read_file (g_ptr_array_index (names, i)));
