@@ -200,7 +200,8 @@ spec_document_parse_now (gpointer user_data)
 
   if (len < SPEC_DOCUMENT_THREADED_PARSE_SIZE)
     {
-      g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new_take (g_steal_pointer (&text), len);
+      g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new_take_after (g_steal_pointer (&text), len,
+                                                                        self->snapshot);
 
       spec_document_set_snapshot (self, snapshot, self->change_serial);
     }

@@ -43,8 +43,8 @@ G_DEFINE_FINAL_TYPE (SpecSnapshot, spec_snapshot, G_TYPE_OBJECT)
 
 /* From this size a document is parsed in segments of about this size, so
  * that an edit parses one segment again rather than the whole text. */
-#define SPEC_SNAPSHOT_SEGMENTED_SIZE (1024 * 1024)
-#define SPEC_SNAPSHOT_SEGMENT_SIZE   (64 * 1024)
+#define SPEC_SNAPSHOT_SEGMENTED_SIZE (32 * 1024)
+#define SPEC_SNAPSHOT_SEGMENT_SIZE   (8 * 1024)
 
 /* What a snapshot owns, to be freed together. */
 typedef struct

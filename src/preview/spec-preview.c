@@ -54,7 +54,6 @@ struct _SpecPreview
   guint           top_line;
   guint           reveal_line;
   guint           scroll_frames;
-  guint           scroll_waits;       /* frames waited for a row's size */
   gboolean        reveal_from_below;
 
   /* Bumped when images are to be looked for elsewhere. */
@@ -505,7 +504,7 @@ typedef enum {
 /* Where block @index is.  A row in view is rebuilt when its block
  * changes, and has no size until the next layout: scrolling the list to it
  * then would have GTK 4.8 drop and build all the rows around it, some 200.
- * So such a row is waited for, for a frame or two. */
+ * So such a row is waited for; GTK lays out the rows it shows. */
 static BlockPlace
 place_block (SpecPreview *self,
              guint        index,
@@ -519,7 +518,7 @@ place_block (SpecPreview *self,
     return BLOCK_ABSENT;
 
   if (gtk_widget_get_height (child) == 0)
-    return self->scroll_waits++ < 2 ? BLOCK_PENDING : BLOCK_ABSENT;
+    return BLOCK_PENDING;
 
   if (!offset_in_view (self, child, offset))
     return BLOCK_ABSENT;
@@ -1050,7 +1049,6 @@ spec_preview_scroll_to_line (SpecPreview *self,
   /* A pending reveal of the cursor's block still follows. */
   self->top_line = line;
   self->scroll_frames = SCROLL_MAX_FRAMES;
-  self->scroll_waits = 0;
   spec_preview_scroll_step (self);
 }
 
@@ -1071,7 +1069,6 @@ spec_preview_reveal_line (SpecPreview *self,
   /* After a pending scroll to the top, which it refines. */
   self->reveal_line = line;
   self->reveal_from_below = FALSE;
-  self->scroll_waits = 0;
   self->scroll_frames = SCROLL_MAX_FRAMES;
   spec_preview_scroll_step (self);
 }
