@@ -270,7 +270,11 @@ spec_scroll_sync_new (GtkTextView *editor,
                            G_CALLBACK (on_editor_scrolled), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (spec_preview_get_vadjustment (preview), "value-changed",
                            G_CALLBACK (on_preview_scrolled), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_text_view_get_buffer (editor), "changed",
+  /* Before the buffer changes: the editor may scroll while it takes the
+   * change in, before "changed" is emitted. */
+  g_signal_connect_object (gtk_text_view_get_buffer (editor), "insert-text",
+                           G_CALLBACK (on_text_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (editor), "delete-range",
                            G_CALLBACK (on_text_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (editor), "notify::cursor-position",
                            G_CALLBACK (on_cursor_moved), self, G_CONNECT_SWAPPED);

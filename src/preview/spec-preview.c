@@ -55,6 +55,7 @@ struct _SpecPreview
   guint           reveal_line;
   guint           scroll_frames;
   gboolean        reveal_from_below;
+  gboolean        reveal_after_layout;
 
   /* Bumped when images are to be looked for elsewhere. */
   guint           images_generation;
@@ -600,6 +601,8 @@ reveal_now (SpecPreview *self,
   switch (place_block (self, index, &offset))
     {
     case BLOCK_PENDING:
+      /* Looked at again right after the layout that places it. */
+      self->reveal_after_layout = TRUE;
       return FALSE;
 
     case BLOCK_ABSENT:
@@ -637,11 +640,36 @@ reveal_now (SpecPreview *self,
   return FALSE;
 }
 
+/* As one types, the cursor's row is rebuilt and laid out again, and is
+ * almost always in view already: that is seen right after the layout, so
+ * that no frame is drawn just to look. */
 static void
 on_clock_layout (GdkFrameClock *clock,
                  SpecPreview   *self)
 {
+  guint index;
+  double offset;
+
   self->layout_value = gtk_adjustment_get_value (get_vadjustment (self));
+
+  if (!self->reveal_after_layout)
+    return;
+
+  self->reveal_after_layout = FALSE;
+  if (self->top_line != 0 || self->reveal_line == 0)
+    return;
+
+  index = block_index_for_line (self, self->reveal_line);
+  if (index != G_MAXUINT && place_block (self, index, &offset) == BLOCK_PLACED &&
+      offset >= 0 && offset + gtk_widget_get_height (block_child (self, index)) <=
+                     gtk_adjustment_get_page_size (get_vadjustment (self)))
+    {
+      self->reveal_line = 0;
+      self->scroll_frames = 0;
+      return;
+    }
+
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_UPDATE);
 }
 
 /* Scroll steps run before the frame's layout, which then places the rows
@@ -669,7 +697,7 @@ spec_preview_scroll_step (SpecPreview *self)
       self->reveal_line = 0;
       self->scroll_frames = 0;
     }
-  else if (self->clock != NULL)
+  else if (self->clock != NULL && !(self->top_line == 0 && self->reveal_after_layout))
     {
       gdk_frame_clock_request_phase (self->clock, GDK_FRAME_CLOCK_PHASE_UPDATE);
     }
@@ -751,6 +779,7 @@ spec_preview_unrealize (GtkWidget *widget)
   self->top_line = 0;
   self->reveal_line = 0;
   self->scroll_frames = 0;
+  self->reveal_after_layout = FALSE;
 
   GTK_WIDGET_CLASS (spec_preview_parent_class)->unrealize (widget);
 }
