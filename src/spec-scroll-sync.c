@@ -19,6 +19,14 @@
  * right after a re-render, are not the user's and are not followed. */
 #define ECHO_MS 150
 
+/* How long the editor may take to reach a line it was sent to. */
+#define TARGET_MS 1000
+
+/* The preview moves by itself as its rows are built and measured: only a
+ * move this soon after the user's own input there (wheel, touch, a drag
+ * of the scroll bar, a key) is followed by the editor. */
+#define INPUT_MS 500
+
 /* The editor scrolls by itself as typing wraps a line or adds one, and
  * the preview as rows are rebuilt: while the text is being edited, the
  * preview follows the cursor only, and the editor does not follow the
@@ -38,6 +46,9 @@ struct _SpecScrollSync
   gint64         ignore_editor_until;
   gint64         ignore_preview_until;
   gint64         edited_until;       /* typing: see TYPING_MS */
+  gint64         editor_target_until;
+  gint64         preview_input_until;
+  guint          recheck_source;
   guint          enabled : 1;
   guint          cursor_moved : 1;   /* since the preview last changed */
 };
@@ -70,28 +81,56 @@ spec_scroll_sync_editor_top_line (SpecScrollSync *self)
   return gtk_text_iter_get_line (&iter) + 1;
 }
 
+static gboolean recheck_editor (gpointer data);
+
 static void
 on_editor_scrolled (SpecScrollSync *self,
                     GtkAdjustment  *adjustment)
 {
   gint64 now = g_get_monotonic_time ();
-
   guint line;
 
-  if (!self->enabled || self->preview == NULL || now < self->ignore_editor_until ||
-      now < self->edited_until)
+  /* While the editor moves, the preview follows it and not the reverse. */
+  self->ignore_preview_until = MAX (self->ignore_preview_until, now + ECHO_MS * 1000);
+
+  if (!self->enabled || self->preview == NULL || now < self->edited_until)
     return;
 
-  /* Arriving at the line it was sent to is the editor following the
-   * preview, not the user. */
+  /* Right after the editor was moved to follow the preview: the user may
+   * have scrolled too, which is looked at once the echo has passed. */
+  if (now < self->ignore_editor_until)
+    {
+      if (self->recheck_source == 0)
+        self->recheck_source = g_timeout_add (ECHO_MS, recheck_editor, self);
+      return;
+    }
+
+  /* The editor follows the preview in steps, as it lays out the lines on
+   * the way: until it arrives at the line it was sent to, or gives up,
+   * its moves are not the user's. */
   line = spec_scroll_sync_editor_top_line (self);
-  if (self->editor_target != 0 && line == self->editor_target)
-    return;
+  if (self->editor_target != 0 && now < self->editor_target_until)
+    {
+      if (line == self->editor_target)
+        self->editor_target_until = 0;
+      return;
+    }
 
   self->editor_target = 0;
   self->preview_target = spec_preview_get_block_line (self->preview, line);
   self->ignore_preview_until = now + ECHO_MS * 1000;
   spec_preview_scroll_to_line (self->preview, line);
+}
+
+static gboolean
+recheck_editor (gpointer data)
+{
+  SpecScrollSync *self = data;
+
+  self->recheck_source = 0;
+  on_editor_scrolled (self, NULL);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -103,8 +142,19 @@ on_preview_scrolled (SpecScrollSync *self,
   GtkTextIter iter;
   guint line;
 
-  if (!self->enabled || self->editor == NULL || now < self->ignore_preview_until ||
-      now < self->edited_until)
+  if (!self->enabled || self->editor == NULL || now < self->edited_until ||
+      now >= self->preview_input_until)
+    return;
+
+  /* The preview on its way to where it was sent is not the user, and
+   * neither is its settling right after. */
+  if (spec_preview_is_scrolling (self->preview))
+    {
+      self->ignore_preview_until = now + ECHO_MS * 1000;
+      return;
+    }
+
+  if (now < self->ignore_preview_until)
     return;
 
   if ((line = spec_preview_get_top_line (self->preview)) == 0)
@@ -117,6 +167,7 @@ on_preview_scrolled (SpecScrollSync *self,
 
   self->preview_target = 0;
   self->editor_target = line;
+  self->editor_target_until = now + TARGET_MS * 1000;
   self->ignore_editor_until = now + ECHO_MS * 1000;
   buffer = gtk_text_view_get_buffer (self->editor);
   gtk_text_buffer_get_iter_at_line (buffer, &iter, line - 1);
@@ -152,7 +203,7 @@ reveal_cursor (SpecScrollSync *self)
 }
 
 static void
-on_text_changed (SpecScrollSync *self)
+on_user_action (SpecScrollSync *self)
 {
   self->edited_until = g_get_monotonic_time () + TYPING_MS * 1000;
 }
@@ -166,6 +217,50 @@ on_cursor_moved (SpecScrollSync *self)
 
 /* Typing moves the cursor before the preview has the new text: once it
  * has, the cursor's block, perhaps a new one, is brought into view. */
+static gboolean
+on_preview_input (GtkEventControllerLegacy *controller,
+                  GdkEvent                 *event,
+                  SpecScrollSync           *self)
+{
+  switch ((int) gdk_event_get_event_type (event))
+    {
+    case GDK_SCROLL:
+    case GDK_BUTTON_PRESS:
+    case GDK_BUTTON_RELEASE:
+    case GDK_MOTION_NOTIFY:
+    case GDK_TOUCH_BEGIN:
+    case GDK_TOUCH_UPDATE:
+    case GDK_TOUCH_END:
+    case GDK_KEY_PRESS:
+    case GDK_TOUCHPAD_SWIPE:
+      /* Motion counts only while a button is down: dragging the bar. */
+      if (gdk_event_get_event_type (event) == GDK_MOTION_NOTIFY &&
+          (gdk_event_get_modifier_state (event) & (GDK_BUTTON1_MASK | GDK_BUTTON2_MASK)) == 0)
+        break;
+      spec_scroll_sync_note_preview_input (self);
+      break;
+
+    default:
+      break;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+/**
+ * spec_scroll_sync_note_preview_input:
+ *
+ * Tells that the user has just used the preview (its event controller
+ * does), so that it moving next is the user scrolling it.
+ */
+void
+spec_scroll_sync_note_preview_input (SpecScrollSync *self)
+{
+  g_return_if_fail (SPEC_IS_SCROLL_SYNC (self));
+
+  self->preview_input_until = g_get_monotonic_time () + INPUT_MS * 1000;
+}
+
 static void
 on_preview_rerendered (SpecScrollSync *self)
 {
@@ -183,6 +278,7 @@ spec_scroll_sync_dispose (GObject *object)
 {
   SpecScrollSync *self = (SpecScrollSync *)object;
 
+  g_clear_handle_id (&self->recheck_source, g_source_remove);
   if (self->mark != NULL && !gtk_text_mark_get_deleted (self->mark))
     gtk_text_buffer_delete_mark (gtk_text_mark_get_buffer (self->mark), self->mark);
   g_clear_object (&self->mark);
@@ -258,6 +354,7 @@ spec_scroll_sync_new (GtkTextView *editor,
                       SpecPreview *preview)
 {
   SpecScrollSync *self;
+  GtkEventController *controller;
 
   g_return_val_if_fail (GTK_IS_TEXT_VIEW (editor), NULL);
   g_return_val_if_fail (SPEC_IS_PREVIEW (preview), NULL);
@@ -270,16 +367,23 @@ spec_scroll_sync_new (GtkTextView *editor,
                            G_CALLBACK (on_editor_scrolled), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (spec_preview_get_vadjustment (preview), "value-changed",
                            G_CALLBACK (on_preview_scrolled), self, G_CONNECT_SWAPPED);
-  /* Before the buffer changes: the editor may scroll while it takes the
-   * change in, before "changed" is emitted. */
-  g_signal_connect_object (gtk_text_view_get_buffer (editor), "insert-text",
-                           G_CALLBACK (on_text_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_text_view_get_buffer (editor), "delete-range",
-                           G_CALLBACK (on_text_changed), self, G_CONNECT_SWAPPED);
+  /* Typing and other edits by the user are user actions, which begin
+   * before the buffer changes (the editor may scroll while it takes the
+   * change in); loading a file is none. */
+  g_signal_connect_object (gtk_text_view_get_buffer (editor), "begin-user-action",
+                           G_CALLBACK (on_user_action), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (editor), "end-user-action",
+                           G_CALLBACK (on_user_action), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (editor), "notify::cursor-position",
                            G_CALLBACK (on_cursor_moved), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (preview, "notify::snapshot",
                            G_CALLBACK (on_preview_rerendered), self, G_CONNECT_SWAPPED);
+
+  /* Sees the user's input before the preview's own widgets do. */
+  controller = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "event", G_CALLBACK (on_preview_input), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (preview), controller);
 
   return self;
 }

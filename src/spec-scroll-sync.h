@@ -22,5 +22,6 @@ gboolean        spec_scroll_sync_get_enabled (SpecScrollSync *self);
 void            spec_scroll_sync_set_enabled (SpecScrollSync *self,
                                               gboolean        enabled);
 guint           spec_scroll_sync_editor_top_line (SpecScrollSync *self);
+void            spec_scroll_sync_note_preview_input (SpecScrollSync *self);
 
 G_END_DECLS

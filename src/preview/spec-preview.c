@@ -54,6 +54,7 @@ struct _SpecPreview
   guint           top_line;
   guint           reveal_line;
   guint           scroll_frames;
+  guint           top_waits;          /* steps a row had no size */
   gboolean        reveal_from_below;
   gboolean        reveal_after_layout;
 
@@ -560,7 +561,11 @@ scroll_to_top_now (SpecPreview *self,
   switch (place_block (self, index, &offset))
     {
     case BLOCK_PENDING:
-      return FALSE;
+      /* A row that stays without a size for long is not being laid out:
+       * the list is scrolled to it after all. */
+      if (self->top_waits++ < 2)
+        return FALSE;
+      G_GNUC_FALLTHROUGH;
 
     case BLOCK_ABSENT:
       /* Far away: the list brings the block into view and builds it, and
@@ -1077,6 +1082,7 @@ spec_preview_scroll_to_line (SpecPreview *self,
 
   /* A pending reveal of the cursor's block still follows. */
   self->top_line = line;
+  self->top_waits = 0;
   self->scroll_frames = SCROLL_MAX_FRAMES;
   spec_preview_scroll_step (self);
 }
@@ -1100,6 +1106,21 @@ spec_preview_reveal_line (SpecPreview *self,
   self->reveal_from_below = FALSE;
   self->scroll_frames = SCROLL_MAX_FRAMES;
   spec_preview_scroll_step (self);
+}
+
+/**
+ * spec_preview_is_scrolling:
+ *
+ * Returns: whether a scroll asked for by spec_preview_scroll_to_line() or
+ *   spec_preview_reveal_line() is still on its way, over the next frames:
+ *   the page moving meanwhile is not the user scrolling it
+ */
+gboolean
+spec_preview_is_scrolling (SpecPreview *self)
+{
+  g_return_val_if_fail (SPEC_IS_PREVIEW (self), FALSE);
+
+  return self->scroll_frames > 0;
 }
 
 /* A link to "#anchor" was clicked in one of the blocks. */

@@ -33,5 +33,6 @@ void          spec_preview_scroll_to_line   (SpecPreview  *self,
                                              guint         line);
 void          spec_preview_reveal_line      (SpecPreview  *self,
                                              guint         line);
+gboolean      spec_preview_is_scrolling     (SpecPreview  *self);
 
 G_END_DECLS
