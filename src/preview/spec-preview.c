@@ -54,7 +54,6 @@ struct _SpecPreview
   guint           top_line;
   guint           reveal_line;
   guint           scroll_frames;
-  guint           top_waits;          /* steps a row had no size */
   gboolean        reveal_from_below;
   gboolean        reveal_after_layout;
 
@@ -561,11 +560,7 @@ scroll_to_top_now (SpecPreview *self,
   switch (place_block (self, index, &offset))
     {
     case BLOCK_PENDING:
-      /* A row that stays without a size for long is not being laid out:
-       * the list is scrolled to it after all. */
-      if (self->top_waits++ < 2)
-        return FALSE;
-      G_GNUC_FALLTHROUGH;
+      return FALSE;
 
     case BLOCK_ABSENT:
       /* Far away: the list brings the block into view and builds it, and
@@ -1082,7 +1077,6 @@ spec_preview_scroll_to_line (SpecPreview *self,
 
   /* A pending reveal of the cursor's block still follows. */
   self->top_line = line;
-  self->top_waits = 0;
   self->scroll_frames = SCROLL_MAX_FRAMES;
   spec_preview_scroll_step (self);
 }
