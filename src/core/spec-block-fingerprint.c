@@ -10,15 +10,14 @@
 
 #include "spec-block-fingerprint.h"
 
-#define FNV_OFFSET 14695981039346656037ull
 #define FNV_PRIME  1099511628211ull
 
-/* FNV-1a: the source is not NUL-terminated, and this runs on a worker
- * thread for large documents, where a simple hash is fast enough. */
-static guint64
-hash_bytes (guint64     hash,
-            const char *bytes,
-            gsize       len)
+/* A simple hash is fast enough: for large documents this runs on a worker
+ * thread. */
+guint64
+spec_fnv_hash (guint64     hash,
+               const char *bytes,
+               gsize       len)
 {
   for (gsize i = 0; i < len; i++)
     hash = (hash ^ (guchar) bytes[i]) * FNV_PRIME;
@@ -32,9 +31,9 @@ hash_part (guint64     hash,
            const char *text)
 {
   if (text != NULL)
-    hash = hash_bytes (hash, text, strlen (text));
+    hash = spec_fnv_hash (hash, text, strlen (text));
 
-  return hash_bytes (hash, "\x1e", 1);
+  return spec_fnv_hash (hash, "\x1e", 1);
 }
 
 /**
@@ -62,7 +61,7 @@ spec_block_fingerprint (cmark_node *node,
                         guint       footnote_number,
                         gboolean   *shows_images)
 {
-  guint64 hash = hash_bytes (FNV_OFFSET, source, source_len);
+  guint64 hash = spec_fnv_hash (SPEC_FNV_OFFSET, source, source_len);
   cmark_iter *iter;
   cmark_event_type event;
 

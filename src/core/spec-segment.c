@@ -49,20 +49,6 @@ struct _SpecSegment
   GArray     *blocks;       /* SpecSegmentBlock */
 };
 
-#define FNV_OFFSET 14695981039346656037ull
-#define FNV_PRIME  1099511628211ull
-
-static guint64
-hash_bytes (guint64     hash,
-            const char *bytes,
-            gsize       len)
-{
-  for (gsize i = 0; i < len; i++)
-    hash = (hash ^ (guchar) bytes[i]) * FNV_PRIME;
-
-  return hash;
-}
-
 /* Splitting */
 
 typedef struct
@@ -134,7 +120,7 @@ cuts_here (const Line *line,
   if (size < min_size / 2)
     return FALSE;
 
-  return hash_bytes (FNV_OFFSET, line->text + line->start, line->end - line->start) % 4 == 0;
+  return spec_fnv_hash (SPEC_FNV_OFFSET, line->text + line->start, line->end - line->start) % 4 == 0;
 }
 
 static gboolean
@@ -560,7 +546,7 @@ spec_segment_hash (const char *source,
                    gsize       length,
                    guint64     definitions_hash)
 {
-  return hash_bytes (definitions_hash ^ FNV_OFFSET, source, length);
+  return spec_fnv_hash (definitions_hash ^ SPEC_FNV_OFFSET, source, length);
 }
 
 static void
