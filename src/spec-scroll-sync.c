@@ -8,6 +8,8 @@
 
 #include "spec-scroll-sync.h"
 
+#include "spec-editor-jump.h"
+
 /* Line-accurate, not proportional: the block holding the editor's top
  * visible line goes to the top of the preview, and the preview's top block
  * puts its first source line at the top of the editor.  When the cursor
@@ -40,7 +42,6 @@ struct _SpecScrollSync
 
   GtkTextView   *editor;    /* weak */
   SpecPreview   *preview;   /* weak */
-  GtkTextMark   *mark;      /* where the editor is scrolled to */
   guint          editor_target;   /* the lines each side was last sent to: */
   guint          preview_target;  /* arriving there is an echo, not the user */
   gint64         ignore_editor_until;
@@ -96,9 +97,10 @@ on_editor_scrolled (SpecScrollSync *self,
   if (!self->enabled || self->preview == NULL || now < self->edited_until)
     return;
 
-  /* Right after the editor was moved to follow the preview: the user may
-   * have scrolled too, which is looked at once the echo has passed. */
-  if (now < self->ignore_editor_until)
+  /* Right after the editor was moved to follow the preview, or while it
+   * is on its way to a line (see spec-editor-jump.c): the user may have
+   * scrolled too, which is looked at once it has arrived. */
+  if (now < self->ignore_editor_until || spec_editor_jump_is_pending (self->editor))
     {
       if (self->recheck_source == 0)
         self->recheck_source = g_timeout_add (ECHO_MS, recheck_editor, self);
@@ -138,8 +140,6 @@ on_preview_scrolled (SpecScrollSync *self,
                      GtkAdjustment  *adjustment)
 {
   gint64 now = g_get_monotonic_time ();
-  GtkTextBuffer *buffer;
-  GtkTextIter iter;
   guint line;
 
   if (!self->enabled || self->editor == NULL || now < self->edited_until ||
@@ -169,18 +169,7 @@ on_preview_scrolled (SpecScrollSync *self,
   self->editor_target = line;
   self->editor_target_until = now + TARGET_MS * 1000;
   self->ignore_editor_until = now + ECHO_MS * 1000;
-  buffer = gtk_text_view_get_buffer (self->editor);
-  gtk_text_buffer_get_iter_at_line (buffer, &iter, line - 1);
-
-  /* A mark, not an iter: scrolling to a mark waits for the lines on the
-   * way to be laid out, so a far jump lands exactly. */
-  if (self->mark == NULL || gtk_text_mark_get_buffer (self->mark) != buffer)
-    {
-      g_clear_object (&self->mark);
-      self->mark = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE));
-    }
-  gtk_text_buffer_move_mark (buffer, self->mark, &iter);
-  gtk_text_view_scroll_to_mark (self->editor, self->mark, 0.0, TRUE, 0.0, 0.0);
+  spec_editor_jump_to_line (self->editor, line - 1, 0.0);
 }
 
 /* The cursor moved: its block must be in the preview's view.  Only as far
@@ -279,9 +268,6 @@ spec_scroll_sync_dispose (GObject *object)
   SpecScrollSync *self = (SpecScrollSync *)object;
 
   g_clear_handle_id (&self->recheck_source, g_source_remove);
-  if (self->mark != NULL && !gtk_text_mark_get_deleted (self->mark))
-    gtk_text_buffer_delete_mark (gtk_text_mark_get_buffer (self->mark), self->mark);
-  g_clear_object (&self->mark);
   g_clear_weak_pointer (&self->editor);
   g_clear_weak_pointer (&self->preview);
 

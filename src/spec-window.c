@@ -10,6 +10,8 @@
 
 #include "spec-window-private.h"
 
+#include "spec-editor-jump.h"
+
 G_DEFINE_FINAL_TYPE (SpecWindow, spec_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -407,7 +409,9 @@ spec_window_get_document (SpecWindow *self)
 }
 
 /* Puts the cursor at the start of @line (1-based) and scrolls the editor
- * so that line is near the top, where a reader expects a heading. */
+ * so that line is near the top, where a reader expects a heading: right
+ * away, or in a large text just loaded, once the editor has laid out the
+ * lines above it (see spec-editor-jump.c). */
 void
 spec_window_go_to_line (SpecWindow *self,
                         guint       line)
@@ -420,9 +424,7 @@ spec_window_go_to_line (SpecWindow *self,
   buffer = GTK_TEXT_BUFFER (self->document);
   gtk_text_buffer_get_iter_at_line (buffer, &iter, line > 0 ? (int) line - 1 : 0);
   gtk_text_buffer_place_cursor (buffer, &iter);
-  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->editor),
-                                gtk_text_buffer_get_insert (buffer),
-                                0.0, TRUE, 0.0, 0.1);
+  spec_editor_jump_to_line (GTK_TEXT_VIEW (self->editor), gtk_text_iter_get_line (&iter), 0.1);
   gtk_widget_grab_focus (GTK_WIDGET (self->editor));
 }
 

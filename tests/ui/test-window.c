@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "spec-application.h"
+#include "spec-editor-jump.h"
 #include "spec-outline-item.h"
 #include "spec-test-utils.h"
 #include "spec-text-file.h"
@@ -1111,6 +1112,93 @@ test_preview_follows_cursor (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.scroll-sync", NULL);
 }
 
+/* The seeds, over and over, to about @size bytes. */
+static char *
+large_text (gsize size)
+{
+  g_auto(GStrv) seeds = spec_test_list_seeds ();
+  GString *text = g_string_new (NULL);
+
+  for (guint part = 1; seeds != NULL && seeds[0] != NULL && text->len < size; part++)
+    for (guint i = 0; seeds[i] != NULL; i++)
+      {
+        g_autofree char *contents = NULL;
+
+        g_assert_true (g_file_get_contents (seeds[i], &contents, NULL, NULL));
+        g_string_append_printf (text, "# Part %u.%u\n\n%s\n", part, i + 1, contents);
+      }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Lines from the editor's top visible one to its bottom one. */
+static int
+editor_lines_in_view (SpecWindow *window,
+                      int        *top)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (window->editor);
+  GdkRectangle visible;
+  GtkTextIter first, last;
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_line_at_y (view, &first, visible.y, NULL);
+  gtk_text_view_get_line_at_y (view, &last, visible.y + visible.height - 1, NULL);
+  *top = gtk_text_iter_get_line (&first);
+
+  return gtk_text_iter_get_line (&last) - *top + 1;
+}
+
+/* A large text just opened is laid out by the editor in the background
+ * for seconds.  A jump to a far line (as a click in the navigator makes)
+ * moves the cursor at once, and the view once the lines above are laid
+ * out.  Scrolled there before, GTK 4.8 shows every line not laid out yet
+ * on the way, all of them at once, and each frame took seconds. */
+static void
+test_far_jump_in_large_text (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *text = large_text (3 * 1000 * 1000);
+  g_autofree char *path = g_build_filename (f->tmpdir, "large.md", NULL);
+  GtkTextView *view = GTK_TEXT_VIEW (f->window->editor);
+  GtkTextBuffer *buffer;
+  GtkTextIter cursor;
+  gint64 deadline;
+  int target, top, most = 0;
+
+  if (*text == '\0')
+    {
+      g_test_skip ("no seeds");
+      return;
+    }
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  open_and_wait (f, path);
+  buffer = GTK_TEXT_BUFFER (spec_window_get_document (f->window));
+  target = gtk_text_buffer_get_line_count (buffer) * 3 / 4;
+
+  spec_window_go_to_line (f->window, target + 1);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpint (gtk_text_iter_get_line (&cursor), ==, target);
+  g_assert_true (spec_editor_jump_is_pending (view));
+
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (spec_editor_jump_is_pending (view) && g_get_monotonic_time () < deadline)
+    {
+      spec_test_iterate (20);
+      most = MAX (most, editor_lines_in_view (f->window, &top));
+    }
+  g_assert_false (spec_editor_jump_is_pending (view));
+
+  /* About 50 lines fit in the window. */
+  g_test_message ("at most %d lines in view on the way", most);
+  g_assert_cmpint (most, <, 200);
+
+  /* There: the heading near the top, where the jump puts it. */
+  g_assert_cmpint (editor_lines_in_view (f->window, &top), <, 200);
+  g_assert_cmpint (top, <=, target);
+  g_assert_cmpint (target - top, <, 20);
+}
+
 /* What AdwApplication does for the app: the tests' windows have none. */
 static void
 load_app_style (void)
@@ -1149,6 +1237,7 @@ main (int   argc,
   ADD ("/window/scroll-sync", test_scroll_sync);
   ADD ("/window/preview-follows-cursor", test_preview_follows_cursor);
   ADD ("/window/screenshot-seed-002", test_screenshot_seed_002);
+  ADD ("/window/far-jump-in-large-text", test_far_jump_in_large_text);
   g_test_add_func ("/application/open-routing", test_application_open);
 
 #undef ADD
