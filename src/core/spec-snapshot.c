@@ -516,6 +516,88 @@ spec_snapshot_get_n_blocks (SpecSnapshot *self)
   return self->blocks->len;
 }
 
+/* spec_snapshot_find_block() among blocks @from to @to, looking at each,
+ * with @found the best block after @line so far. */
+static guint
+find_block_among (SpecSnapshot *self,
+                  guint         from,
+                  guint         to,
+                  guint         line,
+                  guint         found)
+{
+  guint found_start = found != G_MAXUINT ? spec_snapshot_get_block (self, found)->start_line : G_MAXUINT;
+
+  for (guint i = from; i < to; i++)
+    {
+      const SpecBlock *block = spec_snapshot_get_block (self, i);
+
+      if (block->start_line == 0)
+        continue;
+
+      if (block->start_line <= line && line <= block->end_line)
+        return i;
+
+      if (block->start_line > line && block->start_line < found_start)
+        {
+          found = i;
+          found_start = block->start_line;
+        }
+    }
+
+  return found;
+}
+
+/**
+ * spec_snapshot_find_block:
+ * @line: a line of the text (1-based)
+ *
+ * In O(log n), as scrolling and typing look it up: top-level blocks come
+ * in line order, but for the footnote definitions cmark-gfm moves to the
+ * end, which are looked at one by one.
+ *
+ * Returns: the index of the top-level block holding @line or, if @line is
+ *   between blocks (a blank line), of the first block after it; G_MAXUINT
+ *   if there is none
+ */
+guint
+spec_snapshot_find_block (SpecSnapshot *self,
+                          guint         line)
+{
+  guint n_blocks;
+  guint n_ordered;
+  guint low = 0, high, found;
+
+  g_return_val_if_fail (SPEC_IS_SNAPSHOT (self), G_MAXUINT);
+
+  n_blocks = n_ordered = self->blocks->len;
+
+  while (n_ordered > 0 &&
+         spec_snapshot_get_block (self, n_ordered - 1)->type == CMARK_NODE_FOOTNOTE_DEFINITION)
+    n_ordered--;
+
+  /* The first ordered block that ends at or after @line. */
+  high = n_ordered;
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+      const SpecBlock *block = spec_snapshot_get_block (self, mid);
+
+      if (block->start_line == 0)
+        return find_block_among (self, 0, n_blocks, line, G_MAXUINT);
+
+      if (block->end_line < line)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+
+  found = low < n_ordered ? low : G_MAXUINT;
+  if (found != G_MAXUINT && spec_snapshot_get_block (self, found)->start_line <= line)
+    return found;
+
+  return find_block_among (self, n_ordered, n_blocks, line, found);
+}
+
 /**
  * spec_snapshot_new_for_template:
  * @template_snapshot: the template's own snapshot

@@ -43,6 +43,8 @@ GPtrArray           *spec_snapshot_get_sections         (SpecSnapshot *self);
 const SpecSection   *spec_snapshot_get_section_at_line  (SpecSnapshot *self,
                                                          guint         line);
 guint                spec_snapshot_get_n_blocks         (SpecSnapshot *self);
+guint                spec_snapshot_find_block           (SpecSnapshot *self,
+                                                         guint         line);
 const SpecBlock     *spec_snapshot_get_block            (SpecSnapshot *self,
                                                          guint         index);
 const char          *spec_snapshot_get_block_source     (SpecSnapshot *self,

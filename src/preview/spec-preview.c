@@ -435,33 +435,12 @@ block_index_for_line (SpecPreview *self,
 {
   SpecSnapshot *snapshot = spec_block_model_get_snapshot (self->model);
   guint n_blocks = snapshot != NULL ? spec_snapshot_get_n_blocks (snapshot) : 0;
-  guint found = G_MAXUINT;
-  guint found_start = G_MAXUINT;
+  guint found;
 
   if (n_blocks == 0)
     return G_MAXUINT;
 
-  /* Blocks are mostly in line order, but cmark-gfm moves footnotes to the
-   * end: look at every block. */
-  for (guint i = 0; i < n_blocks; i++)
-    {
-      const SpecBlock *block = spec_snapshot_get_block (snapshot, i);
-
-      if (block->start_line == 0)
-        continue;
-
-      if (block->start_line <= line && line <= block->end_line)
-        {
-          found = i;
-          break;
-        }
-
-      if (block->start_line > line && block->start_line < found_start)
-        {
-          found = i;
-          found_start = block->start_line;
-        }
-    }
+  found = spec_snapshot_find_block (snapshot, line);
 
   if (found == G_MAXUINT)
     found = n_blocks - 1;

@@ -1,5 +1,6 @@
 /* test-segment.c: a large document parsed in segments reads exactly as
- * parsed whole, and an edit parses one segment again
+ * parsed whole, and an edit parses one segment again; the block for a
+ * line is found as by looking at every block
  *
  * Copyright 2026 The Specwright developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -121,6 +122,52 @@ assert_same_reading (SpecSnapshot *segmented,
   g_assert_cmpuint (report_a->percent, ==, report_b->percent);
 }
 
+/* What spec_snapshot_find_block() finds, by looking at every block. */
+static guint
+find_block_slowly (SpecSnapshot *snapshot,
+                   guint         line)
+{
+  guint found = G_MAXUINT;
+
+  for (guint i = 0; i < spec_snapshot_get_n_blocks (snapshot); i++)
+    {
+      const SpecBlock *block = spec_snapshot_get_block (snapshot, i);
+
+      if (block->start_line == 0)
+        continue;
+      if (block->start_line <= line && line <= block->end_line)
+        return i;
+      if (block->start_line > line &&
+          (found == G_MAXUINT || block->start_line < spec_snapshot_get_block (snapshot, found)->start_line))
+        found = i;
+    }
+
+  return found;
+}
+
+/* Every line's block, or about 3000 lines' in a long text. */
+static void
+assert_finds_blocks (SpecSnapshot *snapshot)
+{
+  guint n_lines = 1;
+  gsize len;
+  const char *text = spec_snapshot_get_text (snapshot, &len);
+  guint step;
+
+  for (gsize i = 0; i < len; i++)
+    n_lines += text[i] == '\n';
+  step = MAX (1, n_lines / 3000);
+
+  for (guint line = 1; line <= n_lines + 1; line += (line < 50 || line > n_lines - 50) ? 1 : step)
+    {
+      guint found = spec_snapshot_find_block (snapshot, line);
+      guint expected = find_block_slowly (snapshot, line);
+
+      if (found != expected)
+        g_error ("line %u: block %u found, %u expected", line, found, expected);
+    }
+}
+
 /* Parsed in segments, @text reads as parsed whole; unless @may_be_whole
  * and the splitter chose to parse it whole. */
 static void
@@ -141,6 +188,8 @@ assert_same_as_whole (const char *text,
                   strlen (text), spec_snapshot_get_n_segments (segmented, NULL),
                   (middle - start) / 1000.0, (g_get_monotonic_time () - middle) / 1000.0);
   g_assert_cmpuint (spec_snapshot_get_n_segments (whole, NULL), ==, 0);
+  assert_finds_blocks (whole);
+  assert_finds_blocks (segmented);
   if (may_be_whole && spec_snapshot_get_n_segments (segmented, NULL) == 0)
     return;
   g_assert_cmpuint (spec_snapshot_get_n_segments (segmented, NULL), >, 1);
@@ -297,6 +346,46 @@ test_edit_reuses_segments (void)
 }
 
 /* Where the splitter cuts, and where it must not. */
+/* Footnote definitions come last among the blocks, in the order of their
+ * first reference, wherever they are in the text. */
+static void
+test_find_block_footnotes (void)
+{
+  static const char text[] =
+    "# Title\n"              /* 1 */
+    "\n"
+    "[^b]: The second.\n"    /* 3 */
+    "\n"
+    "Text[^a] and[^b].\n"    /* 5 */
+    "\n"
+    "[^a]: The first,\n"     /* 7 */
+    "    over two lines.\n"
+    "\n"
+    "- a list\n"             /* 10 */
+    "- of two\n"
+    "\n"
+    "\n";
+  g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new (text, -1);
+  guint n_blocks = spec_snapshot_get_n_blocks (snapshot);
+
+  g_assert_cmpuint (n_blocks, ==, 5);
+  g_assert_cmpint (spec_snapshot_get_block (snapshot, 3)->type, ==, CMARK_NODE_FOOTNOTE_DEFINITION);
+  g_assert_cmpuint (spec_snapshot_get_block (snapshot, 3)->start_line, ==, 7);
+  g_assert_cmpuint (spec_snapshot_get_block (snapshot, 4)->start_line, ==, 3);
+
+  /* A footnote definition, like a list, ends with the blank lines after it. */
+  g_assert_cmpuint (spec_snapshot_find_block (snapshot, 1), ==, 0);
+  g_assert_cmpuint (spec_snapshot_find_block (snapshot, 2), ==, 4);
+  g_assert_cmpuint (spec_snapshot_find_block (snapshot, 4), ==, 4);
+  g_assert_cmpuint (spec_snapshot_find_block (snapshot, 5), ==, 1);
+  g_assert_cmpuint (spec_snapshot_find_block (snapshot, 6), ==, 3);
+  g_assert_cmpuint (spec_snapshot_find_block (snapshot, 8), ==, 3);
+  g_assert_cmpuint (spec_snapshot_find_block (snapshot, 10), ==, 2);
+  g_assert_cmpuint (spec_snapshot_find_block (snapshot, 13), ==, 2);
+  g_assert_cmpuint (spec_snapshot_find_block (snapshot, 14), ==, G_MAXUINT);
+  assert_finds_blocks (snapshot);
+}
+
 static void
 test_split (void)
 {
@@ -346,6 +435,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/segment/split", test_split);
+  g_test_add_func ("/segment/find-block-footnotes", test_find_block_footnotes);
   g_test_add_func ("/segment/seeds", test_seeds);
   g_test_add_func ("/segment/finished-specs", test_finished_specs);
   g_test_add_func ("/segment/commonmark-spec", test_commonmark_spec);
