@@ -103,8 +103,7 @@ text_is_blank (const char *text)
 }
 
 /* A paragraph that is nothing but images stands for a figure: it shows
- * the pictures.  Images among words can only be their alt text, as a
- * label holds no pictures. */
+ * the pictures. */
 static gboolean
 paragraph_is_images_only (cmark_node *paragraph)
 {
@@ -137,33 +136,60 @@ paragraph_is_images_only (cmark_node *paragraph)
   return has_image;
 }
 
-/* Each image of the paragraph on a line of its own, at most as wide as
- * the page. */
-static GtkWidget *
-images_new (const BuildContext *context,
-            cmark_node         *paragraph)
+/* The images of @node's inlines, in order, but for those inside a link
+ * (a badge, say), which stay the link's text. */
+static void
+collect_images (cmark_node *node,
+                GPtrArray  *images)
 {
-  GtkWidget *box = vbox_new (TIGHT_SPACING, "images", GTK_ACCESSIBLE_ROLE_GROUP);
-
-  for (cmark_node *child = cmark_node_first_child (paragraph);
+  for (cmark_node *child = cmark_node_first_child (node);
        child != NULL;
        child = cmark_node_next (child))
     {
-      if (cmark_node_get_type (child) == CMARK_NODE_IMAGE)
-        gtk_box_append (GTK_BOX (box), spec_image_block_new (child, context->base_file));
+      switch ((int) cmark_node_get_type (child))
+        {
+        case CMARK_NODE_IMAGE:
+          g_ptr_array_add (images, child);
+          break;
+
+        case CMARK_NODE_LINK:
+          break;
+
+        default:
+          collect_images (child, images);
+          break;
+        }
     }
+}
+
+/* Each image on a line of its own, at most as wide as the page. */
+static GtkWidget *
+images_new (const BuildContext *context,
+            GPtrArray          *images)
+{
+  GtkWidget *box = vbox_new (TIGHT_SPACING, "images", GTK_ACCESSIBLE_ROLE_GROUP);
+
+  for (guint i = 0; i < images->len; i++)
+    gtk_box_append (GTK_BOX (box), spec_image_block_new (g_ptr_array_index (images, i),
+                                                         context->base_file));
 
   return box;
 }
 
+/* A label holds no pictures: images among words are their alt text in the
+ * line, and show below the paragraph, as a figure after it would. */
 static GtkWidget *
 paragraph_new (const BuildContext *context,
                cmark_node         *node)
 {
+  g_autoptr(GPtrArray) images = g_ptr_array_new ();
   g_autofree char *markup = NULL;
+  GtkWidget *label;
+  GtkWidget *box;
 
-  if (paragraph_is_images_only (node))
-    return images_new (context, node);
+  collect_images (node, images);
+  if (images->len > 0 && paragraph_is_images_only (node))
+    return images_new (context, images);
 
   markup = spec_inline_markup_from_node (node);
 
@@ -171,7 +197,15 @@ paragraph_new (const BuildContext *context,
   if (text_is_blank (markup))
     return NULL;
 
-  return spec_preview_label_new (markup, "paragraph");
+  label = spec_preview_label_new (markup, "paragraph");
+  if (images->len == 0)
+    return label;
+
+  box = vbox_new (TIGHT_SPACING, "paragraph-with-images", GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), images_new (context, images));
+
+  return box;
 }
 
 static GtkWidget *

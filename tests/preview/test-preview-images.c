@@ -282,6 +282,62 @@ test_local (void)
   files_clear (&files);
 }
 
+/* A label holds no pictures: images among words are their alt text in
+ * the line, and show below it, missing or not; an image in a link stays
+ * the link's text. */
+static void
+test_among_words (void)
+{
+  PreviewFixture fixture;
+  Files files;
+  g_autofree char *small = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
+  g_autoptr(GPtrArray) pictures = NULL;
+  WaitPictures wait;
+  GtkWidget *paragraph;
+
+  files_init (&files);
+  small = files_path (&files, "img/small.png");
+  write_png (small, 40, 30);
+
+  preview_fixture_init (&fixture, 600, 800);
+  spec_preview_set_base_file (fixture.preview, files.document);
+  preview_fixture_show (&fixture,
+                        "The flow ![Small](img/small.png) goes *through ![Gone](gone.png)* here.\n\n"
+                        "A [![Linked](img/small.png)](https://example.com) badge.\n");
+
+  wait = (WaitPictures) { GTK_WIDGET (fixture.preview), 1 };
+  g_assert_true (spec_test_wait_for (has_pictures, &wait, 10000));
+  wait_for_images (&fixture);
+
+  paragraph = block (&fixture, 0);
+  g_assert_true (gtk_widget_has_css_class (paragraph, "paragraph-with-images"));
+  labels = preview_find_widgets (paragraph, GTK_TYPE_LABEL, "paragraph");
+  g_assert_cmpuint (labels->len, ==, 1);
+  g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (labels, 0)), ==,
+                   "The flow Small goes through Gone here.");
+
+  pictures = preview_find_widgets (paragraph, GTK_TYPE_PICTURE, NULL);
+  g_assert_cmpuint (pictures->len, ==, 1);
+  g_assert_cmpint (gtk_widget_get_width (g_ptr_array_index (pictures, 0)), ==, 40);
+  assert_marker (paragraph, "Missing image: gone.png", "Gone");
+
+  /* below the words */
+  {
+    graphene_rect_t text_bounds, picture_bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (g_ptr_array_index (labels, 0), paragraph, &text_bounds));
+    g_assert_true (gtk_widget_compute_bounds (g_ptr_array_index (pictures, 0), paragraph, &picture_bounds));
+    g_assert_cmpfloat (picture_bounds.origin.y, >=, text_bounds.origin.y + text_bounds.size.height);
+  }
+
+  g_assert_true (GTK_IS_LABEL (block (&fixture, 1)));
+  g_assert_cmpuint (count_pictures (block (&fixture, 1)), ==, 0);
+
+  preview_fixture_clear (&fixture);
+  files_clear (&files);
+}
+
 static void
 test_missing (void)
 {
@@ -507,8 +563,9 @@ test_remote (void)
                           "![Tls](https://127.0.0.1:%u/b.png)\n\n"
                           "![Schemeless](//127.0.0.1:%u/c.png)\n\n"
                           "![Host](file://127.0.0.1:%u/d.png)\n\n"
-                          "[![Badge](%s)](%s)\n",
-                          url, url, url, server.port, server.port, server.port, url, url);
+                          "[![Badge](%s)](%s)\n\n"
+                          "Among ![words](%s) too.\n",
+                          url, url, url, server.port, server.port, server.port, url, url, url);
   preview_fixture_show (&fixture, text);
   spec_test_iterate (1000);
 
@@ -519,8 +576,9 @@ test_remote (void)
   assert_marker (block (&fixture, 3), "Remote image not loaded", "Tls");
   assert_marker (block (&fixture, 4), "Remote image not loaded", "Schemeless");
   assert_marker (block (&fixture, 5), "Remote image not loaded", "Host");
+  assert_marker (block (&fixture, 7), "Remote image not loaded", "words");
   markers = preview_find_widgets (fixture.preview, GTK_TYPE_BOX, "image-remote");
-  g_assert_cmpuint (markers->len, ==, 4);
+  g_assert_cmpuint (markers->len, ==, 5);
   g_assert_cmpuint (count_pictures (fixture.preview), ==, 0);
 
   /* the links are links, and the linked badge shows its alt text */
@@ -621,6 +679,7 @@ main (int   argc,
   g_log_set_always_fatal (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
 
   g_test_add_func ("/preview/images/local", test_local);
+  g_test_add_func ("/preview/images/among-words", test_among_words);
   g_test_add_func ("/preview/images/missing", test_missing);
   g_test_add_func ("/preview/images/special-files", test_special_files);
   g_test_add_func ("/preview/images/unsaved", test_unsaved);

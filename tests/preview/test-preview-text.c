@@ -56,6 +56,9 @@
  * counts, but the caption saying why there is no picture ("Missing image:
  * /url", labels of the style class "image-reason") is the preview's status,
  * where a browser would draw its broken-image icon, and is skipped.
+ * Images among words are their alt text in the line and show again below
+ * it (a label holds no pictures): that row (style class "images" in a
+ * "paragraph-with-images") repeats the line, and is skipped.
  *
  * Normalisation, the same for both texts: every run of ASCII white space
  * (space, tab, line feed, carriage return, vertical tab, form feed)
@@ -540,6 +543,10 @@ collect_visible_text (GtkWidget *widget,
 {
   /* A stack hides its other pages by child visibility. */
   if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+    return;
+
+  if (gtk_widget_has_css_class (widget, "images") && gtk_widget_get_parent (widget) != NULL &&
+      gtk_widget_has_css_class (gtk_widget_get_parent (widget), "paragraph-with-images"))
     return;
 
   if (GTK_IS_LABEL (widget))
