@@ -118,6 +118,25 @@ open_and_wait (Fixture    *f,
   g_assert_true (spec_test_wait_for (document_idle, f->window, TIMEOUT_MS));
 }
 
+/* Opens seed 002, the technical spec with far-apart sections, and waits
+ * for it to be drawn: %FALSE, the test skipped, without the seeds. */
+static gboolean
+open_technical_seed (Fixture *f)
+{
+  g_autofree char *seed = spec_test_seed_path ("002");
+
+  if (seed == NULL)
+    {
+      g_test_skip ("no seeds");
+      return FALSE;
+    }
+
+  open_and_wait (f, seed);
+  spec_test_wait_for_frames (GTK_WIDGET (f->window), 3);
+
+  return TRUE;
+}
+
 static char *
 copy_to_tmpdir (Fixture    *f,
                 const char *path,
@@ -951,21 +970,15 @@ static void
 test_scroll_sync (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autofree char *seed = spec_test_seed_path ("002");
   const SpecSection *design;
   const SpecSection *rollout;
   GtkAdjustment *vadj;
   TopLine top;
   EditorLine editor_line;
 
-  if (seed == NULL)
-    {
-      g_test_skip ("no seeds");
-      return;
-    }
+  if (!open_technical_seed (f))
+    return;
 
-  open_and_wait (f, seed);
-  spec_test_wait_for_frames (GTK_WIDGET (f->window), 3);
   design = find_section (f->window, "Technical Design");
   rollout = find_section (f->window, "Rollout Plan");
   g_assert_nonnull (design);
@@ -1071,21 +1084,15 @@ static void
 test_preview_follows_cursor (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autofree char *seed = spec_test_seed_path ("002");
   const SpecSection *rollout;
   const SpecSection *design;
   GtkAdjustment *vadj;
   BlockShown shown;
   double value;
 
-  if (seed == NULL)
-    {
-      g_test_skip ("no seeds");
-      return;
-    }
+  if (!open_technical_seed (f))
+    return;
 
-  open_and_wait (f, seed);
-  spec_test_wait_for_frames (GTK_WIDGET (f->window), 3);
   rollout = find_section (f->window, "Rollout Plan");
   design = find_section (f->window, "Technical Design");
   vadj = spec_preview_get_vadjustment (f->window->preview);
