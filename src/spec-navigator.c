@@ -17,6 +17,7 @@ struct _SpecNavigator
 
   SpecSnapshot        *snapshot;
   GListStore          *roots;       /* SpecOutlineItem, kept across snapshots */
+  GPtrArray           *items;       /* all of them, in document order */
   GtkTreeListModel    *tree;
   GtkSingleSelection  *selection;
 
@@ -172,6 +173,7 @@ spec_navigator_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
   g_clear_object (&self->roots);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_object (&self->snapshot);
 
   G_OBJECT_CLASS (spec_navigator_parent_class)->dispose (object);
@@ -264,6 +266,7 @@ spec_navigator_init (SpecNavigator *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->roots = g_list_store_new (SPEC_TYPE_OUTLINE_ITEM);
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->roots)),
                                         FALSE, TRUE,
                                         create_child_model, NULL, NULL);
@@ -291,17 +294,32 @@ void
 spec_navigator_set_snapshot (SpecNavigator *self,
                              SpecSnapshot  *snapshot)
 {
+  g_autoptr(SpecSnapshot) old = NULL;
+
   g_return_if_fail (SPEC_IS_NAVIGATOR (self));
   g_return_if_fail (!snapshot || SPEC_IS_SNAPSHOT (snapshot));
 
-  if (!g_set_object (&self->snapshot, snapshot))
+  if (self->snapshot == snapshot)
     return;
 
-  if (snapshot != NULL)
-    spec_outline_store_sync (self->roots, spec_snapshot_get_outline (snapshot),
-                             spec_snapshot_get_report (snapshot));
-  else
-    g_list_store_remove_all (self->roots);
+  old = g_steal_pointer (&self->snapshot);
+  self->snapshot = snapshot != NULL ? g_object_ref (snapshot) : NULL;
+
+  if (snapshot == NULL)
+    {
+      g_list_store_remove_all (self->roots);
+      g_ptr_array_set_size (self->items, 0);
+    }
+  else if (old == NULL ||
+           !spec_outline_items_update_in_place (self->items, spec_snapshot_get_sections (old),
+                                                spec_snapshot_get_sections (snapshot),
+                                                spec_snapshot_get_report (snapshot)))
+    {
+      spec_outline_store_sync (self->roots, spec_snapshot_get_outline (snapshot),
+                               spec_snapshot_get_report (snapshot));
+      g_ptr_array_set_size (self->items, 0);
+      spec_outline_store_collect (self->roots, self->items);
+    }
 
   gtk_stack_set_visible_child_name (self->stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->roots)) > 0

@@ -127,11 +127,12 @@ spec_outline_item_init (SpecOutlineItem *self)
 }
 
 /* Takes the section's values, notifying only what changed, so a row
- * widget bound to the item redraws only when its heading really changed. */
+ * widget bound to the item redraws only when its heading really changed.
+ * Not the subsections. */
 static void
-spec_outline_item_update (SpecOutlineItem   *self,
-                          const SpecSection *section,
-                          const SpecReport  *report)
+spec_outline_item_update_values (SpecOutlineItem   *self,
+                                 const SpecSection *section,
+                                 const SpecReport  *report)
 {
   const SpecSectionReport *sr = spec_report_get_section (report, section);
   gboolean changed;
@@ -170,7 +171,14 @@ spec_outline_item_update (SpecOutlineItem   *self,
     }
   if (changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATE]);
+}
 
+static void
+spec_outline_item_update (SpecOutlineItem   *self,
+                          const SpecSection *section,
+                          const SpecReport  *report)
+{
+  spec_outline_item_update_values (self, section, report);
   spec_outline_store_sync (self->children, section->children, report);
 }
 
@@ -396,4 +404,69 @@ spec_outline_store_sync (GListStore       *store,
 
       spec_outline_item_update (item, g_ptr_array_index (sections, i), report);
     }
+}
+
+/**
+ * spec_outline_store_collect:
+ * @store: a #GListStore of #SpecOutlineItem
+ * @items: (element-type SpecOutlineItem): where to add them
+ *
+ * Adds the items of @store's tree to @items, in document order: the
+ * order of spec_snapshot_get_sections() for the sections @store shows.
+ */
+void
+spec_outline_store_collect (GListStore *store,
+                            GPtrArray  *items)
+{
+  GListModel *model = G_LIST_MODEL (store);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      SpecOutlineItem *item = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (items, item);
+      spec_outline_store_collect (item->children, items);
+    }
+}
+
+/**
+ * spec_outline_items_update_in_place:
+ * @items: (element-type SpecOutlineItem): a store's items, as collected by
+ *   spec_outline_store_collect() when it showed @shown
+ * @shown: (element-type SpecSection): those sections, in document order
+ * @sections: (element-type SpecSection): the sections to show now
+ *
+ * As one types, the headings are the same ones at the same levels, and
+ * only their lines and figures change: then each item takes its section's
+ * values, in one pass over flat arrays, with no store touched (with
+ * thousands of headings, walking the stores costs milliseconds a
+ * keystroke).
+ *
+ * Returns: %FALSE, and nothing done, if headings came, went or changed
+ *   level: spec_outline_store_sync() is then needed
+ */
+gboolean
+spec_outline_items_update_in_place (GPtrArray        *items,
+                                    GPtrArray        *shown,
+                                    GPtrArray        *sections,
+                                    const SpecReport *report)
+{
+  if (items->len != sections->len || shown->len != sections->len)
+    return FALSE;
+
+  /* The same levels in the same order make the same tree. */
+  for (guint i = 0; i < sections->len; i++)
+    {
+      const SpecSection *before = g_ptr_array_index (shown, i);
+      const SpecSection *now = g_ptr_array_index (sections, i);
+
+      if (before->level != now->level)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < sections->len; i++)
+    spec_outline_item_update_values (g_ptr_array_index (items, i), g_ptr_array_index (sections, i), report);
+
+  return TRUE;
 }

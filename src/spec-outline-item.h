@@ -28,5 +28,11 @@ GListModel      *spec_outline_item_get_children (SpecOutlineItem   *self);
 void             spec_outline_store_sync        (GListStore        *store,
                                                  GPtrArray         *sections,
                                                  const SpecReport  *report);
+void             spec_outline_store_collect     (GListStore        *store,
+                                                 GPtrArray         *items);
+gboolean         spec_outline_items_update_in_place (GPtrArray        *items,
+                                                     GPtrArray        *shown,
+                                                     GPtrArray        *sections,
+                                                     const SpecReport *report);
 
 G_END_DECLS

@@ -304,6 +304,108 @@ test_typing_updates_views (Fixture       *f,
   g_assert_true (g_str_has_prefix (adw_window_title_get_title (f->window->window_title), "• "));
 }
 
+static const SpecSection *find_section (SpecWindow *window,
+                                        const char *title);
+
+/* Every item of the navigator's tree, in document order, shows the
+ * section of the document's snapshot at the same place. */
+static void
+collect_items (GListModel *model,
+               GPtrArray  *items)
+{
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      SpecOutlineItem *item = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (items, item);
+      collect_items (spec_outline_item_get_children (item), items);
+    }
+}
+
+static void
+assert_items_show_sections (SpecWindow *window)
+{
+  SpecSnapshot *snapshot = spec_document_get_snapshot (spec_window_get_document (window));
+  GPtrArray *sections = spec_snapshot_get_sections (snapshot);
+  const SpecReport *report = spec_snapshot_get_report (snapshot);
+  GListModel *rows = spec_navigator_get_rows (window->navigator);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_assert_true (spec_navigator_get_snapshot (window->navigator) == snapshot);
+  collect_items (gtk_tree_list_model_get_model (GTK_TREE_LIST_MODEL (rows)), items);
+  g_assert_cmpuint (items->len, ==, sections->len);
+
+  for (guint i = 0; i < sections->len; i++)
+    {
+      SpecOutlineItem *item = g_ptr_array_index (items, i);
+      const SpecSection *section = g_ptr_array_index (sections, i);
+      const SpecSectionReport *figures = spec_report_get_section (report, section);
+      GListModel *children;
+
+      g_assert_cmpstr (spec_outline_item_get_title (item), ==, section->title);
+      g_assert_cmpuint (spec_outline_item_get_line (item), ==, section->heading_line);
+      g_assert_cmpint (spec_outline_item_get_state (item), ==, figures->state);
+      g_assert_cmpuint (spec_outline_item_get_unfilled (item), ==, spec_report_count_unfilled (figures));
+      children = spec_outline_item_get_children (item);
+      g_assert_cmpuint (children != NULL ? g_list_model_get_n_items (children) : 0, ==, section->children->len);
+    }
+}
+
+/* Edits that keep the headings (lines moved, a title or a placeholder
+ * typed over) and edits that add or remove one: the navigator shows the
+ * document after each. */
+static void
+test_navigator_follows_edits (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkTextBuffer *buffer;
+  guint heading_line;
+  GtkTextIter iter, end;
+
+  if (!open_technical_seed (f))
+    return;
+  buffer = GTK_TEXT_BUFFER (spec_window_get_document (f->window));
+  assert_items_show_sections (f->window);
+
+  /* Lines move: two new lines at the top. */
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_insert (buffer, &iter, "\n\n", -1);
+  wait_idle (f);
+  assert_items_show_sections (f->window);
+
+  /* A title typed into. */
+  heading_line = find_section (f->window, "Overview")->heading_line;
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, heading_line - 1);
+  gtk_text_iter_forward_to_line_end (&iter);
+  gtk_text_buffer_insert (buffer, &iter, " and Scope", -1);
+  wait_idle (f);
+  g_assert_nonnull (find_section (f->window, "Overview and Scope"));
+  assert_items_show_sections (f->window);
+
+  /* A section's placeholders all typed over: its figures change. */
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, heading_line);
+  gtk_text_buffer_get_iter_at_line (buffer, &end, find_section (f->window, "Overview and Scope")->end_line);
+  gtk_text_buffer_delete (buffer, &iter, &end);
+  gtk_text_buffer_insert (buffer, &iter, "\nThe scope is the billing service and nothing else.\n\n", -1);
+  wait_idle (f);
+  assert_items_show_sections (f->window);
+
+  /* A heading comes, changes level, goes. */
+  type_at_end (f->window, "\n## Brand New Heading\n\nText.\n");
+  wait_idle (f);
+  assert_items_show_sections (f->window);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  g_assert_true (gtk_text_iter_backward_search (&end, "## Brand", 0, &iter, NULL, NULL));
+  gtk_text_buffer_insert (buffer, &iter, "#", -1);
+  wait_idle (f);
+  assert_items_show_sections (f->window);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  g_assert_true (gtk_text_iter_backward_search (&end, "### Brand", 0, &iter, NULL, NULL));
+  gtk_text_buffer_delete (buffer, &iter, &end);
+  wait_idle (f);
+  assert_items_show_sections (f->window);
+}
+
 static void
 test_navigator_moves_cursor (Fixture       *f,
                              gconstpointer  data)
@@ -1231,6 +1333,7 @@ main (int   argc,
   ADD ("/window/open-each-seed", test_open_each_seed);
   ADD ("/window/typing-updates-views", test_typing_updates_views);
   ADD ("/window/navigator-moves-cursor", test_navigator_moves_cursor);
+  ADD ("/window/navigator-follows-edits", test_navigator_follows_edits);
   ADD ("/window/save-round-trip", test_save_round_trip);
   ADD ("/window/unsaved-changes-dialog", test_unsaved_changes_dialog);
   ADD ("/window/discard-closes", test_discard_closes);
