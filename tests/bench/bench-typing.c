@@ -473,6 +473,7 @@ run_case (const char *label,
   Typing t = { 0 };
   Layout layout = { 0 };
   gint64 start, shown, laid_out, deadline;
+  double going_ms;
   gboolean quiet;
   gulong handler;
 
@@ -505,8 +506,8 @@ run_case (const char *label,
    * person does: the click brings the cursor's block into the preview,
    * which the first keystroke would do otherwise. */
   find_typing_place (window, &iter);
-  spec_window_go_to_line (window, gtk_text_iter_get_line (&iter) + 1);
   stall_probe_start (&probe);
+  spec_window_go_to_line (window, gtk_text_iter_get_line (&iter) + 1);
   deadline = g_get_monotonic_time () + SETTLE_MAX_US;
   quiet = stall_probe_settle (&probe, deadline);
   gtk_text_buffer_get_iter_at_line (buffer, &iter, gtk_text_iter_get_line (&iter));
@@ -515,6 +516,7 @@ run_case (const char *label,
   gtk_text_buffer_place_cursor (buffer, &iter);
   gtk_widget_grab_focus (GTK_WIDGET (window->editor));
   quiet = stall_probe_settle (&probe, deadline) && quiet;
+  going_ms = probe.longest_ms;
   if (spec_editor_jump_is_pending (GTK_TEXT_VIEW (window->editor)))
     {
       g_printerr ("%s: the editor never arrived at line %d\n", label, gtk_text_iter_get_line (&iter) + 1);
@@ -529,6 +531,8 @@ run_case (const char *label,
            (shown - start) / 1000.0, (laid_out - shown) / 1000.0,
            quiet ? "quiet" : "STILL BUSY, typing anyway,",
            (g_get_monotonic_time () - laid_out) / 1000.0);
+  g_print ("  going there:       longest stall %.1f ms (the editor and preview jump there)\n",
+           going_ms);
 
   t.window = window;
   t.base_len = snapshot_len (spec_preview_get_snapshot (window->preview));
