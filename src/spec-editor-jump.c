@@ -151,6 +151,11 @@ check_jump (gpointer data)
 {
   Jump *jump = data;
 
+  /* The text it was in is gone. */
+  if (gtk_text_mark_get_deleted (jump->mark) ||
+      gtk_text_view_get_buffer (jump->view) != gtk_text_mark_get_buffer (jump->mark))
+    return G_SOURCE_REMOVE;
+
   if (cursor_line (jump->view) != jump->cursor_line ||
       g_get_monotonic_time () > jump->deadline)
     return G_SOURCE_REMOVE;

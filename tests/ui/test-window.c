@@ -1306,6 +1306,15 @@ test_far_jump_in_large_text (Fixture       *f,
   g_assert_cmpint (editor_lines_in_view (f->window, &top), <, 200);
   g_assert_cmpint (top, <=, target);
   g_assert_cmpint (target - top, <, 20);
+
+  /* The window closed while a jump waits: nothing is left behind to run
+   * on its editor. */
+  spec_window_go_to_line (f->window, 1);
+  spec_test_iterate (200);
+  spec_window_go_to_line (f->window, target + 1);
+  g_assert_true (spec_editor_jump_is_pending (view));
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spec_test_iterate (500);
 }
 
 /* What AdwApplication does for the app: the tests' windows have none. */
