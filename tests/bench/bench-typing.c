@@ -3,13 +3,21 @@
  * Copyright 2026 The Specwright developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Types 200 characters, one every 50 ms, into a paragraph in the middle of
- * (a) a 50 KB spec and (b) a ~9 MB document, in a presented window, the
- * way the key bindings do.  For each keystroke it reports the time from
- * the buffer change until the preview and the navigator both hold a
- * snapshot that contains it and a frame has been painted; it also reports
- * the longest time the main thread could not respond, and how long after
- * the last keystroke the views caught up.
+ * Types 200 characters, about one every 50 ms (35 to 65 ms apart, as a
+ * person does, from a fixed seed), into a paragraph in the middle of (a) a
+ * 50 KB spec and (b) a ~9 MB document, in a presented window, the way the
+ * key bindings do.  For each keystroke it reports the time from the buffer
+ * change until the preview and the navigator both hold a snapshot that
+ * contains it and a frame has been painted; it also reports the longest
+ * time the main thread could not respond, and how long after the last
+ * keystroke the views caught up.
+ *
+ * While anything animates (the cursor's blink fading, an overlay scroll
+ * bar fading out after the views moved), GTK draws at the display's rate,
+ * 60 frames a second, and a change waits for the next frame to begin: up
+ * to 16.7 ms, whatever the app does.  So each keystroke's time is also
+ * split into the app's work (until both views hold it, plus the layout and
+ * paint of the frame that shows it) and that wait.
  *
  * Typing starts once the main loop has been quiet for a second after
  * loading: what a large text costs to open is reported apart.  It measures;
@@ -198,12 +206,18 @@ typedef struct
   SpecWindow *window;
   gsize       base_len;      /* the snapshot's length before typing */
   gint64      start;
-  gint64      interval;      /* between keystrokes, µs */
+  gint64      interval;      /* between keystrokes on average, µs */
+  gint64      due[N_KEYS];   /* when each is typed, from start */
+  gint64      frame_began;   /* when the frame being drawn began */
   guint       n_typed;
   guint       n_shown;       /* keystrokes in both views, and painted */
+  guint       n_ready;       /* keystrokes both views hold */
   gint64      typed_at[N_KEYS];
+  gint64      ready_at[N_KEYS];
   double      insert_ms[N_KEYS];
   double      latency_ms[N_KEYS];
+  double      work_ms[N_KEYS];
+  double      wait_ms[N_KEYS];
 } Typing;
 
 static gboolean
@@ -221,7 +235,7 @@ type_next (gpointer data)
     {
       /* On a fixed schedule: keys that pile up behind a stall are typed
        * as soon as the loop is free, as queued key events would be. */
-      due = t->start + t->n_typed * t->interval;
+      due = t->start + t->due[t->n_typed];
       g_timeout_add (MAX (0, due - g_get_monotonic_time () + 999) / 1000, type_next, t);
     }
 
@@ -240,28 +254,59 @@ snapshot_len (SpecSnapshot *snapshot)
 }
 
 /* Typing only appends to the text, so a snapshot N bytes longer than the
- * first holds the first N keystrokes.  Nothing changes the views'
- * snapshots while a frame is laid out and painted: whatever they hold now
- * was on screen in this frame. */
+ * first holds the first N keystrokes. */
+static guint
+keys_in_views (Typing *t)
+{
+  gsize shown = MIN (snapshot_len (spec_preview_get_snapshot (t->window->preview)),
+                     snapshot_len (spec_navigator_get_snapshot (t->window->navigator)));
+
+  return shown > t->base_len ? MIN (shown - t->base_len, t->n_typed) : 0;
+}
+
+static void
+on_frame_begins (GdkFrameClock *clock,
+                 Typing        *t)
+{
+  t->frame_began = g_get_monotonic_time ();
+}
+
+/* Nothing changes the views' snapshots while a frame is laid out and
+ * painted: whatever they hold now was on screen in this frame. */
 static void
 on_after_paint (GdkFrameClock *clock,
                 Typing        *t)
 {
   gint64 now = g_get_monotonic_time ();
-  gsize shown = MIN (snapshot_len (spec_preview_get_snapshot (t->window->preview)),
-                     snapshot_len (spec_navigator_get_snapshot (t->window->navigator)));
-  guint n = shown > t->base_len ? MIN (shown - t->base_len, t->n_typed) : 0;
+  guint n = keys_in_views (t);
 
   for (; t->n_shown < n; t->n_shown++)
-    t->latency_ms[t->n_shown] = (now - t->typed_at[t->n_shown]) / 1000.0;
+    {
+      gint64 typed = t->typed_at[t->n_shown];
+      gint64 ready = MAX (t->ready_at[t->n_shown], typed);
+      gint64 began = MAX (t->frame_began, ready);
+
+      t->latency_ms[t->n_shown] = (now - typed) / 1000.0;
+      t->work_ms[t->n_shown] = ((ready - typed) + (now - began)) / 1000.0;
+      t->wait_ms[t->n_shown] = (began - ready) / 1000.0;
+    }
 }
 
-/* A snapshot that changes nothing visible queues no frame of its own and
- * would wait for the cursor's next blink; ask for one, which costs
- * nothing when the views already did. */
+/* Marks the keystrokes both views now hold.  A snapshot that changes
+ * nothing visible queues no frame of its own and would wait for the
+ * cursor's next blink; ask for one, which costs nothing when the views
+ * already did. */
 static void
-on_snapshot (GtkWidget *view)
+on_snapshot (GtkWidget *view,
+             GParamSpec *pspec,
+             Typing     *t)
 {
+  gint64 now = g_get_monotonic_time ();
+  guint n = keys_in_views (t);
+
+  for (; t->n_ready < n; t->n_ready++)
+    t->ready_at[t->n_ready] = now;
+
   gdk_frame_clock_request_phase (gtk_widget_get_frame_clock (view),
                                  GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
@@ -425,17 +470,27 @@ print_figures (const char       *label,
                const StallProbe *probe,
                gboolean          big)
 {
-  double latency[N_KEYS], insert[N_KEYS];
+  double latency[N_KEYS], insert[N_KEYS], work[N_KEYS], wait[N_KEYS];
   double caught_up = t->latency_ms[N_KEYS - 1];
 
   memcpy (latency, t->latency_ms, sizeof latency);
   memcpy (insert, t->insert_ms, sizeof insert);
+  memcpy (work, t->work_ms, sizeof work);
+  memcpy (wait, t->wait_ms, sizeof wait);
   qsort (latency, N_KEYS, sizeof (double), compare_doubles);
   qsort (insert, N_KEYS, sizeof (double), compare_doubles);
+  qsort (work, N_KEYS, sizeof (double), compare_doubles);
+  qsort (wait, N_KEYS, sizeof (double), compare_doubles);
 
-  g_print ("  keystrokes:        %d, one every %.0f ms\n", N_KEYS, t->interval / 1000.0);
+  g_print ("  keystrokes:        %d, %.0f ms apart on average (%.0f to %.0f)\n", N_KEYS,
+           t->interval / 1000.0, t->interval * 0.7 / 1000.0, t->interval * 1.3 / 1000.0);
   g_print ("  latency (ms):      min %.1f  median %.1f  p95 %.1f  max %.1f\n",
            latency[0], latency[N_KEYS / 2], latency[P95_INDEX], latency[N_KEYS - 1]);
+  g_print ("    the app's work:  min %.1f  median %.1f  p95 %.1f  max %.1f\n",
+           work[0], work[N_KEYS / 2], work[P95_INDEX], work[N_KEYS - 1]);
+  g_print ("    frame wait:      min %.1f  median %.1f  p95 %.1f  max %.1f "
+           "(for GTK's next frame to begin)\n",
+           wait[0], wait[N_KEYS / 2], wait[P95_INDEX], wait[N_KEYS - 1]);
   g_print ("  insert alone (ms): median %.2f  max %.2f\n", insert[N_KEYS / 2], insert[N_KEYS - 1]);
   g_print ("  longest stall:     %.1f ms (%.1f ms of it on the CPU); %u over %.0f ms "
            "(%u of them over %.0f ms on the CPU)\n",
@@ -448,8 +503,10 @@ print_figures (const char       *label,
   g_print ("\n");
 
   if (!big)
-    g_print ("  %s target: p95 %.1f ms (at most 16 ms: %s)\n",
-             label, latency[P95_INDEX], verdict (latency[P95_INDEX] <= 16.0));
+    g_print ("  %s target: p95 %.1f ms of the app's work (at most 16 ms: %s); "
+             "%.1f ms with the frame wait (%s)\n",
+             label, work[P95_INDEX], verdict (work[P95_INDEX] <= 16.0),
+             latency[P95_INDEX], verdict (latency[P95_INDEX] <= 16.0));
   else
     g_print ("  %s targets: longest stall %.1f ms (none over 50 ms: %s); "
              "caught up %.1f ms (within 500 ms: %s)\n",
@@ -475,7 +532,8 @@ run_case (const char *label,
   gint64 start, shown, laid_out, deadline;
   double going_ms;
   gboolean quiet;
-  gulong handler;
+  gulong handler, begin_handler;
+  GRand *rand;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
@@ -537,11 +595,16 @@ run_case (const char *label,
   t.window = window;
   t.base_len = snapshot_len (spec_preview_get_snapshot (window->preview));
   t.interval = (interval_env ? CLAMP (atoi (interval_env), 1, 1000) : 50) * 1000;
+  rand = g_rand_new_with_seed (4);
+  for (guint k = 1; k < N_KEYS; k++)
+    t.due[k] = t.due[k - 1] + (gint64) (t.interval * g_rand_double_range (rand, 0.7, 1.3));
+  g_rand_free (rand);
 
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &t);
-  g_signal_connect (window->preview, "notify::snapshot", G_CALLBACK (on_snapshot), NULL);
-  g_signal_connect (window->navigator, "notify::snapshot", G_CALLBACK (on_snapshot), NULL);
+  begin_handler = g_signal_connect (clock, "before-paint", G_CALLBACK (on_frame_begins), &t);
+  g_signal_connect (window->preview, "notify::snapshot", G_CALLBACK (on_snapshot), &t);
+  g_signal_connect (window->navigator, "notify::snapshot", G_CALLBACK (on_snapshot), &t);
 
   stall_probe_reset (&probe);
   t.start = g_get_monotonic_time ();
@@ -557,8 +620,9 @@ run_case (const char *label,
 
   stall_probe_stop (&probe);
   g_signal_handler_disconnect (clock, handler);
-  g_signal_handlers_disconnect_by_func (window->preview, on_snapshot, NULL);
-  g_signal_handlers_disconnect_by_func (window->navigator, on_snapshot, NULL);
+  g_signal_handler_disconnect (clock, begin_handler);
+  g_signal_handlers_disconnect_by_func (window->preview, on_snapshot, &t);
+  g_signal_handlers_disconnect_by_func (window->navigator, on_snapshot, &t);
 
   if (t.n_shown < N_KEYS)
     {
