@@ -435,6 +435,83 @@ test_random_restructuring (void)
     }
 }
 
+/* @text after @edits, or the error's message. */
+static char *
+edited (const char *text,
+        GPtrArray  *(*operation) (SpecSnapshot *, guint, const char *, GError **),
+        guint       index,
+        const char *title)
+{
+  g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new (text, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) edits = operation (snapshot, index, title, &error);
+
+  if (edits == NULL)
+    return g_strdup (error->message);
+
+  return spec_text_edits_apply (text, strlen (text), edits, NULL, NULL);
+}
+
+static GPtrArray *
+duplicate (SpecSnapshot  *snapshot,
+           guint          index,
+           const char    *unused,
+           GError       **error)
+{
+  return spec_outline_edit_duplicate (snapshot, index);
+}
+
+static void
+assert_edited (const char *text,
+               GPtrArray  *(*operation) (SpecSnapshot *, guint, const char *, GError **),
+               guint       index,
+               const char *title,
+               const char *expected)
+{
+  g_autofree char *result = edited (text, operation, index, title);
+
+  g_assert_cmpstr (result, ==, expected);
+}
+
+static void
+test_rename (void)
+{
+  /* The closing hashes and the level stay. */
+  assert_edited ("# One\n\n## Two ##\ntext\n", spec_outline_edit_rename, 1, "  Deux  ",
+                 "# One\n\n## Deux ##\ntext\n");
+  assert_edited ("  ### Three\r\n", spec_outline_edit_rename, 0, "Trois",
+                 "  ### Trois\r\n");
+  /* A setext heading's lines become one; its underline stays. */
+  assert_edited ("Setext\nover two\n===\n\nBody\n", spec_outline_edit_rename, 0, "One line",
+                 "One line\n===\n\nBody\n");
+  assert_edited ("# One\n", spec_outline_edit_rename, 0, "  ", "A heading needs a title");
+  assert_edited ("# One\n", spec_outline_edit_rename, 0, "Two\nlines", "A heading’s title is one line");
+}
+
+static void
+test_duplicate (void)
+{
+  assert_edited ("# A\n\n## B\nb\n\n# C\n", duplicate, 1, NULL,
+                 "# A\n\n## B\nb\n\n## B\nb\n\n# C\n");
+  /* The last section, without a final line break, gains one. */
+  assert_edited ("# A\n\n# B\nb", duplicate, 1, NULL,
+                 "# A\n\n# B\nb\n# B\nb");
+  /* Before a setext heading, a blank line keeps it one. */
+  assert_edited ("# A\n\nB\n---\nb", duplicate, 1, NULL,
+                 "# A\n\nB\n---\nb\n\nB\n---\nb");
+}
+
+static void
+test_add_subsection (void)
+{
+  assert_edited ("# A\n\ntext\n\n# B\n", spec_outline_edit_add_subsection, 0, "New",
+                 "# A\n\ntext\n\n## New\n\n# B\n");
+  assert_edited ("# A\ntext", spec_outline_edit_add_subsection, 0, "New",
+                 "# A\ntext\n\n## New\n");
+  assert_edited ("###### Deep\n", spec_outline_edit_add_subsection, 0, "New",
+                 "“Deep” is at the deepest level, 6: it cannot have subsections");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -442,6 +519,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/outline-edit/random-restructuring", test_random_restructuring);
+  g_test_add_func ("/outline-edit/rename", test_rename);
+  g_test_add_func ("/outline-edit/duplicate", test_duplicate);
+  g_test_add_func ("/outline-edit/add-subsection", test_add_subsection);
 
   return g_test_run ();
 }
