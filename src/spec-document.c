@@ -13,6 +13,7 @@
 
 #include "spec-document.h"
 #include "spec-text-file.h"
+#include "spec-outline-edit.h"
 #include "spec-text-mirror.h"
 
 /* The document is the one owner of the text.  Every change schedules a
@@ -602,6 +603,71 @@ spec_document_toggle_task (SpecDocument *self,
   gtk_text_buffer_begin_user_action (buffer);
   gtk_text_buffer_delete (buffer, &start, &end);
   gtk_text_buffer_insert (buffer, &start, checked ? "x" : " ", 1);
+  gtk_text_buffer_end_user_action (buffer);
+
+  return TRUE;
+}
+
+static void
+byte_offset_to_iter (GtkTextBuffer       *buffer,
+                     const SpecLineIndex *lines,
+                     gsize                offset,
+                     GtkTextIter         *iter)
+{
+  guint line = spec_line_index_line_at_offset (lines, offset);
+
+  if (offset >= spec_line_index_get_length (lines) || line == 0 ||
+      line > (guint) gtk_text_buffer_get_line_count (buffer))
+    {
+      gtk_text_buffer_get_end_iter (buffer, iter);
+      return;
+    }
+
+  gtk_text_buffer_get_iter_at_line_index (buffer, iter, (int) line - 1,
+                                          (int) (offset - spec_line_index_line_start (lines, line)));
+}
+
+/**
+ * spec_document_apply_edits:
+ * @snapshot: the snapshot @edits were made from
+ * @edits: (element-type SpecTextEdit): as the core's section operations
+ *   return them, from the last offset to the first
+ *
+ * Makes @edits in the text as one user action, which one undo reverts.
+ *
+ * Returns: %FALSE, and nothing changed, if the text has changed since
+ *   @snapshot (its offsets would point elsewhere)
+ */
+gboolean
+spec_document_apply_edits (SpecDocument *self,
+                           SpecSnapshot *snapshot,
+                           GPtrArray    *edits)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  const SpecLineIndex *lines;
+
+  g_return_val_if_fail (SPEC_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (SPEC_IS_SNAPSHOT (snapshot), FALSE);
+  g_return_val_if_fail (edits != NULL, FALSE);
+
+  if (snapshot != self->snapshot || self->parsed_serial != self->change_serial)
+    return FALSE;
+
+  lines = spec_snapshot_get_line_index (snapshot);
+
+  gtk_text_buffer_begin_user_action (buffer);
+  /* From the last offset to the first: the text before each edit is
+   * still the snapshot's, so its byte offsets still hold there. */
+  for (guint i = 0; i < edits->len; i++)
+    {
+      const SpecTextEdit *edit = g_ptr_array_index (edits, i);
+      GtkTextIter start, end;
+
+      byte_offset_to_iter (buffer, lines, edit->offset, &start);
+      byte_offset_to_iter (buffer, lines, edit->offset + edit->removed, &end);
+      gtk_text_buffer_delete (buffer, &start, &end);
+      gtk_text_buffer_insert (buffer, &start, edit->inserted, -1);
+    }
   gtk_text_buffer_end_user_action (buffer);
 
   return TRUE;

@@ -36,6 +36,9 @@ char         *spec_document_dup_text       (SpecDocument         *self);
 gboolean      spec_document_toggle_task    (SpecDocument         *self,
                                             guint                 line,
                                             gboolean              checked);
+gboolean      spec_document_apply_edits    (SpecDocument         *self,
+                                            SpecSnapshot         *snapshot,
+                                            GPtrArray            *edits);
 void          spec_document_load_async     (SpecDocument         *self,
                                             GFile                *file,
                                             GCancellable         *cancellable,

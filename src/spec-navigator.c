@@ -8,23 +8,8 @@
 
 #include <adwaita.h>
 
-#include "spec-navigator.h"
+#include "spec-navigator-private.h"
 #include "spec-outline-item.h"
-
-struct _SpecNavigator
-{
-  GtkWidget            parent_instance;
-
-  SpecSnapshot        *snapshot;
-  GListStore          *roots;       /* SpecOutlineItem, kept across snapshots */
-  GPtrArray           *items;       /* all of them, in document order */
-  GtkTreeListModel    *tree;
-  GtkSingleSelection  *selection;
-
-  /* Template widgets */
-  GtkStack            *stack;
-  GtkListView         *list_view;
-};
 
 G_DEFINE_FINAL_TYPE (SpecNavigator, spec_navigator, GTK_TYPE_WIDGET)
 
@@ -34,13 +19,9 @@ enum {
   N_PROPS
 };
 
-enum {
-  HEADING_ACTIVATED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties [N_PROPS];
-static guint signals [N_SIGNALS];
+guint _spec_navigator_signals [N_NAVIGATOR_SIGNALS];
+#define signals _spec_navigator_signals
 
 static GListModel *
 create_child_model (gpointer item,
@@ -174,6 +155,7 @@ spec_navigator_dispose (GObject *object)
   g_clear_object (&self->tree);
   g_clear_object (&self->roots);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->reselect_title, g_free);
   g_clear_object (&self->snapshot);
 
   G_OBJECT_CLASS (spec_navigator_parent_class)->dispose (object);
@@ -255,6 +237,33 @@ spec_navigator_class_init (SpecNavigatorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_factory_unbind);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate);
 
+  /**
+   * SpecNavigator::restructure:
+   * @snapshot: the snapshot the edits were made from
+   * @edits: (element-type SpecTextEdit): the text edits that carry out a
+   *   move, a level change or a deletion, for the document to make as one
+   *   user action
+   */
+  signals [RESTRUCTURE] =
+    g_signal_new ("restructure",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, SPEC_TYPE_SNAPSHOT, G_TYPE_PTR_ARRAY);
+
+  /**
+   * SpecNavigator::restructure-refused:
+   * @message: why, for the user
+   */
+  signals [RESTRUCTURE_REFUSED] =
+    g_signal_new ("restructure-refused",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  _spec_navigator_class_actions_init (widget_class);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "specnavigator");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_NAVIGATION);
@@ -324,6 +333,9 @@ spec_navigator_set_snapshot (SpecNavigator *self,
   gtk_stack_set_visible_child_name (self->stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->roots)) > 0
                                     ? "outline" : "empty");
+
+  if (snapshot != NULL)
+    _spec_navigator_reselect (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SNAPSHOT]);
 }

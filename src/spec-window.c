@@ -117,6 +117,27 @@ on_task_toggled (SpecWindow  *self,
     g_debug ("No task box on line %u any more", line);
 }
 
+/* A move, level change or deletion asked for in the navigator: made as
+ * one user action, which one undo reverts. */
+static void
+on_restructure (SpecWindow    *self,
+                SpecSnapshot  *snapshot,
+                GPtrArray     *edits,
+                SpecNavigator *navigator)
+{
+  if (!spec_document_apply_edits (self->document, snapshot, edits))
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("The outline is catching up with your typing: try again")));
+}
+
+static void
+on_restructure_refused (SpecWindow    *self,
+                        const char    *message,
+                        SpecNavigator *navigator)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
 static void
 spec_window_restore_state (SpecWindow *self)
 {
@@ -342,6 +363,8 @@ spec_window_class_init (SpecWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpecWindow, preview);
   gtk_widget_class_bind_template_child (widget_class, SpecWindow, progress);
   gtk_widget_class_bind_template_callback (widget_class, on_heading_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_restructure);
+  gtk_widget_class_bind_template_callback (widget_class, on_restructure_refused);
   gtk_widget_class_bind_template_callback (widget_class, on_heading_link_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_task_toggled);
 

@@ -17,6 +17,7 @@
 #include "spec-outline-item.h"
 #include "spec-test-utils.h"
 #include "spec-text-file.h"
+#include "spec-navigator-private.h"
 #include "spec-window-private.h"
 
 #define TIMEOUT_MS 10000
@@ -404,6 +405,190 @@ test_navigator_follows_edits (Fixture       *f,
   gtk_text_buffer_delete (buffer, &iter, &end);
   wait_idle (f);
   assert_items_show_sections (f->window);
+}
+
+/* The navigator row showing the heading on @line, selected. */
+static void
+select_heading_row (SpecWindow *window,
+                    guint       line)
+{
+  GListModel *rows = spec_navigator_get_rows (window->navigator);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(SpecOutlineItem) item = gtk_tree_list_row_get_item (row);
+
+      if (spec_outline_item_get_line (item) == line)
+        {
+          gtk_single_selection_set_selected (window->navigator->selection, i);
+          return;
+        }
+    }
+
+  g_error ("no row for line %u", line);
+}
+
+static char *
+selected_title (SpecWindow *window)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (window->navigator->selection);
+  g_autoptr(SpecOutlineItem) item = NULL;
+
+  if (row == NULL)
+    return NULL;
+  item = gtk_tree_list_row_get_item (row);
+
+  return g_strdup (spec_outline_item_get_title (item));
+}
+
+/* The shortcut triggering @action on the navigator, as text. */
+static char *
+navigator_shortcut_for (SpecWindow *window,
+                        const char *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window->navigator));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *shortcut_action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_NAMED_ACTION (shortcut_action) &&
+              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (shortcut_action)), action))
+            return gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+        }
+    }
+
+  return NULL;
+}
+
+/* Alt+arrows move the selected section among its siblings and change its
+ * level, subsections and all; each is one undo; refusals say why. */
+static void
+test_navigator_keyboard_moves (Fixture       *f,
+                               gconstpointer  data)
+{
+  static const struct { const char *action; const char *shortcut; } bindings[] = {
+    { "outline.move-up", "<Alt>Up" },
+    { "outline.move-down", "<Alt>Down" },
+    { "outline.promote", "<Alt>Left" },
+    { "outline.demote", "<Alt>Right" },
+    { "outline.delete", "Delete" },
+    { "outline.duplicate", "<Control>d" },
+  };
+  GtkTextBuffer *buffer;
+  g_autofree char *original = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *page = NULL;
+  const SpecSection *section;
+  const SpecSection *previous;
+  guint previous_line;
+  GPtrArray *siblings;
+  g_autofree char *section_title = NULL;
+  g_autofree char *previous_title = NULL;
+  guint n_sections;
+
+  if (!open_technical_seed (f))
+    return;
+  buffer = GTK_TEXT_BUFFER (spec_window_get_document (f->window));
+  original = spec_document_dup_text (spec_window_get_document (f->window));
+  n_sections = spec_snapshot_get_sections (spec_document_get_snapshot (spec_window_get_document (f->window)))->len;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
+    {
+      g_autofree char *shortcut = navigator_shortcut_for (f->window, bindings[i].action);
+
+      g_assert_cmpstr (shortcut, ==, bindings[i].shortcut);
+    }
+
+  /* The second subsection of a section with several. */
+  section = find_section (f->window, "Technical Design");
+  g_assert_nonnull (section);
+  siblings = section->parent != NULL ? section->parent->children
+                                     : spec_snapshot_get_outline (spec_document_get_snapshot (spec_window_get_document (f->window)));
+  g_assert_cmpuint (siblings->len, >, 2);
+  {
+    guint position;
+
+    g_ptr_array_find (siblings, section, &position);
+    g_assert_cmpuint (position, >, 0);
+    previous = g_ptr_array_index (siblings, position - 1);
+  }
+  section_title = g_strdup (section->title);
+  previous_title = g_strdup (previous->title);
+  previous_line = previous->heading_line;
+
+  /* Up: it takes its neighbour's place, and stays selected. */
+  select_heading_row (f->window, section->heading_line);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->navigator), "outline.move-up", NULL);
+  wait_idle (f);
+  spec_test_iterate (50);
+  section = find_section (f->window, section_title);
+  previous = find_section (f->window, previous_title);
+  g_assert_cmpuint (section->heading_line, ==, previous_line);
+  g_assert_cmpuint (previous->heading_line, >, section->heading_line);
+  title = selected_title (f->window);
+  g_assert_cmpstr (title, ==, section_title);
+  g_assert_cmpuint (spec_snapshot_get_sections (spec_document_get_snapshot (spec_window_get_document (f->window)))->len,
+                    ==, n_sections);
+  moved = spec_document_dup_text (spec_window_get_document (f->window));
+  g_assert_cmpuint (strlen (moved), ==, strlen (original));
+
+  /* One undo: the bytes as they were. */
+  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
+  gtk_text_buffer_undo (buffer);
+  wait_idle (f);
+  g_free (moved);
+  moved = spec_document_dup_text (spec_window_get_document (f->window));
+  g_assert_cmpstr (moved, ==, original);
+
+  /* Demote and promote: the heading's hashes, subsections too. */
+  section = find_section (f->window, section_title);
+  select_heading_row (f->window, section->heading_line);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->navigator), "outline.demote", NULL);
+  wait_idle (f);
+  g_assert_cmpuint (find_section (f->window, section_title)->level, ==, 3);
+  g_clear_pointer (&title, g_free);
+  title = selected_title (f->window);
+  g_assert_cmpstr (title, ==, section_title);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->navigator), "outline.promote", NULL);
+  wait_idle (f);
+  g_assert_cmpuint (find_section (f->window, section_title)->level, ==, 2);
+  g_free (moved);
+  moved = spec_document_dup_text (spec_window_get_document (f->window));
+  g_assert_cmpstr (moved, ==, original);
+
+  /* Delete, then undo. */
+  section = find_section (f->window, section_title);
+  select_heading_row (f->window, section->heading_line);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->navigator), "outline.delete", NULL);
+  wait_idle (f);
+  g_assert_null (find_section (f->window, section_title));
+  gtk_text_buffer_undo (buffer);
+  wait_idle (f);
+  g_free (moved);
+  moved = spec_document_dup_text (spec_window_get_document (f->window));
+  g_assert_cmpstr (moved, ==, original);
+
+  /* The document's title heading cannot go up a level: a toast says so,
+   * and nothing changes. */
+  select_heading_row (f->window, 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->navigator), "outline.promote", NULL);
+  spec_test_iterate (300);
+  page = spec_test_collect_text (GTK_WIDGET (f->window->toast_overlay));
+  g_assert_nonnull (strstr (page, "already at the top level"));
+  g_free (moved);
+  moved = spec_document_dup_text (spec_window_get_document (f->window));
+  g_assert_cmpstr (moved, ==, original);
 }
 
 static void
@@ -1343,6 +1528,7 @@ main (int   argc,
   ADD ("/window/typing-updates-views", test_typing_updates_views);
   ADD ("/window/navigator-moves-cursor", test_navigator_moves_cursor);
   ADD ("/window/navigator-follows-edits", test_navigator_follows_edits);
+  ADD ("/window/navigator-keyboard-moves", test_navigator_keyboard_moves);
   ADD ("/window/save-round-trip", test_save_round_trip);
   ADD ("/window/unsaved-changes-dialog", test_unsaved_changes_dialog);
   ADD ("/window/discard-closes", test_discard_closes);

@@ -1,0 +1,220 @@
+/* spec-navigator-actions.c: restructuring the document from its outline
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "spec-navigator-private.h"
+#include "spec-outline-edit.h"
+#include "spec-outline-item.h"
+
+/* The actions work on the selected row's section.  The core turns each
+ * into text edits (spec-outline-edit.c); the window has the document make
+ * them as one user action, so one undo reverts it.  The moved heading is
+ * selected again once the new outline shows it. */
+
+static const SpecSection *
+selected_section (SpecNavigator *self)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(SpecOutlineItem) item = NULL;
+  const SpecSection *section;
+
+  if (row == NULL || self->snapshot == NULL)
+    return NULL;
+
+  item = gtk_tree_list_row_get_item (row);
+  section = spec_snapshot_get_section_at_line (self->snapshot, spec_outline_item_get_line (item));
+
+  /* The row shows the snapshot's heading on that line, if it is one. */
+  if (section == NULL || section->heading_line != spec_outline_item_get_line (item))
+    return NULL;
+
+  return section;
+}
+
+typedef GPtrArray *(*SectionOperation) (SpecSnapshot  *snapshot,
+                                        guint          index,
+                                        GError       **error);
+
+static GPtrArray *
+promote (SpecSnapshot  *snapshot,
+         guint          index,
+         GError       **error)
+{
+  return spec_outline_edit_shift (snapshot, index, -1, error);
+}
+
+static GPtrArray *
+demote (SpecSnapshot  *snapshot,
+        guint          index,
+        GError       **error)
+{
+  return spec_outline_edit_shift (snapshot, index, 1, error);
+}
+
+static GPtrArray *
+delete (SpecSnapshot  *snapshot,
+        guint          index,
+        GError       **error)
+{
+  return spec_outline_edit_delete (snapshot, index);
+}
+
+static GPtrArray *
+duplicate (SpecSnapshot  *snapshot,
+           guint          index,
+           GError       **error)
+{
+  return spec_outline_edit_duplicate (snapshot, index);
+}
+
+static void
+run_operation (SpecNavigator    *self,
+               SectionOperation  operation,
+               gboolean          reselect)
+{
+  const SpecSection *section = selected_section (self);
+  g_autoptr(GPtrArray) edits = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (section == NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  if (!(edits = operation (self->snapshot, section->index, &error)))
+    {
+      g_signal_emit (self, _spec_navigator_signals [RESTRUCTURE_REFUSED], 0, error->message);
+      return;
+    }
+
+  g_free (self->reselect_title);
+  self->reselect_title = reselect ? g_strdup (section->title) : NULL;
+  self->reselect_near = section->index;
+
+  g_signal_emit (self, _spec_navigator_signals [RESTRUCTURE], 0, self->snapshot, edits);
+}
+
+static void
+move_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  run_operation (SPEC_NAVIGATOR (widget), spec_outline_edit_move_up, TRUE);
+}
+
+static void
+move_down_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  run_operation (SPEC_NAVIGATOR (widget), spec_outline_edit_move_down, TRUE);
+}
+
+static void
+promote_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  run_operation (SPEC_NAVIGATOR (widget), promote, TRUE);
+}
+
+static void
+demote_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  run_operation (SPEC_NAVIGATOR (widget), demote, TRUE);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  run_operation (SPEC_NAVIGATOR (widget), delete, FALSE);
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  run_operation (SPEC_NAVIGATOR (widget), duplicate, TRUE);
+}
+
+/* The row showing the section titled @title nearest heading @near, once
+ * the outline holds it: selected, scrolled to and focused, so that the
+ * next key moves it again. */
+void
+_spec_navigator_reselect (SpecNavigator *self)
+{
+  g_autofree char *title = g_steal_pointer (&self->reselect_title);
+  GPtrArray *sections = spec_snapshot_get_sections (self->snapshot);
+  const SpecSection *best = NULL;
+  guint best_distance = G_MAXUINT;
+  GListModel *rows = G_LIST_MODEL (self->tree);
+  guint n_rows = g_list_model_get_n_items (rows);
+
+  if (title == NULL)
+    return;
+
+  for (guint i = 0; i < sections->len; i++)
+    {
+      const SpecSection *section = g_ptr_array_index (sections, i);
+      guint distance = section->index > self->reselect_near ? section->index - self->reselect_near
+                                                             : self->reselect_near - section->index;
+
+      if (g_strcmp0 (section->title, title) == 0 && distance < best_distance)
+        {
+          best = section;
+          best_distance = distance;
+        }
+    }
+
+  if (best == NULL)
+    return;
+
+  for (guint position = 0; position < n_rows; position++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, position);
+      g_autoptr(SpecOutlineItem) item = gtk_tree_list_row_get_item (row);
+
+      if (spec_outline_item_get_line (item) == best->heading_line)
+        {
+          gtk_single_selection_set_selected (self->selection, position);
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+          gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+          return;
+        }
+    }
+}
+
+void
+_spec_navigator_class_actions_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "outline.move-up", NULL, move_up_action);
+  gtk_widget_class_install_action (widget_class, "outline.move-down", NULL, move_down_action);
+  gtk_widget_class_install_action (widget_class, "outline.promote", NULL, promote_action);
+  gtk_widget_class_install_action (widget_class, "outline.demote", NULL, demote_action);
+  gtk_widget_class_install_action (widget_class, "outline.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "outline.duplicate", NULL, duplicate_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "outline.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, GDK_ALT_MASK, "outline.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "outline.move-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, GDK_ALT_MASK, "outline.move-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "outline.promote", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "outline.promote", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "outline.demote", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, GDK_ALT_MASK, "outline.demote", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "outline.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "outline.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "outline.duplicate", NULL);
+}
