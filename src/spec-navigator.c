@@ -32,6 +32,29 @@ create_child_model (gpointer item,
   return children ? g_object_ref (children) : NULL;
 }
 
+/* The tooltip of a row: the title, and what is left in the section. */
+static gboolean
+on_row_query_tooltip (GtkWidget  *box,
+                      int         x,
+                      int         y,
+                      gboolean    keyboard_mode,
+                      GtkTooltip *tooltip,
+                      gpointer    user_data)
+{
+  SpecOutlineItem *item = g_object_get_data (G_OBJECT (box), "spec-item");
+  g_autofree char *summary = NULL;
+  g_autofree char *text = NULL;
+
+  if (item == NULL)
+    return FALSE;
+
+  summary = spec_outline_item_dup_summary (item);
+  text = g_strdup_printf ("%s\n%s", spec_outline_item_get_title (item), summary);
+  gtk_tooltip_set_text (tooltip, text);
+
+  return TRUE;
+}
+
 /* A row: [title][badge].  The badge is a count of what is left for an
  * incomplete section, a check mark for a complete one; an empty section's
  * title is dimmed and slanted instead. */
@@ -56,6 +79,12 @@ on_factory_setup (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), badge);
   gtk_box_append (GTK_BOX (box), check);
+
+  /* Asked for when shown: setting a tooltip's text makes GTK ask the X
+   * server where the pointer is, and after a heading comes or goes GTK
+   * 4.8 binds every row again (200 round trips, a tenth of a second). */
+  gtk_widget_set_has_tooltip (box, TRUE);
+  g_signal_connect (box, "query-tooltip", G_CALLBACK (on_row_query_tooltip), NULL);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
   gtk_list_item_set_child (list_item, expander);
 }
@@ -72,7 +101,6 @@ update_row (GtkWidget       *box,
   guint unfilled = spec_outline_item_get_unfilled (item);
   const char *title = spec_outline_item_get_title (item);
   g_autofree char *summary = spec_outline_item_dup_summary (item);
-  g_autofree char *tooltip = g_strdup_printf ("%s\n%s", title, summary);
   g_autofree char *count = g_strdup_printf ("%u", unfilled);
   g_autofree char *accessible = g_strdup_printf ("%s, %s", title, summary);
 
@@ -87,7 +115,6 @@ update_row (GtkWidget       *box,
   else
     gtk_widget_remove_css_class (label, "spec-empty");
 
-  gtk_widget_set_tooltip_text (box, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
@@ -111,6 +138,7 @@ on_factory_bind (GtkSignalListItemFactory *factory,
   g_signal_connect_object (item, "notify::state", G_CALLBACK (update_row), box, G_CONNECT_SWAPPED);
   g_signal_connect_object (item, "notify::unfilled", G_CALLBACK (update_row), box, G_CONNECT_SWAPPED);
   g_object_set_data_full (G_OBJECT (list_item), "spec-item", item, g_object_unref);
+  g_object_set_data (G_OBJECT (box), "spec-item", item);
 }
 
 static void
@@ -124,6 +152,7 @@ on_factory_unbind (GtkSignalListItemFactory *factory,
 
   if (item != NULL)
     g_signal_handlers_disconnect_by_func (item, update_row, box);
+  g_object_set_data (G_OBJECT (box), "spec-item", NULL);
   g_object_set_data (G_OBJECT (list_item), "spec-item", NULL);
   gtk_tree_expander_set_list_row (expander, NULL);
 }

@@ -12,6 +12,12 @@
  * the main thread to take it in is measured, and the frame after it is
  * drawn before the next edit.  Prints the median and p95 of both kinds.
  *
+ * Then a section with 1,000 subsections is moved past its neighbour and
+ * back, and demoted and promoted back, ten times each, from the action to
+ * the text changed in the editor's buffer (the core's edits, then the
+ * document making them as one user action), and to the navigator showing
+ * the new outline.
+ *
  *     meson test -C build --benchmark bench-navigator
  */
 
@@ -20,7 +26,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "spec-document.h"
 #include "spec-navigator.h"
+#include "spec-outline-edit.h"
 #include "spec-snapshot.h"
 #include "spec-test-utils.h"
 
@@ -86,6 +94,126 @@ print_figures (const char *label,
   qsort (ms, n, sizeof (double), compare_doubles);
   g_print ("  %-26s %3u edits: median %.2f ms, p95 %.2f ms, max %.2f ms\n",
            label, n, ms[n / 2], ms[P95 (n)], ms[n - 1]);
+}
+
+typedef GPtrArray *(*Operation) (SpecSnapshot *, guint, GError **);
+
+static GPtrArray *
+demote (SpecSnapshot *snapshot, guint index, GError **error)
+{
+  return spec_outline_edit_shift (snapshot, index, 1, error);
+}
+
+static GPtrArray *
+promote (SpecSnapshot *snapshot, guint index, GError **error)
+{
+  return spec_outline_edit_shift (snapshot, index, -1, error);
+}
+
+typedef struct
+{
+  SpecDocument *document;
+  gsize         len;
+} Parsed;
+
+static gboolean
+document_parsed (gpointer data)
+{
+  Parsed *parsed = data;
+  SpecSnapshot *snapshot = spec_document_get_snapshot (parsed->document);
+  gsize len = 0;
+
+  if (snapshot != NULL)
+    spec_snapshot_get_text (snapshot, &len);
+
+  return snapshot != NULL && len == parsed->len &&
+         gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (parsed->document)) == (int) len;
+}
+
+static guint
+find_title (SpecSnapshot *snapshot,
+            const char   *title)
+{
+  GPtrArray *sections = spec_snapshot_get_sections (snapshot);
+
+  for (guint i = 0; i < sections->len; i++)
+    if (g_strcmp0 (((SpecSection *) g_ptr_array_index (sections, i))->title, title) == 0)
+      return i;
+
+  g_error ("no section %s", title);
+}
+
+/* One operation on section "Big", from the action to the buffer changed,
+ * then to @navigator showing it: in ms. */
+static void
+time_operation (SpecDocument  *document,
+                SpecNavigator *navigator,
+                Operation      operation,
+                double        *to_text,
+                double        *to_navigator)
+{
+  SpecSnapshot *snapshot = spec_document_get_snapshot (document);
+  g_autoptr(GPtrArray) edits = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  edits = operation (snapshot, find_title (snapshot, "Big"), &error);
+  g_assert_no_error (error);
+  g_assert_true (spec_document_apply_edits (document, snapshot, edits));
+  *to_text = (g_get_monotonic_time () - start) / 1000.0;
+
+  /* A move keeps the length: wait for a new snapshot, not a length. */
+  while (spec_document_get_snapshot (document) == snapshot ||
+         spec_navigator_get_snapshot (navigator) != spec_document_get_snapshot (document))
+    g_main_context_iteration (NULL, TRUE);
+  *to_navigator = (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+bench_large_section (GtkWidget *window)
+{
+  GString *text = g_string_new ("# Before\n\nSome text.\n\n# Big\n\nThe big one.\n\n");
+  SpecDocument *document = spec_document_new ();
+  SpecNavigator *navigator = SPEC_NAVIGATOR (spec_navigator_new ());
+  struct { const char *label; Operation one, back; } operations[] = {
+    { "move past its neighbour", spec_outline_edit_move_down, spec_outline_edit_move_up },
+    { "demote and promote", demote, promote },
+  };
+  Parsed parsed = { document, 0 };
+
+  for (guint i = 1; i <= 1000; i++)
+    g_string_append_printf (text, "## Part %u\n\nWhat part %u says, in [PLACEHOLDER] words.\n\n", i, i);
+  g_string_append (text, "# After\n\nThe end.\n");
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (navigator));
+  g_object_bind_property (document, "snapshot", navigator, "snapshot", G_BINDING_SYNC_CREATE);
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document), text->str, text->len);
+  parsed.len = text->len;
+  while (!document_parsed (&parsed) || spec_navigator_get_snapshot (navigator) != spec_document_get_snapshot (document))
+    g_main_context_iteration (NULL, TRUE);
+  spec_test_wait_for_frames (window, 2);
+
+  g_print ("\na section with 1,000 subsections (%.0f KB), 10 times each way:\n", text->len / 1e3);
+  for (guint o = 0; o < G_N_ELEMENTS (operations); o++)
+    {
+      double to_text[20], to_navigator[20];
+
+      for (guint k = 0; k < 20; k++)
+        {
+          time_operation (document, navigator, k % 2 == 0 ? operations[o].one : operations[o].back,
+                          &to_text[k], &to_navigator[k]);
+          spec_test_wait_for_frames (window, 1);
+        }
+
+      qsort (to_text, 20, sizeof (double), compare_doubles);
+      qsort (to_navigator, 20, sizeof (double), compare_doubles);
+      g_print ("  %-24s text changed: median %.1f ms, max %.1f ms; navigator shows it: median %.1f ms, max %.1f ms\n",
+               operations[o].label, to_text[10], to_text[19], to_navigator[10], to_navigator[19]);
+      g_print ("  target: under 50 ms: %s\n", to_text[19] < 50.0 ? "met" : "NOT met");
+    }
+
+  g_string_free (text, TRUE);
+  g_object_unref (document);
 }
 
 int
@@ -159,6 +287,8 @@ main (int   argc,
            letters[P95 (n_letters)] < 5.0 && lines[P95 (n_lines)] < 5.0 ? "met" : "NOT met");
 
   g_string_free (edited, TRUE);
+
+  bench_large_section (window);
   gtk_window_destroy (GTK_WINDOW (window));
 
   return 0;
