@@ -628,6 +628,55 @@ byte_offset_to_iter (GtkTextBuffer       *buffer,
 }
 
 /**
+ * spec_document_is_current:
+ *
+ * Returns: whether the snapshot holds the text as it is now (no edit is
+ *   waiting to be parsed), so that its byte offsets are the buffer's
+ */
+gboolean
+spec_document_is_current (SpecDocument *self)
+{
+  g_return_val_if_fail (SPEC_IS_DOCUMENT (self), FALSE);
+
+  return self->snapshot != NULL && self->parsed_serial == self->change_serial;
+}
+
+/**
+ * spec_document_get_iter_at_byte:
+ * @offset: a byte offset in the current snapshot's text
+ *
+ * Only while spec_document_is_current().
+ */
+void
+spec_document_get_iter_at_byte (SpecDocument *self,
+                                gsize         offset,
+                                GtkTextIter  *iter)
+{
+  g_return_if_fail (SPEC_IS_DOCUMENT (self));
+  g_return_if_fail (spec_document_is_current (self));
+
+  byte_offset_to_iter (GTK_TEXT_BUFFER (self), spec_snapshot_get_line_index (self->snapshot), offset, iter);
+}
+
+/**
+ * spec_document_get_byte_at_iter:
+ *
+ * Returns: @iter's byte offset in the current snapshot's text; only while
+ *   spec_document_is_current()
+ */
+gsize
+spec_document_get_byte_at_iter (SpecDocument      *self,
+                                const GtkTextIter *iter)
+{
+  g_return_val_if_fail (SPEC_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (spec_document_is_current (self), 0);
+
+  return spec_line_index_line_start (spec_snapshot_get_line_index (self->snapshot),
+                                     (guint) gtk_text_iter_get_line (iter) + 1) +
+         (gsize) gtk_text_iter_get_line_index (iter);
+}
+
+/**
  * spec_document_apply_edits:
  * @snapshot: the snapshot @edits were made from
  * @edits: (element-type SpecTextEdit): as the core's section operations
@@ -650,7 +699,7 @@ spec_document_apply_edits (SpecDocument *self,
   g_return_val_if_fail (SPEC_IS_SNAPSHOT (snapshot), FALSE);
   g_return_val_if_fail (edits != NULL, FALSE);
 
-  if (snapshot != self->snapshot || self->parsed_serial != self->change_serial)
+  if (snapshot != self->snapshot || !spec_document_is_current (self))
     return FALSE;
 
   lines = spec_snapshot_get_line_index (snapshot);

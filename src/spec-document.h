@@ -36,6 +36,12 @@ char         *spec_document_dup_text       (SpecDocument         *self);
 gboolean      spec_document_toggle_task    (SpecDocument         *self,
                                             guint                 line,
                                             gboolean              checked);
+gboolean      spec_document_is_current     (SpecDocument         *self);
+void          spec_document_get_iter_at_byte (SpecDocument       *self,
+                                            gsize                 offset,
+                                            GtkTextIter          *iter);
+gsize         spec_document_get_byte_at_iter (SpecDocument       *self,
+                                            const GtkTextIter    *iter);
 gboolean      spec_document_apply_edits    (SpecDocument         *self,
                                             SpecSnapshot         *snapshot,
                                             GPtrArray            *edits);

@@ -36,12 +36,15 @@ struct _SpecWindow
   SpecPreview          *preview;
   SpecProgressIndicator *progress;
 
+  int                   unfilled_pending;   /* Ctrl+J waiting for a parse: 1, -1 */
   guint                 show_sidebar : 1;
   guint                 show_preview : 1;
   guint                 close_confirmed : 1;   /* the user chose to close */
 };
 
 void     _spec_window_class_actions_init (GtkWidgetClass *widget_class);
+void     _spec_window_class_unfilled_init (GtkWidgetClass *widget_class);
+void     _spec_window_unfilled_init      (SpecWindow     *self);
 gboolean _spec_window_confirm_close      (SpecWindow     *self);
 void     _spec_window_show_error         (SpecWindow     *self,
                                           const char     *heading,

@@ -376,6 +376,7 @@ spec_window_class_init (SpecWindowClass *klass)
                                        "win.show-preview", NULL);
 
   _spec_window_class_actions_init (widget_class);
+  _spec_window_class_unfilled_init (widget_class);
 }
 
 static void
@@ -408,6 +409,7 @@ spec_window_init (SpecWindow *self)
   g_signal_connect_object (self->document, "modified-changed",
                            G_CALLBACK (spec_window_update_title), self, G_CONNECT_SWAPPED);
   spec_window_update_title (self);
+  _spec_window_unfilled_init (self);
 }
 
 SpecWindow *

@@ -77,6 +77,70 @@ spec_report_count_unfilled (const SpecSectionReport *section_report)
   return section_report->n_placeholders + section_report->n_clarifications;
 }
 
+static gboolean
+is_unfilled (const SpecItem *item)
+{
+  return item->kind == SPEC_ITEM_PLACEHOLDER || item->kind == SPEC_ITEM_CLARIFICATION;
+}
+
+/**
+ * spec_report_find_unfilled:
+ * @from: a byte offset in the text
+ * @backwards: look before @from rather than after it
+ * @wrapped: (out) (optional): set when there was none that way and the
+ *   search went on from the other end of the text
+ *
+ * Finds the next placeholder or clarification starting at or after @from
+ * (the end of what is selected), or the last one ending at or before it
+ * (the start of the selection); past the end, the search wraps around.
+ *
+ * Returns: (nullable): the item, or %NULL if nothing is left to fill in
+ */
+const SpecItem *
+spec_report_find_unfilled (const SpecReport *report,
+                           gsize             from,
+                           gboolean          backwards,
+                           gboolean         *wrapped)
+{
+  const SpecItem *first = NULL;
+  const SpecItem *last = NULL;
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  if (wrapped != NULL)
+    *wrapped = FALSE;
+
+  /* Items are in document order. */
+  for (guint i = 0; i < report->items->len; i++)
+    {
+      const SpecItem *item = &g_array_index (report->items, SpecItem, i);
+
+      if (!is_unfilled (item))
+        continue;
+
+      if (first == NULL)
+        first = item;
+      last = item;
+
+      if (!backwards && item->offset >= from)
+        return item;
+    }
+
+  if (backwards)
+    for (guint i = report->items->len; i-- > 0;)
+      {
+        const SpecItem *item = &g_array_index (report->items, SpecItem, i);
+
+        if (is_unfilled (item) && item->offset + item->length <= from)
+          return item;
+      }
+
+  if (wrapped != NULL && first != NULL)
+    *wrapped = TRUE;
+
+  return backwards ? last : first;
+}
+
 /* An HTML block made only of comments is guidance, not content. */
 static gboolean
 is_comment_only (cmark_node *html)

@@ -102,6 +102,11 @@ const SpecSectionReport *
             spec_report_get_section     (const SpecReport       *report,
                                          const SpecSection      *section);
 guint       spec_report_count_unfilled  (const SpecSectionReport *section_report);
+const SpecItem *
+            spec_report_find_unfilled   (const SpecReport       *report,
+                                         gsize                   from,
+                                         gboolean                backwards,
+                                         gboolean               *wrapped);
 const char *spec_section_state_to_string (SpecSectionState       state);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpecReport, spec_report_free)

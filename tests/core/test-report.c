@@ -1770,6 +1770,64 @@ test_refinements (void)
   g_assert_cmpuint (report->percent, ==, 100);
 }
 
+/* Ctrl+J: the next placeholder or clarification after the selection,
+ * Shift+Ctrl+J the one before, both wrapping around; guidance comments
+ * are not slots to fill. */
+static void
+test_find_unfilled (void)
+{
+  static const char text[] =
+    "# A\n"
+    "\n"
+    "Name: [NAME], owner: [OWNER].\n"
+    "<!-- ACTION REQUIRED: fill in -->\n"
+    "\n"
+    "[NEEDS CLARIFICATION: which region?]\n";
+  g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new (text, -1);
+  const SpecReport *report = spec_snapshot_get_report (snapshot);
+  gsize name = strstr (text, "[NAME]") - text;
+  gsize owner = strstr (text, "[OWNER]") - text;
+  gsize question = strstr (text, "[NEEDS") - text;
+  const SpecItem *item;
+  gboolean wrapped;
+
+  item = spec_report_find_unfilled (report, 0, FALSE, &wrapped);
+  g_assert_cmpuint (item->offset, ==, name);
+  g_assert_cmpuint (item->length, ==, strlen ("[NAME]"));
+  g_assert_false (wrapped);
+
+  /* From the end of [NAME] selected: the next one. */
+  item = spec_report_find_unfilled (report, name + strlen ("[NAME]"), FALSE, &wrapped);
+  g_assert_cmpuint (item->offset, ==, owner);
+  item = spec_report_find_unfilled (report, owner + 1, FALSE, &wrapped);
+  g_assert_cmpuint (item->offset, ==, question);
+  g_assert_cmpint (item->kind, ==, SPEC_ITEM_CLARIFICATION);
+
+  /* Past the last: around to the first. */
+  item = spec_report_find_unfilled (report, question + 1, FALSE, &wrapped);
+  g_assert_cmpuint (item->offset, ==, name);
+  g_assert_true (wrapped);
+
+  /* Backwards from the start of [OWNER] selected. */
+  item = spec_report_find_unfilled (report, owner, TRUE, &wrapped);
+  g_assert_cmpuint (item->offset, ==, name);
+  g_assert_false (wrapped);
+  item = spec_report_find_unfilled (report, name, TRUE, &wrapped);
+  g_assert_cmpuint (item->offset, ==, question);
+  g_assert_true (wrapped);
+}
+
+static void
+test_find_unfilled_none (void)
+{
+  g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new ("# Done\n\nAll filled in.\n", -1);
+  gboolean wrapped = TRUE;
+
+  g_assert_null (spec_report_find_unfilled (spec_snapshot_get_report (snapshot), 0, FALSE, &wrapped));
+  g_assert_false (wrapped);
+  g_assert_null (spec_report_find_unfilled (spec_snapshot_get_report (snapshot), 5, TRUE, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1835,6 +1893,8 @@ main (int   argc,
   g_test_add_func ("/report/percent/missing", test_percent_missing);
   g_test_add_func ("/report/percent/deletion-seeds", test_percent_deletion_seeds);
   g_test_add_func ("/report/percent/deletion-container", test_percent_deletion_container);
+  g_test_add_func ("/report/find-unfilled", test_find_unfilled);
+  g_test_add_func ("/report/find-unfilled-none", test_find_unfilled_none);
 
   return g_test_run ();
 }
