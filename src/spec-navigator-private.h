@@ -23,6 +23,10 @@ struct _SpecNavigator
   GtkTreeListModel    *tree;
   GtkSingleSelection  *selection;
 
+  /* The editor's cursor line, and the heading line of its section. */
+  guint                cursor_line;
+  guint                cursor_heading;
+
   /* After a restructuring: the heading to select once it is shown. */
   char                *reselect_title;
   guint                reselect_near;

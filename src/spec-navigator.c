@@ -363,10 +363,108 @@ spec_navigator_set_snapshot (SpecNavigator *self,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->roots)) > 0
                                     ? "outline" : "empty");
 
-  if (snapshot != NULL)
+  /* The cursor's section may have moved: unless a restructuring's
+   * section is selected again. */
+  if (snapshot != NULL && self->reselect_title != NULL)
     _spec_navigator_reselect (self);
+  else if (snapshot != NULL)
+    spec_navigator_show_line (self, self->cursor_line);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SNAPSHOT]);
+}
+
+/* The row of @section, its collapsed ancestors expanded on the way if
+ * @expand; NULL if hidden under a collapsed one and not @expand. */
+static GtkTreeListRow *
+row_for_section (SpecNavigator     *self,
+                 const SpecSection *section,
+                 gboolean           expand)
+{
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+  GtkTreeListRow *row = NULL;
+
+  for (const SpecSection *s = section; s != NULL; s = s->parent)
+    g_ptr_array_insert (path, 0, (gpointer) s);
+
+  for (guint depth = 0; depth < path->len; depth++)
+    {
+      const SpecSection *s = g_ptr_array_index (path, depth);
+      GPtrArray *siblings = s->parent != NULL ? s->parent->children : spec_snapshot_get_outline (self->snapshot);
+      guint position = 0;
+      GtkTreeListRow *child;
+
+      g_ptr_array_find (siblings, s, &position);
+
+      if (row == NULL)
+        {
+          child = gtk_tree_list_model_get_child_row (self->tree, position);
+        }
+      else
+        {
+          if (!gtk_tree_list_row_get_expanded (row))
+            {
+              if (!expand)
+                {
+                  g_object_unref (row);
+                  return NULL;
+                }
+              gtk_tree_list_row_set_expanded (row, TRUE);
+            }
+          child = gtk_tree_list_row_get_child_row (row, position);
+          g_object_unref (row);
+        }
+
+      if ((row = child) == NULL)
+        return NULL;
+    }
+
+  return row;
+}
+
+/**
+ * spec_navigator_show_line:
+ * @line: the editor's cursor line (1-based), or 0
+ *
+ * Selects the row of the section holding @line, as the cursor moves, and
+ * scrolls to it.  When the cursor comes into another section, collapsed
+ * rows above it are expanded to show it; typing within a section leaves
+ * the rows as the user set them.
+ */
+void
+spec_navigator_show_line (SpecNavigator *self,
+                          guint          line)
+{
+  const SpecSection *section;
+  g_autoptr(GtkTreeListRow) row = NULL;
+  gboolean entered;
+  guint position;
+
+  g_return_if_fail (SPEC_IS_NAVIGATOR (self));
+
+  self->cursor_line = line;
+  if (self->snapshot == NULL || line == 0)
+    return;
+
+  section = spec_snapshot_get_section_at_line (self->snapshot, line);
+  if (section == NULL)
+    {
+      self->cursor_heading = 0;
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      return;
+    }
+
+  entered = section->heading_line != self->cursor_heading;
+  self->cursor_heading = section->heading_line;
+
+  if (!(row = row_for_section (self, section, entered)))
+    return;
+
+  position = gtk_tree_list_row_get_position (row);
+  if (gtk_single_selection_get_selected (self->selection) == position)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
 /**

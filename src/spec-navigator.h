@@ -20,6 +20,8 @@ GtkWidget    *spec_navigator_new          (void);
 SpecSnapshot *spec_navigator_get_snapshot (SpecNavigator *self);
 void          spec_navigator_set_snapshot (SpecNavigator *self,
                                            SpecSnapshot  *snapshot);
+void          spec_navigator_show_line    (SpecNavigator *self,
+                                           guint          line);
 GListModel   *spec_navigator_get_rows     (SpecNavigator *self);
 void          spec_navigator_activate_row (SpecNavigator *self,
                                            guint          position);

@@ -117,6 +117,17 @@ on_task_toggled (SpecWindow  *self,
     g_debug ("No task box on line %u any more", line);
 }
 
+/* The outline shows where the cursor is. */
+static void
+on_cursor_moved (SpecWindow *self)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  spec_navigator_show_line (self->navigator, (guint) gtk_text_iter_get_line (&iter) + 1);
+}
+
 /* A move, level change or deletion asked for in the navigator: made as
  * one user action, which one undo reverts. */
 static void
@@ -408,6 +419,8 @@ spec_window_init (SpecWindow *self)
                            G_CALLBACK (spec_window_update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "modified-changed",
                            G_CALLBACK (spec_window_update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::cursor-position",
+                           G_CALLBACK (on_cursor_moved), self, G_CONNECT_SWAPPED);
   spec_window_update_title (self);
   _spec_window_unfilled_init (self);
 }

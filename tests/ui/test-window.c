@@ -591,6 +591,59 @@ test_navigator_keyboard_moves (Fixture       *f,
   g_assert_cmpstr (moved, ==, original);
 }
 
+/* The row of the section holding the editor's cursor is selected, its
+ * collapsed parents opened when the cursor comes into it. */
+static void place_cursor_at_line (SpecWindow *window,
+                                  guint       line);
+
+static void
+test_navigator_follows_cursor (Fixture       *f,
+                               gconstpointer  data)
+{
+  GListModel *rows;
+  g_autofree char *title = NULL;
+  guint rollout_line, design_line;
+  const SpecSection *rollout;
+
+  if (!open_technical_seed (f))
+    return;
+  rows = spec_navigator_get_rows (f->window->navigator);
+
+  rollout = find_section (f->window, "Rollout Plan");
+  g_assert_nonnull (rollout->parent);
+  rollout_line = rollout->heading_line;
+  design_line = find_section (f->window, "Technical Design")->heading_line;
+
+  place_cursor_at_line (f->window, rollout_line);
+  title = selected_title (f->window);
+  g_assert_cmpstr (title, ==, "Rollout Plan");
+
+  /* The parent closed, the cursor elsewhere, then back in: opened. */
+  {
+    g_autoptr(GtkTreeListRow) parent = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (rows) && parent == NULL; i++)
+      {
+        g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+        g_autoptr(SpecOutlineItem) item = gtk_tree_list_row_get_item (row);
+
+        if (spec_outline_item_get_line (item) == rollout->parent->heading_line)
+          parent = g_object_ref (row);
+      }
+    g_assert_nonnull (parent);
+    place_cursor_at_line (f->window, rollout->parent->heading_line);
+    gtk_tree_list_row_set_expanded (parent, FALSE);
+    g_assert_false (gtk_tree_list_row_get_expanded (parent));
+
+    place_cursor_at_line (f->window, design_line + 1);
+    g_assert_true (gtk_tree_list_row_get_expanded (parent));
+    g_clear_pointer (&title, g_free);
+    title = selected_title (f->window);
+    g_assert_cmpstr (title, ==, "Technical Design");
+  }
+
+}
+
 static char *
 selected_text (SpecWindow *window)
 {
@@ -1615,6 +1668,7 @@ main (int   argc,
   ADD ("/window/navigator-follows-edits", test_navigator_follows_edits);
   ADD ("/window/navigator-keyboard-moves", test_navigator_keyboard_moves);
   ADD ("/window/next-unfilled", test_next_unfilled);
+  ADD ("/window/navigator-follows-cursor", test_navigator_follows_cursor);
   ADD ("/window/save-round-trip", test_save_round_trip);
   ADD ("/window/unsaved-changes-dialog", test_unsaved_changes_dialog);
   ADD ("/window/discard-closes", test_discard_closes);
