@@ -161,6 +161,7 @@ _spec_navigator_reselect (SpecNavigator *self)
   guint best_distance = G_MAXUINT;
   GListModel *rows = G_LIST_MODEL (self->tree);
   guint n_rows = g_list_model_get_n_items (rows);
+  guint shown;
 
   if (title == NULL)
     return;
@@ -188,8 +189,10 @@ _spec_navigator_reselect (SpecNavigator *self)
 
       if (spec_outline_item_get_line (item) == best->heading_line)
         {
-          gtk_single_selection_set_selected (self->selection, position);
-          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+          if ((shown = _spec_navigator_shown_position (self, row)) == GTK_INVALID_LIST_POSITION)
+            return;
+          gtk_single_selection_set_selected (self->selection, shown);
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", shown);
           gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
           return;
         }

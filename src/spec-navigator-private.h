@@ -21,7 +21,11 @@ struct _SpecNavigator
   GListStore          *roots;       /* SpecOutlineItem, kept across snapshots */
   GPtrArray           *items;       /* all of them, in document order */
   GtkTreeListModel    *tree;
+  GtkCustomFilter     *filter;
+  GtkFilterListModel  *filtered;    /* the rows shown */
   GtkSingleSelection  *selection;
+  GHashTable          *shown_items; /* with a filter on: the items shown */
+  gboolean             incomplete_only;
 
   /* The editor's cursor line, and the heading line of its section. */
   guint                cursor_line;
@@ -34,6 +38,8 @@ struct _SpecNavigator
   /* Template widgets */
   GtkStack            *stack;
   GtkListView         *list_view;
+  GtkSearchEntry      *filter_entry;
+  GtkToggleButton     *incomplete_button;
 };
 
 enum {
@@ -47,5 +53,10 @@ extern guint _spec_navigator_signals [N_NAVIGATOR_SIGNALS];
 
 void  _spec_navigator_class_actions_init (GtkWidgetClass *widget_class);
 void  _spec_navigator_reselect           (SpecNavigator  *self);
+void  _spec_navigator_update_page        (SpecNavigator  *self);
+void  _spec_navigator_filter_init        (SpecNavigator  *self);
+void  _spec_navigator_refilter           (SpecNavigator  *self);
+guint _spec_navigator_shown_position     (SpecNavigator  *self,
+                                          GtkTreeListRow *row);
 
 G_END_DECLS

@@ -164,7 +164,7 @@ on_list_view_activate (SpecNavigator *self,
   g_autoptr(GtkTreeListRow) row = NULL;
   SpecOutlineItem *item;
 
-  row = g_list_model_get_item (G_LIST_MODEL (self->tree), position);
+  row = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
   if (row == NULL)
     return;
 
@@ -177,10 +177,16 @@ static void
 spec_navigator_dispose (GObject *object)
 {
   SpecNavigator *self = (SpecNavigator *)object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SPEC_TYPE_NAVIGATOR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->shown_items, g_hash_table_unref);
   g_clear_object (&self->tree);
   g_clear_object (&self->roots);
   g_clear_pointer (&self->items, g_ptr_array_unref);
@@ -261,6 +267,8 @@ spec_navigator_class_init (SpecNavigatorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/spec-navigator.ui");
   gtk_widget_class_bind_template_child (widget_class, SpecNavigator, stack);
   gtk_widget_class_bind_template_child (widget_class, SpecNavigator, list_view);
+  gtk_widget_class_bind_template_child (widget_class, SpecNavigator, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, SpecNavigator, incomplete_button);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_setup);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_bind);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_unbind);
@@ -308,7 +316,8 @@ spec_navigator_init (SpecNavigator *self)
   self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->roots)),
                                         FALSE, TRUE,
                                         create_child_model, NULL, NULL);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
+  _spec_navigator_filter_init (self);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
@@ -359,9 +368,10 @@ spec_navigator_set_snapshot (SpecNavigator *self,
       spec_outline_store_collect (self->roots, self->items);
     }
 
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->roots)) > 0
-                                    ? "outline" : "empty");
+  if (self->shown_items != NULL)
+    _spec_navigator_refilter (self);
+  else
+    _spec_navigator_update_page (self);
 
   /* The cursor's section may have moved: unless a restructuring's
    * section is selected again. */
@@ -371,6 +381,20 @@ spec_navigator_set_snapshot (SpecNavigator *self,
     spec_navigator_show_line (self, self->cursor_line);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SNAPSHOT]);
+}
+
+/* The outline, or why there is none to show. */
+void
+_spec_navigator_update_page (SpecNavigator *self)
+{
+  const char *page = "outline";
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->roots)) == 0)
+    page = "empty";
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+    page = "no-match";
+
+  gtk_stack_set_visible_child_name (self->stack, page);
 }
 
 /* The row of @section, its collapsed ancestors expanded on the way if
@@ -459,7 +483,7 @@ spec_navigator_show_line (SpecNavigator *self,
   if (!(row = row_for_section (self, section, entered)))
     return;
 
-  position = gtk_tree_list_row_get_position (row);
+  position = _spec_navigator_shown_position (self, row);
   if (gtk_single_selection_get_selected (self->selection) == position)
     return;
 
@@ -478,7 +502,7 @@ spec_navigator_get_rows (SpecNavigator *self)
 {
   g_return_val_if_fail (SPEC_IS_NAVIGATOR (self), NULL);
 
-  return G_LIST_MODEL (self->tree);
+  return G_LIST_MODEL (self->filtered);
 }
 
 /* What a click or Enter on the row at @position does. */

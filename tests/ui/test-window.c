@@ -329,11 +329,10 @@ assert_items_show_sections (SpecWindow *window)
   SpecSnapshot *snapshot = spec_document_get_snapshot (spec_window_get_document (window));
   GPtrArray *sections = spec_snapshot_get_sections (snapshot);
   const SpecReport *report = spec_snapshot_get_report (snapshot);
-  GListModel *rows = spec_navigator_get_rows (window->navigator);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_assert_true (spec_navigator_get_snapshot (window->navigator) == snapshot);
-  collect_items (gtk_tree_list_model_get_model (GTK_TREE_LIST_MODEL (rows)), items);
+  collect_items (gtk_tree_list_model_get_model (window->navigator->tree), items);
   g_assert_cmpuint (items->len, ==, sections->len);
 
   for (guint i = 0; i < sections->len; i++)
@@ -642,6 +641,112 @@ test_navigator_follows_cursor (Fixture       *f,
     g_assert_cmpstr (title, ==, "Technical Design");
   }
 
+}
+
+typedef struct
+{
+  SpecWindow *window;
+  guint       n_rows;
+} RowCount;
+
+static gboolean
+rows_counted (gpointer data)
+{
+  RowCount *count = data;
+
+  return g_list_model_get_n_items (spec_navigator_get_rows (count->window->navigator)) == count->n_rows;
+}
+
+static gboolean
+rows_change (gpointer data)
+{
+  RowCount *count = data;
+
+  return g_list_model_get_n_items (spec_navigator_get_rows (count->window->navigator)) != count->n_rows;
+}
+
+/* The filter field keeps the sections whose title holds what is typed,
+ * with their parents; "incomplete only" keeps the unfinished ones. */
+static void
+test_navigator_filter (Fixture       *f,
+                       gconstpointer  data)
+{
+  SpecNavigator *navigator;
+  GListModel *rows;
+  RowCount all;
+  g_autofree char *png = NULL;
+
+  if (!open_technical_seed (f))
+    return;
+  navigator = f->window->navigator;
+  rows = spec_navigator_get_rows (navigator);
+  all = (RowCount) { f->window, g_list_model_get_n_items (rows) };
+
+  gtk_editable_set_text (GTK_EDITABLE (navigator->filter_entry), "ROLLOUT");
+  g_assert_true (spec_test_wait_for (rows_change, &all, TIMEOUT_MS));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), <, all.n_rows);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(SpecOutlineItem) item = gtk_tree_list_row_get_item (row);
+      g_autofree char *title = g_utf8_strdown (spec_outline_item_get_title (item), -1);
+
+      /* A match, or the parent of one. */
+      if (strstr (title, "rollout") == NULL)
+        g_assert_nonnull (spec_outline_item_get_children (item));
+      else
+        g_test_message ("shown: %s", spec_outline_item_get_title (item));
+    }
+  png = spec_test_save_screenshot (GTK_WIDGET (f->window), "navigator-filter");
+  g_test_message ("screenshot: %s", png);
+
+  /* Nothing matches: it says so. */
+  gtk_editable_set_text (GTK_EDITABLE (navigator->filter_entry), "no such heading at all");
+  g_assert_true (spec_test_wait_for (rows_counted, &(RowCount) { f->window, 0 }, TIMEOUT_MS));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (navigator->stack), ==, "no-match");
+
+  gtk_editable_set_text (GTK_EDITABLE (navigator->filter_entry), "");
+  g_assert_true (spec_test_wait_for (rows_counted, &all, TIMEOUT_MS));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (navigator->stack), ==, "outline");
+
+  /* Incomplete only: no complete section is left, but as a parent. */
+  gtk_toggle_button_set_active (navigator->incomplete_button, TRUE);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(SpecOutlineItem) item = gtk_tree_list_row_get_item (row);
+
+      if (spec_outline_item_get_state (item) == SPEC_SECTION_COMPLETE)
+        g_assert_nonnull (spec_outline_item_get_children (item));
+    }
+
+  /* A filled section drops out as it is filled. */
+  {
+    GtkTextBuffer *buffer = GTK_TEXT_BUFFER (spec_window_get_document (f->window));
+    guint before = g_list_model_get_n_items (rows);
+    const SpecSection *section = NULL;
+    GPtrArray *sections = spec_snapshot_get_sections (spec_document_get_snapshot (spec_window_get_document (f->window)));
+    GtkTextIter start, end;
+
+    for (guint i = 0; i < sections->len && section == NULL; i++)
+      {
+        const SpecSection *s = g_ptr_array_index (sections, i);
+
+        if (s->children->len == 0 && s->body_end_line > s->heading_line)
+          section = s;
+      }
+    if (section == NULL)
+      g_error ("no leaf section with a body");
+    gtk_text_buffer_get_iter_at_line (buffer, &start, section->heading_line);
+    gtk_text_buffer_get_iter_at_line (buffer, &end, section->body_end_line);
+    gtk_text_buffer_delete (buffer, &start, &end);
+    gtk_text_buffer_insert (buffer, &start, "\nAll written down.\n\n", -1);
+    wait_idle (f);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), <, before);
+  }
+
+  gtk_toggle_button_set_active (navigator->incomplete_button, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, all.n_rows);
 }
 
 static char *
@@ -1669,6 +1774,7 @@ main (int   argc,
   ADD ("/window/navigator-keyboard-moves", test_navigator_keyboard_moves);
   ADD ("/window/next-unfilled", test_next_unfilled);
   ADD ("/window/navigator-follows-cursor", test_navigator_follows_cursor);
+  ADD ("/window/navigator-filter", test_navigator_filter);
   ADD ("/window/save-round-trip", test_save_round_trip);
   ADD ("/window/unsaved-changes-dialog", test_unsaved_changes_dialog);
   ADD ("/window/discard-closes", test_discard_closes);
