@@ -17,8 +17,8 @@
  * them as one user action, so one undo reverts it.  The moved heading is
  * selected again once the new outline shows it. */
 
-static const SpecSection *
-selected_section (SpecNavigator *self)
+const SpecSection *
+_spec_navigator_selected_section (SpecNavigator *self)
 {
   GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->selection);
   g_autoptr(SpecOutlineItem) item = NULL;
@@ -78,7 +78,7 @@ run_operation (SpecNavigator    *self,
                SectionOperation  operation,
                gboolean          reselect)
 {
-  const SpecSection *section = selected_section (self);
+  const SpecSection *section = _spec_navigator_selected_section (self);
   g_autoptr(GPtrArray) edits = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -94,9 +94,7 @@ run_operation (SpecNavigator    *self,
       return;
     }
 
-  g_free (self->reselect_title);
-  self->reselect_title = reselect ? g_strdup (section->title) : NULL;
-  self->reselect_near = section->index;
+  _spec_navigator_expect_title (self, reselect ? section->title : NULL, section->index);
 
   g_signal_emit (self, _spec_navigator_signals [RESTRUCTURE], 0, self->snapshot, edits);
 }
@@ -147,6 +145,18 @@ duplicate_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   run_operation (SPEC_NAVIGATOR (widget), duplicate, TRUE);
+}
+
+/* Once the outline shows the edit, the section titled @title nearest
+ * heading @near is selected. */
+void
+_spec_navigator_expect_title (SpecNavigator *self,
+                              const char    *title,
+                              guint          near)
+{
+  g_free (self->reselect_title);
+  self->reselect_title = g_strdup (title);
+  self->reselect_near = near;
 }
 
 /* The row showing the section titled @title nearest heading @near, once

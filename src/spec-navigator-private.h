@@ -35,6 +35,8 @@ struct _SpecNavigator
   char                *reselect_title;
   guint                reselect_near;
 
+  GtkWidget           *row_menu;
+
   /* Template widgets */
   GtkStack            *stack;
   GtkListView         *list_view;
@@ -53,6 +55,16 @@ extern guint _spec_navigator_signals [N_NAVIGATOR_SIGNALS];
 
 void  _spec_navigator_class_actions_init (GtkWidgetClass *widget_class);
 void  _spec_navigator_reselect           (SpecNavigator  *self);
+void  _spec_navigator_expect_title       (SpecNavigator  *self,
+                                          const char     *title,
+                                          guint           near);
+const SpecSection *
+      _spec_navigator_selected_section   (SpecNavigator  *self);
+void  _spec_navigator_class_menu_init    (GtkWidgetClass *widget_class);
+void  _spec_navigator_menu_init          (SpecNavigator  *self);
+void  _spec_navigator_menu_dispose       (SpecNavigator  *self);
+void  _spec_navigator_menu_setup_row     (GtkListItem    *list_item,
+                                          GtkWidget      *row);
 void  _spec_navigator_update_page        (SpecNavigator  *self);
 void  _spec_navigator_filter_init        (SpecNavigator  *self);
 void  _spec_navigator_refilter           (SpecNavigator  *self);

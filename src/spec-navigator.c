@@ -87,6 +87,7 @@ on_factory_setup (GtkSignalListItemFactory *factory,
   g_signal_connect (box, "query-tooltip", G_CALLBACK (on_row_query_tooltip), NULL);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
   gtk_list_item_set_child (list_item, expander);
+  _spec_navigator_menu_setup_row (list_item, expander);
 }
 
 static void
@@ -179,6 +180,7 @@ spec_navigator_dispose (GObject *object)
   SpecNavigator *self = (SpecNavigator *)object;
   GtkWidget *child;
 
+  _spec_navigator_menu_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPEC_TYPE_NAVIGATOR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -300,6 +302,7 @@ spec_navigator_class_init (SpecNavigatorClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
   _spec_navigator_class_actions_init (widget_class);
+  _spec_navigator_class_menu_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "specnavigator");
@@ -321,6 +324,7 @@ spec_navigator_init (SpecNavigator *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  _spec_navigator_menu_init (self);
 }
 
 GtkWidget *

@@ -749,6 +749,73 @@ test_navigator_filter (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, all.n_rows);
 }
 
+/* The row menu, renaming through its dialog, adding a subsection. */
+static void
+test_navigator_menu (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkTextBuffer *buffer;
+  g_autofree char *original = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *title = NULL;
+  const SpecSection *section;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+  guint level;
+
+  if (!open_technical_seed (f))
+    return;
+  buffer = GTK_TEXT_BUFFER (spec_window_get_document (f->window));
+  original = spec_document_dup_text (spec_window_get_document (f->window));
+
+  section = find_section (f->window, "Rollout Plan");
+  level = section->level;
+  select_heading_row (f->window, section->heading_line);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window->navigator), "outline.show-menu", NULL);
+  spec_test_iterate (100);
+  g_assert_true (gtk_widget_get_visible (f->window->navigator->row_menu));
+  gtk_popover_popdown (GTK_POPOVER (f->window->navigator->row_menu));
+
+  /* Rename: a dialog with the title to edit. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window->navigator), "outline.rename", NULL);
+  g_assert_true (spec_test_wait_for (dialog_shown, f->window, TIMEOUT_MS));
+  dialog = spec_test_find_dialog (GTK_WINDOW (f->window));
+  entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Rollout Plan");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "rename"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Release Plan");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_idle (f);
+  g_assert_null (find_section (f->window, "Rollout Plan"));
+  section = find_section (f->window, "Release Plan");
+  g_assert_nonnull (section);
+  g_assert_cmpuint (section->level, ==, level);
+  title = selected_title (f->window);
+  g_assert_cmpstr (title, ==, "Release Plan");
+
+  /* A subsection, one level down, after the others, selected. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window->navigator), "outline.add-subsection", NULL);
+  wait_idle (f);
+  section = find_section (f->window, "New Section");
+  g_assert_nonnull (section);
+  g_assert_cmpuint (section->level, ==, level + 1);
+  g_assert_cmpstr (section->parent->title, ==, "Release Plan");
+  g_assert_true (section == g_ptr_array_index (section->parent->children, section->parent->children->len - 1));
+  g_clear_pointer (&title, g_free);
+  title = selected_title (f->window);
+  g_assert_cmpstr (title, ==, "New Section");
+
+  /* Two undos: as it was. */
+  gtk_text_buffer_undo (buffer);
+  gtk_text_buffer_undo (buffer);
+  wait_idle (f);
+  now = spec_document_dup_text (spec_window_get_document (f->window));
+  g_assert_cmpstr (now, ==, original);
+}
+
 static char *
 selected_text (SpecWindow *window)
 {
@@ -1775,6 +1842,7 @@ main (int   argc,
   ADD ("/window/next-unfilled", test_next_unfilled);
   ADD ("/window/navigator-follows-cursor", test_navigator_follows_cursor);
   ADD ("/window/navigator-filter", test_navigator_filter);
+  ADD ("/window/navigator-menu", test_navigator_menu);
   ADD ("/window/save-round-trip", test_save_round_trip);
   ADD ("/window/unsaved-changes-dialog", test_unsaved_changes_dialog);
   ADD ("/window/discard-closes", test_discard_closes);
