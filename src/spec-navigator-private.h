@@ -10,8 +10,16 @@
 #include <adwaita.h>
 
 #include "spec-navigator.h"
+#include "spec-outline-item.h"
 
 G_BEGIN_DECLS
+
+typedef enum
+{
+  SPEC_DROP_BEFORE,   /* before the target, at its level */
+  SPEC_DROP_INTO,     /* its last subsection, a level below */
+  SPEC_DROP_AFTER,    /* after it and its subsections, at its level */
+} SpecDropPlace;
 
 struct _SpecNavigator
 {
@@ -65,6 +73,11 @@ void  _spec_navigator_menu_init          (SpecNavigator  *self);
 void  _spec_navigator_menu_dispose       (SpecNavigator  *self);
 void  _spec_navigator_menu_setup_row     (GtkListItem    *list_item,
                                           GtkWidget      *row);
+void  _spec_navigator_dnd_setup_row      (GtkWidget      *row);
+gboolean _spec_navigator_drop            (SpecNavigator  *self,
+                                          SpecOutlineItem *dragged,
+                                          SpecOutlineItem *target,
+                                          SpecDropPlace   place);
 void  _spec_navigator_update_page        (SpecNavigator  *self);
 void  _spec_navigator_filter_init        (SpecNavigator  *self);
 void  _spec_navigator_refilter           (SpecNavigator  *self);

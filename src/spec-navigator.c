@@ -88,6 +88,7 @@ on_factory_setup (GtkSignalListItemFactory *factory,
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
   gtk_list_item_set_child (list_item, expander);
   _spec_navigator_menu_setup_row (list_item, expander);
+  _spec_navigator_dnd_setup_row (expander);
 }
 
 static void

@@ -816,6 +816,84 @@ test_navigator_menu (Fixture       *f,
   g_assert_cmpstr (now, ==, original);
 }
 
+/* The navigator's item for the section titled @title. */
+static SpecOutlineItem *
+item_titled (SpecWindow *window,
+             const char *title)
+{
+  GPtrArray *items = window->navigator->items;
+
+  for (guint i = 0; i < items->len; i++)
+    if (g_strcmp0 (spec_outline_item_get_title (g_ptr_array_index (items, i)), title) == 0)
+      return g_ptr_array_index (items, i);
+
+  g_error ("no item %s", title);
+}
+
+/* Drops, through the drop target's own code: before a row, into it,
+ * after it; never into itself. */
+static void
+test_navigator_drag_and_drop (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkTextBuffer *buffer;
+  g_autofree char *original = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *page = NULL;
+  const SpecSection *moved;
+  guint design_level;
+
+  if (!open_technical_seed (f))
+    return;
+  buffer = GTK_TEXT_BUFFER (spec_window_get_document (f->window));
+  original = spec_document_dup_text (spec_window_get_document (f->window));
+  design_level = find_section (f->window, "Technical Design")->level;
+
+  /* Before: in its place, at its level. */
+  g_assert_true (_spec_navigator_drop (f->window->navigator, item_titled (f->window, "Rollout Plan"),
+                                       item_titled (f->window, "Technical Design"), SPEC_DROP_BEFORE));
+  wait_idle (f);
+  moved = find_section (f->window, "Rollout Plan");
+  g_assert_cmpuint (moved->level, ==, design_level);
+  g_assert_cmpuint (moved->end_line + 1, ==, find_section (f->window, "Technical Design")->heading_line);
+  gtk_text_buffer_undo (buffer);
+  wait_idle (f);
+
+  /* Into: its last subsection, a level below, its own subsections too. */
+  g_assert_true (_spec_navigator_drop (f->window->navigator, item_titled (f->window, "Requirements"),
+                                       item_titled (f->window, "Technical Design"), SPEC_DROP_INTO));
+  wait_idle (f);
+  moved = find_section (f->window, "Requirements");
+  g_assert_cmpstr (moved->parent->title, ==, "Technical Design");
+  g_assert_cmpuint (moved->level, ==, design_level + 1);
+  g_assert_cmpuint (find_section (f->window, "Functional Requirements")->level, ==, design_level + 2);
+  g_assert_cmpstr (find_section (f->window, "Functional Requirements")->parent->title, ==, "Requirements");
+  gtk_text_buffer_undo (buffer);
+  wait_idle (f);
+
+  /* After: past its subsections. */
+  g_assert_true (_spec_navigator_drop (f->window->navigator, item_titled (f->window, "Overview"),
+                                       item_titled (f->window, "Requirements"), SPEC_DROP_AFTER));
+  wait_idle (f);
+  moved = find_section (f->window, "Overview");
+  g_assert_cmpuint (moved->heading_line, ==, find_section (f->window, "Requirements")->end_line + 1);
+  gtk_text_buffer_undo (buffer);
+  wait_idle (f);
+
+  now = spec_document_dup_text (spec_window_get_document (f->window));
+  g_assert_cmpstr (now, ==, original);
+
+  /* Into one of its own subsections: refused, and said so. */
+  g_assert_false (_spec_navigator_drop (f->window->navigator, item_titled (f->window, "Overview"),
+                                        item_titled (f->window, "User Story"), SPEC_DROP_INTO));
+  spec_test_iterate (200);
+  page = spec_test_collect_text (GTK_WIDGET (f->window->toast_overlay));
+  g_assert_nonnull (strstr (page, "cannot move into itself"));
+  g_free (now);
+  now = spec_document_dup_text (spec_window_get_document (f->window));
+  g_assert_cmpstr (now, ==, original);
+}
+
 static char *
 selected_text (SpecWindow *window)
 {
@@ -1843,6 +1921,7 @@ main (int   argc,
   ADD ("/window/navigator-follows-cursor", test_navigator_follows_cursor);
   ADD ("/window/navigator-filter", test_navigator_filter);
   ADD ("/window/navigator-menu", test_navigator_menu);
+  ADD ("/window/navigator-drag-and-drop", test_navigator_drag_and_drop);
   ADD ("/window/save-round-trip", test_save_round_trip);
   ADD ("/window/unsaved-changes-dialog", test_unsaved_changes_dialog);
   ADD ("/window/discard-closes", test_discard_closes);
