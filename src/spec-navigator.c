@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "spec-navigator-private.h"
@@ -91,6 +93,37 @@ on_factory_setup (GtkSignalListItemFactory *factory,
   _spec_navigator_dnd_setup_row (expander);
 }
 
+/* The title, its "[PLACEHOLDER]" parts dimmed: still to be written. */
+static char *
+title_markup (const char *title)
+{
+  GString *markup = g_string_new (NULL);
+  const char *p = title;
+
+  while (*p != '\0')
+    {
+      const char *open = strchr (p, '[');
+      const char *close = open != NULL ? strchr (open, ']') : NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *slot = NULL;
+
+      if (close == NULL)
+        {
+          g_autofree char *rest = g_markup_escape_text (p, -1);
+
+          g_string_append (markup, rest);
+          break;
+        }
+
+      before = g_markup_escape_text (p, open - p);
+      slot = g_markup_escape_text (open, close + 1 - open);
+      g_string_append_printf (markup, "%s<span alpha=\"55%%\">%s</span>", before, slot);
+      p = close + 1;
+    }
+
+  return g_string_free (markup, FALSE);
+}
+
 static void
 update_row (GtkWidget       *box,
             GParamSpec      *pspec,
@@ -105,8 +138,9 @@ update_row (GtkWidget       *box,
   g_autofree char *summary = spec_outline_item_dup_summary (item);
   g_autofree char *count = g_strdup_printf ("%u", unfilled);
   g_autofree char *accessible = g_strdup_printf ("%s, %s", title, summary);
+  g_autofree char *markup = title_markup (title);
 
-  gtk_label_set_label (GTK_LABEL (label), title);
+  gtk_label_set_markup (GTK_LABEL (label), markup);
   gtk_label_set_label (GTK_LABEL (badge), count);
   gtk_widget_set_visible (badge, unfilled > 0);
   gtk_widget_set_visible (check, state == SPEC_SECTION_COMPLETE &&

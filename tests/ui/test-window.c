@@ -816,6 +816,48 @@ test_navigator_menu (Fixture       *f,
   g_assert_cmpstr (now, ==, original);
 }
 
+static GtkWidget *
+find_label_with_text (GtkWidget  *root,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A title's placeholder is dimmed in its row; screenshots of the outline
+ * of seed 002, light and dark. */
+static void
+test_navigator_rows (Fixture       *f,
+                     gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget *label;
+
+  if (!open_technical_seed (f))
+    return;
+
+  label = find_label_with_text (GTK_WIDGET (f->window->navigator), "FR1: [Requirement Name]");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==,
+                   "FR1: <span alpha=\"55%\">[Requirement Name]</span>");
+
+  g_free (spec_test_save_screenshot (GTK_WIDGET (f->window), "navigator-seed-002-light"));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  spec_test_wait_for_frames (GTK_WIDGET (f->window), 3);
+  g_free (spec_test_save_screenshot (GTK_WIDGET (f->window), "navigator-seed-002-dark"));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 /* The navigator's item for the section titled @title. */
 static SpecOutlineItem *
 item_titled (SpecWindow *window,
@@ -1922,6 +1964,7 @@ main (int   argc,
   ADD ("/window/navigator-filter", test_navigator_filter);
   ADD ("/window/navigator-menu", test_navigator_menu);
   ADD ("/window/navigator-drag-and-drop", test_navigator_drag_and_drop);
+  ADD ("/window/navigator-rows", test_navigator_rows);
   ADD ("/window/save-round-trip", test_save_round_trip);
   ADD ("/window/unsaved-changes-dialog", test_unsaved_changes_dialog);
   ADD ("/window/discard-closes", test_discard_closes);
