@@ -482,6 +482,9 @@ test_navigator_keyboard_moves (Fixture       *f,
     { "outline.demote", "<Alt>Right" },
     { "outline.delete", "Delete" },
     { "outline.duplicate", "<Control>d" },
+    { "outline.rename", "F2" },
+    { "outline.show-menu", "Menu" },
+    { "outline.add-subsection", "<Shift><Control>n" },
   };
   GtkTextBuffer *buffer;
   g_autofree char *original = NULL;
