@@ -99,52 +99,30 @@ run_operation (SpecNavigator    *self,
   g_signal_emit (self, _spec_navigator_signals [RESTRUCTURE], 0, self->snapshot, edits);
 }
 
+/* Each action, what it does, and whether the section is selected again
+ * where it lands (a deleted one is not). */
+static const struct
+{
+  const char       *name;
+  SectionOperation  operation;
+  gboolean          reselect;
+} operations[] = {
+  { "outline.move-up", spec_outline_edit_move_up, TRUE },
+  { "outline.move-down", spec_outline_edit_move_down, TRUE },
+  { "outline.promote", promote, TRUE },
+  { "outline.demote", demote, TRUE },
+  { "outline.delete", delete, FALSE },
+  { "outline.duplicate", duplicate, TRUE },
+};
+
 static void
-move_up_action (GtkWidget  *widget,
+section_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  run_operation (SPEC_NAVIGATOR (widget), spec_outline_edit_move_up, TRUE);
-}
-
-static void
-move_down_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  run_operation (SPEC_NAVIGATOR (widget), spec_outline_edit_move_down, TRUE);
-}
-
-static void
-promote_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  run_operation (SPEC_NAVIGATOR (widget), promote, TRUE);
-}
-
-static void
-demote_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  run_operation (SPEC_NAVIGATOR (widget), demote, TRUE);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  run_operation (SPEC_NAVIGATOR (widget), delete, FALSE);
-}
-
-static void
-duplicate_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  run_operation (SPEC_NAVIGATOR (widget), duplicate, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (operations); i++)
+    if (g_str_equal (operations[i].name, action_name))
+      run_operation (SPEC_NAVIGATOR (widget), operations[i].operation, operations[i].reselect);
 }
 
 /* Once the outline shows the edit, the section titled @title nearest
@@ -212,12 +190,8 @@ _spec_navigator_reselect (SpecNavigator *self)
 void
 _spec_navigator_class_actions_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "outline.move-up", NULL, move_up_action);
-  gtk_widget_class_install_action (widget_class, "outline.move-down", NULL, move_down_action);
-  gtk_widget_class_install_action (widget_class, "outline.promote", NULL, promote_action);
-  gtk_widget_class_install_action (widget_class, "outline.demote", NULL, demote_action);
-  gtk_widget_class_install_action (widget_class, "outline.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "outline.duplicate", NULL, duplicate_action);
+  for (guint i = 0; i < G_N_ELEMENTS (operations); i++)
+    gtk_widget_class_install_action (widget_class, operations[i].name, NULL, section_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "outline.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, GDK_ALT_MASK, "outline.move-up", NULL);
