@@ -399,8 +399,8 @@ run_document (GRand *rand,
         {
           /* What the deleted sections held is gone, the rest stays. */
           const SpecSection *deleted = g_ptr_array_index (spec_snapshot_get_sections (snapshot), index);
-          g_autofree char *kept = g_strconcat (g_strndup (text, deleted->start_offset),
-                                               text + deleted->end_offset, NULL);
+          g_autofree char *before = g_strndup (text, deleted->start_offset);
+          g_autofree char *kept = g_strconcat (before, text + deleted->end_offset, NULL);
           g_autoptr(GPtrArray) body_kept = body_lines (kept);
 
           body_want = joined (body_kept);
