@@ -178,6 +178,37 @@ _spec_navigator_shown_position (SpecNavigator  *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
+static void
+focus_filter_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SpecNavigator *self = SPEC_NAVIGATOR (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
+}
+
+static void
+toggle_incomplete_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  SpecNavigator *self = SPEC_NAVIGATOR (widget);
+
+  gtk_toggle_button_set_active (self->incomplete_button,
+                                !gtk_toggle_button_get_active (self->incomplete_button));
+}
+
+void
+_spec_navigator_class_filter_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "outline.filter", NULL, focus_filter_action);
+  gtk_widget_class_install_action (widget_class, "outline.incomplete-only", NULL, toggle_incomplete_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "outline.filter", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_ALT_MASK, "outline.incomplete-only", NULL);
+}
+
 void
 _spec_navigator_filter_init (SpecNavigator *self)
 {

@@ -80,6 +80,7 @@ gboolean _spec_navigator_drop            (SpecNavigator  *self,
                                           SpecDropPlace   place);
 void  _spec_navigator_update_page        (SpecNavigator  *self);
 void  _spec_navigator_filter_init        (SpecNavigator  *self);
+void  _spec_navigator_class_filter_init  (GtkWidgetClass *widget_class);
 void  _spec_navigator_refilter           (SpecNavigator  *self);
 guint _spec_navigator_shown_position     (SpecNavigator  *self,
                                           GtkTreeListRow *row);

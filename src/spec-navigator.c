@@ -338,6 +338,7 @@ spec_navigator_class_init (SpecNavigatorClass *klass)
 
   _spec_navigator_class_actions_init (widget_class);
   _spec_navigator_class_menu_init (widget_class);
+  _spec_navigator_class_filter_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "specnavigator");

@@ -485,6 +485,8 @@ test_navigator_keyboard_moves (Fixture       *f,
     { "outline.rename", "F2" },
     { "outline.show-menu", "Menu" },
     { "outline.add-subsection", "<Shift><Control>n" },
+    { "outline.filter", "<Control>f" },
+    { "outline.incomplete-only", "<Alt>i" },
   };
   GtkTextBuffer *buffer;
   g_autofree char *original = NULL;
@@ -685,6 +687,10 @@ test_navigator_filter (Fixture       *f,
   rows = spec_navigator_get_rows (navigator);
   all = (RowCount) { f->window, g_list_model_get_n_items (rows) };
 
+  /* Ctrl+F in the outline goes to the field. */
+  gtk_widget_activate_action (GTK_WIDGET (navigator), "outline.filter", NULL);
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (navigator->filter_entry)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), GTK_WIDGET (navigator->filter_entry)));
   gtk_editable_set_text (GTK_EDITABLE (navigator->filter_entry), "ROLLOUT");
   g_assert_true (spec_test_wait_for (rows_change, &all, TIMEOUT_MS));
   g_assert_cmpuint (g_list_model_get_n_items (rows), <, all.n_rows);
@@ -712,8 +718,9 @@ test_navigator_filter (Fixture       *f,
   g_assert_true (spec_test_wait_for (rows_counted, &all, TIMEOUT_MS));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (navigator->stack), ==, "outline");
 
-  /* Incomplete only: no complete section is left, but as a parent. */
-  gtk_toggle_button_set_active (navigator->incomplete_button, TRUE);
+  /* Incomplete only (Alt+I): no complete section is left, but as a parent. */
+  gtk_widget_activate_action (GTK_WIDGET (navigator), "outline.incomplete-only", NULL);
+  g_assert_true (gtk_toggle_button_get_active (navigator->incomplete_button));
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
       g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
