@@ -26,6 +26,7 @@ struct _SpecDocument
   GFile           *file;
   char            *title;
   SpecSnapshot    *snapshot;
+  SpecSnapshot    *template;         /* what the report checks against */
 
   guint            parse_source;
   GCancellable    *parse_cancellable;
@@ -44,6 +45,7 @@ enum {
   PROP_TITLE,
   PROP_SNAPSHOT,
   PROP_BUSY,
+  PROP_TEMPLATE,
   N_PROPS
 };
 
@@ -138,6 +140,7 @@ typedef struct
   gsize         len;
   guint         serial;     /* the change_serial the text was taken at */
   SpecSnapshot *previous;   /* what may be reused of the last parse */
+  SpecSnapshot *template;
 } ParseData;
 
 static void
@@ -145,6 +148,7 @@ parse_data_free (ParseData *data)
 {
   g_free (data->text);
   g_clear_object (&data->previous);
+  g_clear_object (&data->template);
   g_free (data);
 }
 
@@ -158,7 +162,8 @@ parse_thread (GTask        *task,
   SpecSnapshot *snapshot;
 
   /* A large document parses again only the segments that changed. */
-  snapshot = spec_snapshot_new_take_after (g_steal_pointer (&data->text), data->len, data->previous);
+  snapshot = spec_snapshot_new_take_full (g_steal_pointer (&data->text), data->len,
+                                          data->previous, data->template);
   g_clear_object (&data->previous);
 
   g_task_return_pointer (task, snapshot, g_object_unref);
@@ -201,8 +206,8 @@ spec_document_parse_now (gpointer user_data)
 
   if (len < SPEC_DOCUMENT_THREADED_PARSE_SIZE)
     {
-      g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new_take_after (g_steal_pointer (&text), len,
-                                                                        self->snapshot);
+      g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new_take_full (g_steal_pointer (&text), len,
+                                                                       self->snapshot, self->template);
 
       spec_document_set_snapshot (self, snapshot, self->change_serial);
     }
@@ -215,6 +220,7 @@ spec_document_parse_now (gpointer user_data)
       data->len = len;
       data->serial = self->change_serial;
       data->previous = self->snapshot != NULL ? g_object_ref (self->snapshot) : NULL;
+      data->template = self->template != NULL ? g_object_ref (self->template) : NULL;
 
       task = g_task_new (self, self->parse_cancellable, parse_cb, NULL);
       g_task_set_source_tag (task, spec_document_parse_now);
@@ -328,6 +334,7 @@ spec_document_finalize (GObject *object)
 
   g_clear_object (&self->parse_cancellable);
   g_clear_object (&self->snapshot);
+  g_clear_object (&self->template);
   g_clear_pointer (&self->mirror, spec_text_mirror_free);
   g_clear_object (&self->file);
   g_clear_pointer (&self->title, g_free);
@@ -359,6 +366,10 @@ spec_document_get_property (GObject    *object,
 
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
+      break;
+
+    case PROP_TEMPLATE:
+      g_value_set_object (value, self->template);
       break;
 
     default:
@@ -402,6 +413,17 @@ spec_document_class_init (SpecDocumentClass *klass)
     g_param_spec_boolean ("busy", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * SpecDocument:template:
+   *
+   * The snapshot of the template the document was written from, if any:
+   * its report then names the template's sections the document lacks.
+   */
+  properties [PROP_TEMPLATE] =
+    g_param_spec_object ("template", NULL, NULL,
+                         SPEC_TYPE_SNAPSHOT,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -625,6 +647,29 @@ byte_offset_to_iter (GtkTextBuffer       *buffer,
 
   gtk_text_buffer_get_iter_at_line_index (buffer, iter, (int) line - 1,
                                           (int) (offset - spec_line_index_line_start (lines, line)));
+}
+
+/**
+ * spec_document_set_template:
+ * @template_snapshot: (nullable): the template's snapshot
+ *
+ * Checks the document against a template from the next snapshot on, which
+ * comes at once.
+ */
+void
+spec_document_set_template (SpecDocument *self,
+                            SpecSnapshot *template_snapshot)
+{
+  g_return_if_fail (SPEC_IS_DOCUMENT (self));
+  g_return_if_fail (template_snapshot == NULL || SPEC_IS_SNAPSHOT (template_snapshot));
+
+  if (!g_set_object (&self->template, template_snapshot))
+    return;
+
+  /* A new report for the same text: nothing of the old one is reused. */
+  self->change_serial++;
+  spec_document_queue_parse (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TEMPLATE]);
 }
 
 /**

@@ -36,6 +36,8 @@ char         *spec_document_dup_text       (SpecDocument         *self);
 gboolean      spec_document_toggle_task    (SpecDocument         *self,
                                             guint                 line,
                                             gboolean              checked);
+void          spec_document_set_template   (SpecDocument         *self,
+                                            SpecSnapshot         *template_snapshot);
 gboolean      spec_document_is_current     (SpecDocument         *self);
 void          spec_document_get_iter_at_byte (SpecDocument       *self,
                                             gsize                 offset,

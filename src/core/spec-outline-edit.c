@@ -669,6 +669,57 @@ spec_outline_edit_add_subsection (SpecSnapshot  *snapshot,
 }
 
 /**
+ * spec_outline_edit_add_missing:
+ * @missing_index: one of the report's template sections the document
+ *   lacks (spec_snapshot_get_report()->missing)
+ *
+ * Adds its heading where it belongs: after the section the report places
+ * it after, before that section's own subsections if it is one of them,
+ * else after them; before the first heading if it comes first.
+ */
+GPtrArray *
+spec_outline_edit_add_missing (SpecSnapshot  *snapshot,
+                               guint          missing_index,
+                               GError       **error)
+{
+  const SpecReport *report;
+  const SpecMissingSection *missing;
+  const SpecSection *after;
+  Doc doc;
+  GPtrArray *edits;
+  g_autofree char *body = NULL;
+  g_autofree char *hashes = NULL;
+  gsize offset;
+
+  g_return_val_if_fail (SPEC_IS_SNAPSHOT (snapshot), NULL);
+
+  report = spec_snapshot_get_report (snapshot);
+  g_return_val_if_fail (missing_index < report->missing->len, NULL);
+
+  doc_init (&doc, snapshot);
+  missing = &g_array_index (report->missing, SpecMissingSection, missing_index);
+  after = missing->after;
+
+  if (after == NULL)
+    offset = doc.sections->len > 0 ? doc_section (&doc, 0)->start_offset : doc.len;
+  else if (missing->level > after->level)
+    offset = spec_line_index_line_start (doc.lines, after->body_end_line + 1);
+  else
+    offset = after->end_offset;
+
+  hashes = g_strnfill (CLAMP (missing->level, 1, 6), '#');
+  body = g_strdup_printf ("%s%s %s%s%s",
+                          offset == 0 || ends_with_blank_line (doc.text, offset) ? "" : doc.newline,
+                          hashes, missing->title, doc.newline,
+                          offset < doc.len ? doc.newline : "");
+
+  edits = edits_new ();
+  edits_add (edits, offset, 0, joined_piece (&doc, offset, body, strlen (body), FALSE));
+
+  return edits;
+}
+
+/**
  * spec_outline_edit_rename:
  * @title: the heading's new text, on one line
  *

@@ -54,6 +54,9 @@ GPtrArray *spec_outline_edit_add_subsection  (SpecSnapshot  *snapshot,
                                               guint          index,
                                               const char    *title,
                                               GError       **error);
+GPtrArray *spec_outline_edit_add_missing     (SpecSnapshot  *snapshot,
+                                              guint          missing_index,
+                                              GError       **error);
 GPtrArray *spec_outline_edit_rename          (SpecSnapshot  *snapshot,
                                               guint          index,
                                               const char    *title,

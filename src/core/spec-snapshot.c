@@ -412,6 +412,34 @@ spec_snapshot_new_take_after (char         *text,
   return self;
 }
 
+/**
+ * spec_snapshot_new_take_full:
+ * @previous: (nullable): as for spec_snapshot_new_take_after()
+ * @template_snapshot: (nullable): as for spec_snapshot_new_for_template()
+ *
+ * Both at once: a document's new text, after an edit, checked against the
+ * template it was written from.
+ */
+SpecSnapshot *
+spec_snapshot_new_take_full (char         *text,
+                             gsize         len,
+                             SpecSnapshot *previous,
+                             SpecSnapshot *template_snapshot)
+{
+  SpecSnapshot *self;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (previous == NULL || SPEC_IS_SNAPSHOT (previous), NULL);
+  g_return_val_if_fail (template_snapshot == NULL || SPEC_IS_SNAPSHOT (template_snapshot), NULL);
+
+  self = g_object_new (SPEC_TYPE_SNAPSHOT, NULL);
+  self->text = text;
+  self->len = len;
+  spec_snapshot_build (self, template_snapshot, previous);
+
+  return self;
+}
+
 SpecSnapshot *
 spec_snapshot_new (const char *text,
                    gssize      len)

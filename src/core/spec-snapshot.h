@@ -26,6 +26,10 @@ SpecSnapshot        *spec_snapshot_new_take             (char         *text,
 SpecSnapshot        *spec_snapshot_new_take_after       (char         *text,
                                                          gsize         len,
                                                          SpecSnapshot *previous);
+SpecSnapshot        *spec_snapshot_new_take_full        (char         *text,
+                                                         gsize         len,
+                                                         SpecSnapshot *previous,
+                                                         SpecSnapshot *template_snapshot);
 SpecSnapshot        *spec_snapshot_new_whole            (const char   *text,
                                                          gssize        len);
 guint                spec_snapshot_get_n_segments       (SpecSnapshot *self,

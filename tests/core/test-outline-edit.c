@@ -512,6 +512,48 @@ test_add_subsection (void)
                  "“Deep” is at the deepest level, 6: it cannot have subsections");
 }
 
+/* A template section the document lacks goes where the template has it. */
+static void
+assert_adds_missing (const char *template_text,
+                     const char *text,
+                     const char *expected)
+{
+  g_autoptr(SpecSnapshot) template_snapshot = spec_snapshot_new (template_text, -1);
+  g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new_for_template (text, -1, template_snapshot);
+  g_autoptr(SpecSnapshot) after = NULL;
+  g_autoptr(GPtrArray) edits = NULL;
+  g_autofree char *result = NULL;
+
+  g_assert_cmpuint (spec_snapshot_get_report (snapshot)->missing->len, ==, 1);
+  edits = spec_outline_edit_add_missing (snapshot, 0, NULL);
+  result = spec_text_edits_apply (text, strlen (text), edits, NULL, NULL);
+  g_assert_cmpstr (result, ==, expected);
+
+  after = spec_snapshot_new_for_template (result, -1, template_snapshot);
+  g_assert_cmpuint (spec_snapshot_get_report (after)->missing->len, ==, 0);
+}
+
+static void
+test_add_missing (void)
+{
+  /* Between two present siblings. */
+  assert_adds_missing ("# T\n\n## A\n\n## B\n\n## C\n",
+                       "# T\n\n## A\n\ntext\n\n## C\n\nc\n",
+                       "# T\n\n## A\n\ntext\n\n## B\n\n## C\n\nc\n");
+  /* The first subsection: before the others. */
+  assert_adds_missing ("# T\n\n## X\n\n## Y\n",
+                       "# T\n\nIntro.\n\n## Y\n",
+                       "# T\n\nIntro.\n\n## X\n\n## Y\n");
+  /* The very first heading. */
+  assert_adds_missing ("# Title\n\n## Body\n",
+                       "Preamble.\n\n## Body\n",
+                       "Preamble.\n\n# Title\n\n## Body\n");
+  /* The last, at the end of a text without a final line break. */
+  assert_adds_missing ("# T\n\n## A\n\n## Z\n",
+                       "# T\n\n## A\n\ntext",
+                       "# T\n\n## A\n\ntext\n\n## Z\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -522,6 +564,7 @@ main (int   argc,
   g_test_add_func ("/outline-edit/rename", test_rename);
   g_test_add_func ("/outline-edit/duplicate", test_duplicate);
   g_test_add_func ("/outline-edit/add-subsection", test_add_subsection);
+  g_test_add_func ("/outline-edit/add-missing", test_add_missing);
 
   return g_test_run ();
 }
