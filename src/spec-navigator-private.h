@@ -44,6 +44,8 @@ struct _SpecNavigator
   guint                reselect_near;
 
   GtkWidget           *row_menu;
+  GPtrArray           *ghosts;          /* the ghost rows shown */
+  char                *ghost_signature; /* what they show */
 
   /* Template widgets */
   GtkStack            *stack;
@@ -74,6 +76,12 @@ void  _spec_navigator_menu_dispose       (SpecNavigator  *self);
 void  _spec_navigator_menu_setup_row     (GtkListItem    *list_item,
                                           GtkWidget      *row);
 void  _spec_navigator_dnd_setup_row      (GtkWidget      *row);
+void  _spec_navigator_class_ghosts_init  (GtkWidgetClass *widget_class);
+void  _spec_navigator_remove_ghosts      (SpecNavigator  *self);
+void  _spec_navigator_add_ghosts         (SpecNavigator  *self);
+void  _spec_navigator_refresh_ghosts     (SpecNavigator  *self);
+void  _spec_navigator_add_missing        (SpecNavigator  *self,
+                                          SpecOutlineItem *ghost);
 gboolean _spec_navigator_drop            (SpecNavigator  *self,
                                           SpecOutlineItem *dragged,
                                           SpecOutlineItem *target,

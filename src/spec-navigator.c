@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "spec-navigator-private.h"
 #include "spec-outline-item.h"
@@ -70,6 +71,7 @@ on_factory_setup (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *badge = gtk_label_new (NULL);
   GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -81,6 +83,14 @@ on_factory_setup (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), badge);
   gtk_box_append (GTK_BOX (box), check);
+
+  /* On a ghost row: adds the section it stands for. */
+  gtk_widget_add_css_class (add, "flat");
+  gtk_widget_add_css_class (add, "circular");
+  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (add, _("Add Section"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add section"), -1);
+  gtk_box_append (GTK_BOX (box), add);
 
   /* Asked for when shown: setting a tooltip's text makes GTK ask the X
    * server where the pointer is, and after a heading comes or goes GTK
@@ -132,6 +142,8 @@ update_row (GtkWidget       *box,
   GtkWidget *label = gtk_widget_get_first_child (box);
   GtkWidget *badge = gtk_widget_get_next_sibling (label);
   GtkWidget *check = gtk_widget_get_next_sibling (badge);
+  GtkWidget *add = gtk_widget_get_next_sibling (check);
+  gboolean ghost = spec_outline_item_get_ghost (item);
   SpecSectionState state = spec_outline_item_get_state (item);
   guint unfilled = spec_outline_item_get_unfilled (item);
   const char *title = spec_outline_item_get_title (item);
@@ -142,14 +154,36 @@ update_row (GtkWidget       *box,
 
   gtk_label_set_markup (GTK_LABEL (label), markup);
   gtk_label_set_label (GTK_LABEL (badge), count);
-  gtk_widget_set_visible (badge, unfilled > 0);
-  gtk_widget_set_visible (check, state == SPEC_SECTION_COMPLETE &&
+  gtk_widget_set_visible (badge, unfilled > 0 && !ghost);
+  gtk_widget_set_visible (check, state == SPEC_SECTION_COMPLETE && !ghost &&
                                  spec_outline_item_get_counted (item));
+  gtk_widget_set_visible (add, ghost);
+  /* The target before the name, and the name gone before the target:
+   * the action never sees the one without the other. */
+  if (ghost)
+    {
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (add),
+                                              g_variant_new_uint32 (spec_outline_item_get_missing_index (item)));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "outline.add-missing");
+    }
+  else
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (add), NULL);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (add), NULL);
+    }
 
-  if (state == SPEC_SECTION_EMPTY)
+  if (state == SPEC_SECTION_EMPTY && !ghost)
     gtk_widget_add_css_class (label, "spec-empty");
   else
     gtk_widget_remove_css_class (label, "spec-empty");
+  if (ghost)
+    gtk_widget_add_css_class (label, "spec-ghost");
+  else
+    gtk_widget_remove_css_class (label, "spec-ghost");
+  if (ghost && spec_outline_item_get_required (item))
+    gtk_widget_add_css_class (label, "spec-required");
+  else
+    gtk_widget_remove_css_class (label, "spec-required");
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
@@ -205,7 +239,10 @@ on_list_view_activate (SpecNavigator *self,
     return;
 
   item = gtk_tree_list_row_get_item (row);
-  g_signal_emit (self, signals [HEADING_ACTIVATED], 0, spec_outline_item_get_line (item));
+  if (spec_outline_item_get_ghost (item))
+    _spec_navigator_add_missing (self, item);
+  else
+    g_signal_emit (self, signals [HEADING_ACTIVATED], 0, spec_outline_item_get_line (item));
   g_object_unref (item);
 }
 
@@ -228,6 +265,8 @@ spec_navigator_dispose (GObject *object)
   g_clear_object (&self->roots);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->reselect_title, g_free);
+  g_clear_pointer (&self->ghosts, g_ptr_array_unref);
+  g_clear_pointer (&self->ghost_signature, g_free);
   g_clear_object (&self->snapshot);
 
   G_OBJECT_CLASS (spec_navigator_parent_class)->dispose (object);
@@ -339,6 +378,7 @@ spec_navigator_class_init (SpecNavigatorClass *klass)
   _spec_navigator_class_actions_init (widget_class);
   _spec_navigator_class_menu_init (widget_class);
   _spec_navigator_class_filter_init (widget_class);
+  _spec_navigator_class_ghosts_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "specnavigator");
@@ -394,18 +434,25 @@ spec_navigator_set_snapshot (SpecNavigator *self,
 
   if (snapshot == NULL)
     {
+      _spec_navigator_remove_ghosts (self);
       g_list_store_remove_all (self->roots);
       g_ptr_array_set_size (self->items, 0);
     }
-  else if (old == NULL ||
-           !spec_outline_items_update_in_place (self->items, spec_snapshot_get_sections (old),
-                                                spec_snapshot_get_sections (snapshot),
-                                                spec_snapshot_get_report (snapshot)))
+  else if (old != NULL &&
+           spec_outline_items_update_in_place (self->items, spec_snapshot_get_sections (old),
+                                               spec_snapshot_get_sections (snapshot),
+                                               spec_snapshot_get_report (snapshot)))
     {
+      _spec_navigator_refresh_ghosts (self);
+    }
+  else
+    {
+      _spec_navigator_remove_ghosts (self);
       spec_outline_store_sync (self->roots, spec_snapshot_get_outline (snapshot),
                                spec_snapshot_get_report (snapshot));
       g_ptr_array_set_size (self->items, 0);
       spec_outline_store_collect (self->roots, self->items);
+      _spec_navigator_add_ghosts (self);
     }
 
   if (self->shown_items != NULL)
@@ -453,11 +500,18 @@ row_for_section (SpecNavigator     *self,
   for (guint depth = 0; depth < path->len; depth++)
     {
       const SpecSection *s = g_ptr_array_index (path, depth);
-      GPtrArray *siblings = s->parent != NULL ? s->parent->children : spec_snapshot_get_outline (self->snapshot);
+      GListStore *store = s->parent != NULL
+        ? spec_outline_item_get_children_store (g_ptr_array_index (self->items, s->parent->index))
+        : self->roots;
       guint position = 0;
       GtkTreeListRow *child;
 
-      g_ptr_array_find (siblings, s, &position);
+      /* The store may hold ghost rows too: look the item up. */
+      if (!g_list_store_find (store, g_ptr_array_index (self->items, s->index), &position))
+        {
+          g_clear_object (&row);
+          return NULL;
+        }
 
       if (row == NULL)
         {

@@ -31,6 +31,11 @@ struct _SpecOutlineItem
   guint       n_clarifications;
   guint       checklist_done;
   guint       checklist_total;
+
+  /* A template section the document lacks, shown where it belongs. */
+  guint       ghost : 1;
+  guint       required : 1;
+  guint       missing_index;
 };
 
 G_DEFINE_FINAL_TYPE (SpecOutlineItem, spec_outline_item, G_TYPE_OBJECT)
@@ -270,6 +275,13 @@ spec_outline_item_dup_summary (SpecOutlineItem *self)
 
   g_return_val_if_fail (SPEC_IS_OUTLINE_ITEM (self), NULL);
 
+  if (self->ghost)
+    {
+      g_string_free (str, TRUE);
+      return g_strdup (self->required ? _("Required by the template, missing")
+                                      : _("In the template, missing"));
+    }
+
   if (self->state == SPEC_SECTION_EMPTY)
     g_string_append (str, self->counted ? _("Empty section") : _("Only empty subsections"));
   else if (self->state == SPEC_SECTION_COMPLETE)
@@ -413,6 +425,7 @@ spec_outline_store_sync (GListStore       *store,
  *
  * Adds the items of @store's tree to @items, in document order: the
  * order of spec_snapshot_get_sections() for the sections @store shows.
+ * Ghost items, which show no section, are left out.
  */
 void
 spec_outline_store_collect (GListStore *store,
@@ -425,6 +438,11 @@ spec_outline_store_collect (GListStore *store,
     {
       SpecOutlineItem *item = g_list_model_get_item (model, i);
 
+      if (item->ghost)
+        {
+          g_object_unref (item);
+          continue;
+        }
       g_ptr_array_add (items, item);
       spec_outline_store_collect (item->children, items);
     }
@@ -469,4 +487,62 @@ spec_outline_items_update_in_place (GPtrArray        *items,
     spec_outline_item_update_values (g_ptr_array_index (items, i), g_ptr_array_index (sections, i), report);
 
   return TRUE;
+}
+
+/**
+ * spec_outline_item_new_ghost:
+ * @missing: a template section the document lacks
+ * @missing_index: its index in the report's list of them
+ *
+ * An item for a row that shows where the section would be.
+ */
+SpecOutlineItem *
+spec_outline_item_new_ghost (const SpecMissingSection *missing,
+                             guint                     missing_index)
+{
+  SpecOutlineItem *self;
+
+  g_return_val_if_fail (missing != NULL, NULL);
+
+  self = g_object_new (SPEC_TYPE_OUTLINE_ITEM, NULL);
+  self->title = g_strdup (missing->title);
+  self->ghost = TRUE;
+  self->required = missing->required;
+  self->missing_index = missing_index;
+  self->state = SPEC_SECTION_EMPTY;
+
+  return self;
+}
+
+gboolean
+spec_outline_item_get_ghost (SpecOutlineItem *self)
+{
+  g_return_val_if_fail (SPEC_IS_OUTLINE_ITEM (self), FALSE);
+
+  return self->ghost;
+}
+
+gboolean
+spec_outline_item_get_required (SpecOutlineItem *self)
+{
+  g_return_val_if_fail (SPEC_IS_OUTLINE_ITEM (self), FALSE);
+
+  return self->required;
+}
+
+guint
+spec_outline_item_get_missing_index (SpecOutlineItem *self)
+{
+  g_return_val_if_fail (SPEC_IS_OUTLINE_ITEM (self), 0);
+
+  return self->missing_index;
+}
+
+/* The store of its subsections, empty or not. */
+GListStore *
+spec_outline_item_get_children_store (SpecOutlineItem *self)
+{
+  g_return_val_if_fail (SPEC_IS_OUTLINE_ITEM (self), NULL);
+
+  return self->children;
 }

@@ -25,6 +25,12 @@ gboolean         spec_outline_item_get_counted  (SpecOutlineItem   *self);
 guint            spec_outline_item_get_unfilled (SpecOutlineItem   *self);
 char            *spec_outline_item_dup_summary  (SpecOutlineItem   *self);
 GListModel      *spec_outline_item_get_children (SpecOutlineItem   *self);
+SpecOutlineItem *spec_outline_item_new_ghost    (const SpecMissingSection *missing,
+                                                 guint                     missing_index);
+gboolean         spec_outline_item_get_ghost    (SpecOutlineItem   *self);
+gboolean         spec_outline_item_get_required (SpecOutlineItem   *self);
+guint            spec_outline_item_get_missing_index (SpecOutlineItem *self);
+GListStore      *spec_outline_item_get_children_store (SpecOutlineItem *self);
 void             spec_outline_store_sync        (GListStore        *store,
                                                  GPtrArray         *sections,
                                                  const SpecReport  *report);

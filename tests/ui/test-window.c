@@ -868,6 +868,132 @@ test_navigator_rows (Fixture       *f,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* Every item of the outline's stores, ghosts too, as "title" lines, a
+ * ghost's in brackets and indented by depth. */
+static void
+describe_store (GListStore *store,
+                guint       depth,
+                GString    *out)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    {
+      g_autoptr(SpecOutlineItem) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      g_string_append_printf (out, "%*s%s%s%s\n", (int) depth * 2, "",
+                              spec_outline_item_get_ghost (item) ? "(" : "",
+                              spec_outline_item_get_title (item),
+                              spec_outline_item_get_ghost (item) ? ")" : "");
+      describe_store (spec_outline_item_get_children_store (item), depth + 1, out);
+    }
+}
+
+static char *
+describe_outline (SpecWindow *window)
+{
+  GString *out = g_string_new (NULL);
+
+  describe_store (window->navigator->roots, 0, out);
+
+  return g_string_free (out, FALSE);
+}
+
+static SpecOutlineItem *
+find_ghost (GListStore *store,
+            const char *title)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    {
+      g_autoptr(SpecOutlineItem) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+      SpecOutlineItem *found;
+
+      if (spec_outline_item_get_ghost (item) && g_str_equal (spec_outline_item_get_title (item), title))
+        return item;
+      if ((found = find_ghost (spec_outline_item_get_children_store (item), title)))
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Checked against a template, the outline shows the sections it lacks as
+ * ghost rows where they belong; adding one is one undo. */
+static void
+test_navigator_ghost_rows (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *seed = spec_test_seed_path ("003");
+  g_autofree char *template_text = NULL;
+  g_autofree char *outline = NULL;
+  g_autoptr(SpecSnapshot) template_snapshot = NULL;
+  g_autoptr(GString) text = NULL;
+  GtkTextBuffer *buffer;
+  SpecOutlineItem *ghost;
+  const char *start, *end;
+
+  if (seed == NULL)
+    {
+      g_test_skip ("no seeds");
+      return;
+    }
+
+  g_assert_true (g_file_get_contents (seed, &template_text, NULL, NULL));
+  template_snapshot = spec_snapshot_new (template_text, -1);
+
+  /* The template less its Requirements section and its Edge Cases. */
+  text = g_string_new (template_text);
+  start = strstr (text->str, "## Requirements *(mandatory)*");
+  end = strstr (text->str, "## Success Criteria");
+  g_assert_true (start != NULL && end != NULL);
+  g_string_erase (text, start - text->str, end - start);
+  start = strstr (text->str, "### Edge Cases");
+  end = strstr (start, "\n## ");
+  g_string_erase (text, start - text->str, end + 1 - start);
+
+  buffer = GTK_TEXT_BUFFER (spec_window_get_document (f->window));
+  gtk_text_buffer_set_text (buffer, text->str, -1);
+  spec_document_set_template (spec_window_get_document (f->window), template_snapshot);
+  wait_idle (f);
+
+  outline = describe_outline (f->window);
+  g_test_message ("%s", outline);
+  g_assert_nonnull (strstr (outline, "    User Story 3 - [Brief Title] (Priority: P3)\n    (Edge Cases)\n"));
+  g_assert_nonnull (strstr (outline, "  (Requirements)\n    (Functional Requirements)\n"));
+  ghost = find_ghost (f->window->navigator->roots, "Requirements");
+  g_assert_nonnull (ghost);
+  g_assert_true (spec_outline_item_get_required (ghost));
+  g_assert_false (spec_outline_item_get_required (find_ghost (f->window->navigator->roots, "Edge Cases")));
+
+  spec_test_wait_for_frames (GTK_WIDGET (f->window), 3);
+  g_free (spec_test_save_screenshot (GTK_WIDGET (f->window), "navigator-ghost-rows"));
+
+  /* Typing elsewhere keeps them. */
+  type_at_end (f->window, "More text.\n");
+  wait_idle (f);
+  g_assert_nonnull (find_ghost (f->window->navigator->roots, "Requirements"));
+
+  /* Add it: a heading where it belongs, and the ghost gone. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window->navigator), "outline.add-missing", "u",
+                              spec_outline_item_get_missing_index (find_ghost (f->window->navigator->roots,
+                                                                               "Requirements")));
+  wait_idle (f);
+  g_assert_null (find_ghost (f->window->navigator->roots, "Requirements"));
+  g_assert_nonnull (find_section (f->window, "Requirements"));
+  g_assert_nonnull (find_section (f->window, "Success Criteria (mandatory)"));
+  g_assert_cmpuint (find_section (f->window, "Requirements")->heading_line, <,
+                    find_section (f->window, "Success Criteria (mandatory)")->heading_line);
+  g_assert_cmpuint (find_section (f->window, "Requirements")->heading_line, >,
+                    find_section (f->window, "User Story 3 - [Brief Title] (Priority: P3)")->heading_line);
+  /* Its subsections are ghosts under it now. */
+  g_free (outline);
+  outline = describe_outline (f->window);
+  g_test_message ("%s", outline);
+  g_assert_nonnull (strstr (outline, "  Requirements\n    (Functional Requirements)\n"));
+
+  gtk_text_buffer_undo (buffer);
+  wait_idle (f);
+  g_assert_nonnull (find_ghost (f->window->navigator->roots, "Requirements"));
+}
+
 /* The navigator's item for the section titled @title. */
 static SpecOutlineItem *
 item_titled (SpecWindow *window,
@@ -1975,6 +2101,7 @@ main (int   argc,
   ADD ("/window/navigator-menu", test_navigator_menu);
   ADD ("/window/navigator-drag-and-drop", test_navigator_drag_and_drop);
   ADD ("/window/navigator-rows", test_navigator_rows);
+  ADD ("/window/navigator-ghost-rows", test_navigator_ghost_rows);
   ADD ("/window/save-round-trip", test_save_round_trip);
   ADD ("/window/unsaved-changes-dialog", test_unsaved_changes_dialog);
   ADD ("/window/discard-closes", test_discard_closes);
