@@ -71,7 +71,6 @@ on_factory_setup (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *badge = gtk_label_new (NULL);
   GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -83,14 +82,6 @@ on_factory_setup (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), badge);
   gtk_box_append (GTK_BOX (box), check);
-
-  /* On a ghost row: adds the section it stands for. */
-  gtk_widget_add_css_class (add, "flat");
-  gtk_widget_add_css_class (add, "circular");
-  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (add, _("Add Section"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add section"), -1);
-  gtk_box_append (GTK_BOX (box), add);
 
   /* Asked for when shown: setting a tooltip's text makes GTK ask the X
    * server where the pointer is, and after a heading comes or goes GTK
@@ -134,6 +125,46 @@ title_markup (const char *title)
   return g_string_free (markup, FALSE);
 }
 
+/* On a ghost row: a button that adds the section it stands for, made the
+ * first time a row shows a ghost (most never do, and rows are rebuilt by
+ * the hundred when headings come or go). */
+static void
+update_add_button (GtkWidget       *box,
+                   GtkWidget       *add,
+                   SpecOutlineItem *item)
+{
+  gboolean ghost = spec_outline_item_get_ghost (item);
+
+  if (ghost && add == NULL)
+    {
+      add = gtk_button_new_from_icon_name ("list-add-symbolic");
+      gtk_widget_add_css_class (add, "flat");
+      gtk_widget_add_css_class (add, "circular");
+      gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (add, _("Add Section"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add section"), -1);
+      gtk_box_append (GTK_BOX (box), add);
+    }
+  if (add == NULL)
+    return;
+
+  gtk_widget_set_visible (add, ghost);
+
+  /* The target before the name, and the name gone before the target:
+   * the action never sees the one without the other. */
+  if (ghost)
+    {
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (add),
+                                              g_variant_new_uint32 (spec_outline_item_get_missing_index (item)));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "outline.add-missing");
+    }
+  else
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (add), NULL);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (add), NULL);
+    }
+}
+
 static void
 update_row (GtkWidget       *box,
             GParamSpec      *pspec,
@@ -157,20 +188,7 @@ update_row (GtkWidget       *box,
   gtk_widget_set_visible (badge, unfilled > 0 && !ghost);
   gtk_widget_set_visible (check, state == SPEC_SECTION_COMPLETE && !ghost &&
                                  spec_outline_item_get_counted (item));
-  gtk_widget_set_visible (add, ghost);
-  /* The target before the name, and the name gone before the target:
-   * the action never sees the one without the other. */
-  if (ghost)
-    {
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (add),
-                                              g_variant_new_uint32 (spec_outline_item_get_missing_index (item)));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "outline.add-missing");
-    }
-  else
-    {
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (add), NULL);
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (add), NULL);
-    }
+  update_add_button (box, add, item);
 
   if (state == SPEC_SECTION_EMPTY && !ghost)
     gtk_widget_add_css_class (label, "spec-empty");
