@@ -1,0 +1,424 @@
+/* test-library.c: the spec library in SQLite
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "spec-library-private.h"
+#include "spec-library-search.h"
+#include "spec-status.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("specwright-library-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+  f->path = g_build_filename (f->dir, "sub", "library.db", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *sub = g_build_filename (f->dir, "sub", NULL);
+  const char *name;
+
+  if ((dir = g_dir_open (sub, 0, NULL)))
+    while ((name = g_dir_read_name (dir)))
+      {
+        g_autofree char *file = g_build_filename (sub, name, NULL);
+
+        g_unlink (file);
+      }
+  g_rmdir (sub);
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static const char spec_text[] =
+  "# Search Backend\n"
+  "\n"
+  "**Status:** Draft\n"
+  "\n"
+  "## Context\n"
+  "\n"
+  "The knowledge base needs fulltext search over [NUMBER] articles.\n";
+
+static guint
+count_rows (SpecLibrary *library,
+            const char  *sql)
+{
+  sqlite3_stmt *stmt = _spec_library_prepare (library, sql, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (stmt);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return n;
+}
+
+static void
+test_open (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpecLibrary) library = spec_library_open (f->path, NULL, &error);
+  sqlite3_stmt *stmt;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (spec_library_get_schema_version (library), ==, spec_library_get_latest_version ());
+
+  stmt = _spec_library_prepare (library, "PRAGMA journal_mode", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (count_rows (library, "PRAGMA foreign_keys"), ==, 1);
+
+  /* The environment variable names the default. */
+  g_setenv (SPEC_LIBRARY_PATH_ENV, f->path, TRUE);
+  {
+    g_autofree char *path = spec_library_default_path ();
+
+    g_assert_cmpstr (path, ==, f->path);
+  }
+  g_unsetenv (SPEC_LIBRARY_PATH_ENV);
+}
+
+static void
+test_add_update_revisions (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(SpecLibrary) library = spec_library_open (f->path, NULL, NULL);
+  g_autoptr(SpecLibraryEntry) entry = NULL;
+  g_autoptr(GArray) revisions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *filled = NULL;
+  gint64 id;
+
+  id = spec_library_add (library, spec_text, "feature", SPEC_REVISION_IMPORT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  entry = spec_library_get (library, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (entry->title, ==, "Search Backend");
+  g_assert_cmpstr (entry->status, ==, "Draft");
+  g_assert_cmpstr (entry->template_id, ==, "feature");
+  g_assert_cmpstr (entry->body, ==, spec_text);
+  g_assert_cmpint (entry->percent, <, 100);
+  g_assert_cmpint (entry->trashed_at, ==, 0);
+
+  /* The same text again: no second revision. */
+  g_assert_true (spec_library_update (library, id, spec_text, SPEC_REVISION_AUTOSAVE, &error));
+  revisions = spec_library_list_revisions (library, id, &error);
+  g_assert_cmpuint (revisions->len, ==, 1);
+  g_clear_pointer (&revisions, g_array_unref);
+
+  /* Filled in: a revision, the figures follow. */
+  filled = g_strdup (spec_text);
+  memcpy (strstr (filled, "[NUMBER]"), "40000000", 8);
+  g_assert_true (spec_library_update (library, id, filled, SPEC_REVISION_SAVE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&entry, spec_library_entry_free);
+  entry = spec_library_get (library, id, NULL);
+  g_assert_cmpint (entry->percent, ==, 100);
+  g_assert_cmpint (entry->updated, >=, entry->created);
+
+  revisions = spec_library_list_revisions (library, id, &error);
+  g_assert_cmpuint (revisions->len, ==, 2);
+  g_assert_cmpint (g_array_index (revisions, SpecRevision, 0).reason, ==, SPEC_REVISION_IMPORT);
+  g_assert_cmpint (g_array_index (revisions, SpecRevision, 1).reason, ==, SPEC_REVISION_SAVE);
+  g_assert_cmpint (g_array_index (revisions, SpecRevision, 1).percent, ==, 100);
+  first = spec_library_get_revision_body (library, g_array_index (revisions, SpecRevision, 0).id, &error);
+  g_assert_cmpstr (first, ==, spec_text);
+
+  /* A spec that is not there. */
+  g_assert_false (spec_library_update (library, id + 100, "x", SPEC_REVISION_SAVE, &error));
+  g_assert_error (error, SPEC_LIBRARY_ERROR, SPEC_LIBRARY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (spec_library_get (library, id + 100, &error));
+  g_assert_error (error, SPEC_LIBRARY_ERROR, SPEC_LIBRARY_ERROR_NOT_FOUND);
+}
+
+static GPtrArray *
+search (SpecLibrary *library,
+        const char  *text)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *hits = spec_library_search (library, text, 50, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (hits);
+
+  return hits;
+}
+
+static void
+assert_index (SpecLibrary *library)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (spec_library_check_index (library, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(SpecLibrary) library = spec_library_open (f->path, NULL, NULL);
+  g_autoptr(GPtrArray) hits = NULL;
+  gint64 search_id, queue_id;
+
+  search_id = spec_library_add (library, spec_text, NULL, SPEC_REVISION_IMPORT, NULL);
+  queue_id = spec_library_add (library, "# Order Queue\n\nOrders wait in a queue before the search index sees them.\n",
+                               NULL, SPEC_REVISION_IMPORT, NULL);
+  spec_library_add (library, "# Billing\n\nInvoices, résumés of payments.\n", NULL, SPEC_REVISION_IMPORT, NULL);
+  assert_index (library);
+
+  /* A prefix, as one types; the title weighs more. */
+  hits = search (library, "sea");
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_assert_cmpint (((SpecSearchHit *) g_ptr_array_index (hits, 0))->id, ==, search_id);
+  g_assert_nonnull (strstr (((SpecSearchHit *) g_ptr_array_index (hits, 1))->snippet,
+                            SPEC_SEARCH_MARK_START "search" SPEC_SEARCH_MARK_END));
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Every word; accents aside. */
+  hits = search (library, "queue orders");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (((SpecSearchHit *) g_ptr_array_index (hits, 0))->id, ==, queue_id);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = search (library, "resume");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Typed syntax is only words. */
+  static const char * const hostile[] = { "\"", "*", "AND (", "search\" OR \"x", "'; DROP TABLE specs; --", "NEAR(", "" };
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_clear_pointer (&hits, g_ptr_array_unref);
+      hits = search (library, hostile[i]);
+    }
+  g_assert_cmpuint (count_rows (library, "SELECT count(*) FROM specs"), ==, 3);
+
+  /* Updates, the trash and its emptying keep the index right. */
+  spec_library_update (library, queue_id, "# Order Queue\n\nA stream now.\n", SPEC_REVISION_SAVE, NULL);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = search (library, "orders");
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = search (library, "stream");
+  g_assert_cmpuint (hits->len, ==, 1);
+  assert_index (library);
+
+  g_assert_true (spec_library_trash (library, queue_id, NULL));
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = search (library, "stream");
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_assert_true (spec_library_restore (library, queue_id, NULL));
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = search (library, "stream");
+  g_assert_cmpuint (hits->len, ==, 1);
+
+  g_assert_true (spec_library_trash (library, queue_id, NULL));
+  g_assert_true (spec_library_empty_trash (library, NULL));
+  g_assert_cmpuint (count_rows (library, "SELECT count(*) FROM specs"), ==, 2);
+  g_assert_cmpuint (count_rows (library, "SELECT count(*) FROM revisions WHERE spec_id NOT IN (SELECT id FROM specs)"), ==, 0);
+  assert_index (library);
+}
+
+static void
+test_search_query (void)
+{
+  static const struct { const char *typed; const char *query; } cases[] = {
+    { "sea", "\"sea\" *" },
+    { "  queue   orders ", "\"queue\" \"orders\" *" },
+    { "AND (", "\"AND\" *" },
+    { "\"*\"", NULL },
+    { "naïve café", "\"naïve\" \"café\" *" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *query = spec_library_search_query (cases[i].typed);
+
+      g_assert_cmpstr (query, ==, cases[i].query);
+    }
+}
+
+/* A library made by the first schema comes up to date, its specs found. */
+static void
+test_migration (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+
+  {
+    g_autoptr(SpecLibrary) old = _spec_library_open_at_version (f->path, 1, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (spec_library_get_schema_version (old), ==, 1);
+    for (guint i = 0; i < 20; i++)
+      {
+        g_autofree char *body = g_strdup_printf ("# Spec %u\n\nAbout migration number %u.\n", i, i);
+
+        g_assert_cmpint (spec_library_add (old, body, NULL, SPEC_REVISION_IMPORT, &error), >, 0);
+      }
+  }
+
+  {
+    g_autoptr(SpecLibrary) library = spec_library_open (f->path, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (spec_library_get_schema_version (library), ==, spec_library_get_latest_version ());
+    hits = search (library, "migration");
+    g_assert_cmpuint (hits->len, ==, 20);
+    assert_index (library);
+  }
+}
+
+/* Not a database: kept aside, the user told where, a new library. */
+static void
+test_corrupt (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *folder = g_path_get_dirname (f->path);
+  g_autofree char *kept = NULL;
+  static const char garbage[] = "this was never a database, but it is somebody's file\n";
+
+  g_mkdir_with_parents (folder, 0700);
+  g_assert_true (g_file_set_contents (f->path, garbage, -1, NULL));
+
+  {
+    g_autoptr(SpecLibrary) library = NULL;
+
+    g_test_expect_message ("Specwright-Core", G_LOG_LEVEL_WARNING, "*damaged*");
+    library = spec_library_open (f->path, &moved, &error);
+    g_test_assert_expected_messages ();
+    g_assert_no_error (error);
+    g_assert_nonnull (moved);
+    g_assert_cmpint (spec_library_add (library, spec_text, NULL, SPEC_REVISION_IMPORT, NULL), >, 0);
+  }
+
+  g_assert_true (g_file_get_contents (moved, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, garbage);
+}
+
+/* Made by a newer Specwright: refused, untouched. */
+static void
+test_too_new (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(SpecLibrary) library = spec_library_open (f->path, NULL, NULL);
+
+    g_assert_cmpint (sqlite3_exec (_spec_library_get_db (library), "PRAGMA user_version = 99", NULL, NULL, NULL),
+                     ==, SQLITE_OK);
+  }
+
+  g_assert_null (spec_library_open (f->path, NULL, &error));
+  g_assert_error (error, SPEC_LIBRARY_ERROR, SPEC_LIBRARY_ERROR_TOO_NEW);
+}
+
+/* Another process holds the write lock past the timeout: a clear error,
+ * and the spec as it was. */
+static void
+test_busy (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(SpecLibrary) library = spec_library_open (f->path, NULL, NULL);
+  g_autoptr(SpecLibraryEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+  gint64 id = spec_library_add (library, spec_text, NULL, SPEC_REVISION_IMPORT, NULL);
+
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE;", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_false (spec_library_update (library, id, "# Changed\n", SPEC_REVISION_AUTOSAVE, &error));
+  g_assert_error (error, SPEC_LIBRARY_ERROR, SPEC_LIBRARY_ERROR_BUSY);
+
+  sqlite3_exec (other, "ROLLBACK;", NULL, NULL, NULL);
+  sqlite3_close (other);
+
+  entry = spec_library_get (library, id, NULL);
+  g_assert_cmpstr (entry->body, ==, spec_text);
+  g_assert_true (spec_library_update (library, id, "# Changed\n", SPEC_REVISION_AUTOSAVE, NULL));
+}
+
+static void
+test_status (void)
+{
+  static const struct { const char *text; const char *status; } cases[] = {
+    { "# A\n\n**Status:** Draft\n", "Draft" },
+    { "# A\n\n- **Status:** Accepted\n- **Date:** 2026\n", "Accepted" },
+    { "# A\nStatus: Review  \n", "Review" },
+    { "# A\n\n**Status:** [Draft | Review | Approved]\n", "[Draft | Review | Approved]" },
+    { "# A\n\nThe status quo is fine.\n", NULL },
+    { "# A\n\n*Status: Implemented*\n", "Implemented" },
+  };
+  g_autofree char *replaced = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *status = spec_status_parse (cases[i].text, strlen (cases[i].text));
+
+      g_assert_cmpstr (status, ==, cases[i].status);
+    }
+
+  /* Changing it edits that line's value only. */
+  replaced = spec_status_replace (spec_text, strlen (spec_text), "Approved");
+  g_assert_cmpstr (replaced, ==,
+                   "# Search Backend\n\n**Status:** Approved\n\n## Context\n\n"
+                   "The knowledge base needs fulltext search over [NUMBER] articles.\n");
+  g_assert_null (spec_status_replace ("# No status\n", 12, "Draft"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/library/open", test_open);
+  ADD ("/library/add-update-revisions", test_add_update_revisions);
+  ADD ("/library/search", test_search);
+  ADD ("/library/migration", test_migration);
+  ADD ("/library/corrupt", test_corrupt);
+  ADD ("/library/too-new", test_too_new);
+  ADD ("/library/busy", test_busy);
+  g_test_add_func ("/library/search-query", test_search_query);
+  g_test_add_func ("/library/status", test_status);
+
+#undef ADD
+
+  return g_test_run ();
+}
