@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-/* Around the matched words of a hit's snippet. */
+/* Around the matched words of a snippet. */
 #define SPEC_SEARCH_MARK_START "\x01"
 #define SPEC_SEARCH_MARK_END   "\x02"
 
@@ -18,8 +18,7 @@ typedef struct
 {
   gint64  id;
   char   *title;
-  char   *snippet;   /* the matches between the marks above */
-  double  rank;      /* lower is better */
+  double  rank;      /* lower is better, within one search */
 } SpecSearchHit;
 
 char      *spec_library_search_query (const char   *text);
@@ -27,6 +26,9 @@ GPtrArray *spec_library_search       (SpecLibrary  *self,
                                       const char   *text,
                                       guint         limit,
                                       GError      **error);
+char      *spec_library_search_snippet (SpecLibrary *self,
+                                        const char  *text,
+                                        gint64       id);
 void       spec_search_hit_free      (SpecSearchHit *hit);
 
 G_END_DECLS
