@@ -811,3 +811,48 @@ spec_library_check_index (SpecLibrary  *self,
 
   return exec (self, "INSERT INTO specs_fts (specs_fts, rank) VALUES ('integrity-check', 1);", error);
 }
+
+/**
+ * spec_library_thin_revisions:
+ * @now: the time to count ages from, µs since the epoch
+ *
+ * Autosave revisions pile up: all from the last day are kept, then the
+ * newest of each hour for a week, then the newest of each day.  Saves,
+ * restores and imports are all kept.
+ */
+gboolean
+spec_library_thin_revisions (SpecLibrary  *self,
+                             gint64        now,
+                             GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SPEC_IS_LIBRARY (self), FALSE);
+
+  stmt = _spec_library_prepare (self,
+                                "DELETE FROM revisions WHERE id IN ("
+                                "  SELECT id FROM ("
+                                "    SELECT id, row_number () OVER ("
+                                "      PARTITION BY spec_id, bucket ORDER BY time DESC, id DESC) AS n"
+                                "    FROM ("
+                                "      SELECT id, spec_id, time,"
+                                "        CASE WHEN ?1 - time < ?3 THEN time / ?4"
+                                "             ELSE -1 - time / ?5 END AS bucket"
+                                "      FROM revisions WHERE reason = ?6 AND ?1 - time >= ?2))"
+                                "  WHERE n > 1)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, now);
+  sqlite3_bind_int64 (stmt, 2, G_TIME_SPAN_DAY);
+  sqlite3_bind_int64 (stmt, 3, 7 * G_TIME_SPAN_DAY);
+  sqlite3_bind_int64 (stmt, 4, G_TIME_SPAN_HOUR);
+  sqlite3_bind_int64 (stmt, 5, G_TIME_SPAN_DAY);
+  sqlite3_bind_int (stmt, 6, SPEC_REVISION_AUTOSAVE);
+
+  if ((rc = step_done (stmt)) != SQLITE_OK)
+    return _spec_library_set_error (error, self->db, rc, _("Could not thin the spec’s history"));
+
+  return TRUE;
+}

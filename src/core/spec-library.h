@@ -92,6 +92,9 @@ gboolean          spec_library_restore             (SpecLibrary         *self,
                                                     GError             **error);
 gboolean          spec_library_empty_trash         (SpecLibrary         *self,
                                                     GError             **error);
+gboolean          spec_library_thin_revisions      (SpecLibrary         *self,
+                                                    gint64               now,
+                                                    GError             **error);
 gboolean          spec_library_check_index         (SpecLibrary         *self,
                                                     GError             **error);
 

@@ -377,6 +377,67 @@ test_busy (Fixture       *f,
 }
 
 static void
+add_revision_at (SpecLibrary        *library,
+                 gint64              spec_id,
+                 gint64              time,
+                 SpecRevisionReason  reason)
+{
+  sqlite3_stmt *stmt = _spec_library_prepare (library,
+                                              "INSERT INTO revisions (spec_id, time, reason, body) "
+                                              "VALUES (?1, ?2, ?3, 'old text')", NULL);
+
+  sqlite3_bind_int64 (stmt, 1, spec_id);
+  sqlite3_bind_int64 (stmt, 2, time);
+  sqlite3_bind_int (stmt, 3, reason);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+}
+
+/* All autosaves of the last day; one an hour for a week; one a day
+ * before; every save. */
+static void
+test_thinning (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(SpecLibrary) library = spec_library_open (f->path, NULL, NULL);
+  g_autoptr(GArray) revisions = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time ();
+  gint64 hour_start = (now - 3 * G_TIME_SPAN_DAY) / G_TIME_SPAN_HOUR * G_TIME_SPAN_HOUR;
+  gint64 day_start = (now - 30 * G_TIME_SPAN_DAY) / G_TIME_SPAN_DAY * G_TIME_SPAN_DAY;
+  gint64 id = spec_library_add (library, spec_text, NULL, SPEC_REVISION_IMPORT, NULL);
+  guint kept_saves = 0;
+
+  for (guint i = 0; i < 10; i++)        /* the last day: all stay */
+    add_revision_at (library, id, now - i * G_TIME_SPAN_HOUR, SPEC_REVISION_AUTOSAVE);
+  for (guint i = 0; i < 6; i++)         /* one hour three days ago: one stays */
+    add_revision_at (library, id, hour_start + i * G_TIME_SPAN_MINUTE, SPEC_REVISION_AUTOSAVE);
+  for (guint i = 1; i <= 5; i++)        /* five other hours then: all stay */
+    add_revision_at (library, id, hour_start - i * G_TIME_SPAN_HOUR, SPEC_REVISION_AUTOSAVE);
+  for (guint i = 0; i < 4; i++)         /* one day a month ago: one stays */
+    add_revision_at (library, id, day_start + i * G_TIME_SPAN_HOUR, SPEC_REVISION_AUTOSAVE);
+  add_revision_at (library, id, day_start + G_TIME_SPAN_MINUTE, SPEC_REVISION_SAVE);
+  add_revision_at (library, id, hour_start + G_TIME_SPAN_MINUTE, SPEC_REVISION_SAVE);
+
+  g_assert_true (spec_library_thin_revisions (library, now, &error));
+  g_assert_no_error (error);
+
+  revisions = spec_library_list_revisions (library, id, NULL);
+  for (guint i = 0; i < revisions->len; i++)
+    kept_saves += g_array_index (revisions, SpecRevision, i).reason != SPEC_REVISION_AUTOSAVE;
+
+  /* 1 import + 2 saves; 10 + 1 + 5 + 1 autosaves. */
+  g_assert_cmpuint (kept_saves, ==, 3);
+  g_assert_cmpuint (revisions->len, ==, 3 + 10 + 1 + 5 + 1);
+
+  /* Thinning again changes nothing. */
+  g_assert_true (spec_library_thin_revisions (library, now, NULL));
+  g_clear_pointer (&revisions, g_array_unref);
+  revisions = spec_library_list_revisions (library, id, NULL);
+  g_assert_cmpuint (revisions->len, ==, 20);
+}
+
+static void
 test_status (void)
 {
   static const struct { const char *text; const char *status; } cases[] = {
@@ -420,6 +481,7 @@ main (int   argc,
   ADD ("/library/corrupt", test_corrupt);
   ADD ("/library/too-new", test_too_new);
   ADD ("/library/busy", test_busy);
+  ADD ("/library/thinning", test_thinning);
   g_test_add_func ("/library/search-query", test_search_query);
   g_test_add_func ("/library/status", test_status);
 
