@@ -8,8 +8,11 @@
 
 #include <string.h>
 
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 
+#include "spec-library-import.h"
 #include "spec-library-private.h"
 #include "spec-library-search.h"
 #include "spec-status.h"
@@ -438,6 +441,105 @@ test_thinning (Fixture       *f,
 }
 
 static void
+write_file (const char *dir,
+            const char *name,
+            const char *contents,
+            gssize      len)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  g_mkdir_with_parents (folder, 0700);
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK) || !g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_unlink (path);
+      return;
+    }
+  if ((dir = g_dir_open (path, 0, NULL)))
+    while ((name = g_dir_read_name (dir)))
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        remove_tree (child);
+      }
+  g_rmdir (path);
+}
+
+static gboolean
+skipped (SpecImportSummary *summary,
+         const char        *name)
+{
+  for (guint i = 0; i < summary->skipped->len; i++)
+    {
+      SpecImportSkip *skip = g_ptr_array_index (summary->skipped, i);
+
+      g_test_message ("skipped %s: %s", skip->path, skip->reason);
+      if (g_str_has_suffix (skip->path, name) && skip->reason != NULL && *skip->reason != '\0')
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A folder: its Markdown files in, the rest skipped with a reason, a
+ * link back up not followed round; linked files come in once. */
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(SpecLibrary) library = spec_library_open (f->path, NULL, NULL);
+  g_autofree char *specs = g_build_filename (f->dir, "specs", NULL);
+  g_autofree char *loop = g_build_filename (specs, "sub", "loop", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (specs);
+  g_autoptr(SpecImportSummary) summary = NULL;
+  g_autoptr(SpecImportSummary) again = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_file (specs, "alpha.md", "# Alpha\n\nAbout the zeppelin.\n", -1);
+  write_file (specs, "sub/beta.markdown", "# Beta\n\nAlso the zeppelin.\n", -1);
+  write_file (specs, "binary.md", "# B\0\1\2\3 binary", 16);
+  write_file (specs, "latin1.md", "# Caf\xe9\n", -1);
+  write_file (specs, "notes.txt", "not Markdown, not taken\n", -1);
+  g_assert_cmpint (symlink ("..", loop), ==, 0);
+
+  summary = spec_library_import (library, folder, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_imported, ==, 2);
+  g_assert_true (skipped (summary, "binary.md"));
+  g_assert_true (skipped (summary, "latin1.md"));
+  g_assert_true (skipped (summary, "loop"));
+  g_assert_cmpuint (summary->skipped->len, ==, 3);
+  hits = search (library, "zeppelin");
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Linked: one spec per file, however often; a changed file updates it. */
+  g_clear_pointer (&summary, spec_import_summary_free);
+  summary = spec_library_import (library, folder, TRUE, NULL, &error);
+  g_assert_cmpuint (summary->n_imported, ==, 2);
+  write_file (specs, "alpha.md", "# Alpha\n\nAbout the airship now.\n", -1);
+  again = spec_library_import (library, folder, TRUE, NULL, &error);
+  g_assert_cmpuint (again->n_imported, ==, 2);
+  g_assert_cmpuint (count_rows (library, "SELECT count(*) FROM specs WHERE file_uri IS NOT NULL"), ==, 2);
+  g_assert_cmpuint (count_rows (library, "SELECT count(*) FROM specs"), ==, 4);
+  hits = search (library, "airship");
+  g_assert_cmpuint (hits->len, ==, 1);
+  assert_index (library);
+
+  remove_tree (specs);
+}
+
+static void
 test_status (void)
 {
   static const struct { const char *text; const char *status; } cases[] = {
@@ -482,6 +584,7 @@ main (int   argc,
   ADD ("/library/too-new", test_too_new);
   ADD ("/library/busy", test_busy);
   ADD ("/library/thinning", test_thinning);
+  ADD ("/library/import", test_import);
   g_test_add_func ("/library/search-query", test_search_query);
   g_test_add_func ("/library/status", test_status);
 
