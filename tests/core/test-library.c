@@ -507,7 +507,11 @@ test_import (Fixture       *f,
 
   write_file (specs, "alpha.md", "# Alpha\n\nAbout the zeppelin.\n", -1);
   write_file (specs, "sub/beta.markdown", "# Beta\n\nAlso the zeppelin.\n", -1);
-  write_file (specs, "binary.md", "# B\0\1\2\3 binary", 16);
+  {
+    static const char binary[] = "# B\0\1\2\3 binary";
+
+    write_file (specs, "binary.md", binary, sizeof binary - 1);
+  }
   write_file (specs, "latin1.md", "# Caf\xe9\n", -1);
   write_file (specs, "notes.txt", "not Markdown, not taken\n", -1);
   g_assert_cmpint (symlink ("..", loop), ==, 0);
