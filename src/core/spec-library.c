@@ -51,6 +51,7 @@ static const char * const migrations[] = {
   "  created     INTEGER NOT NULL,"
   "  updated     INTEGER NOT NULL,"
   "  percent     INTEGER NOT NULL DEFAULT 0,"
+  "  unfilled    INTEGER NOT NULL DEFAULT 0,"
   "  trashed_at  INTEGER NOT NULL DEFAULT 0,"
   "  file_uri    TEXT UNIQUE,"
   "  file_etag   TEXT,"
@@ -395,6 +396,7 @@ typedef struct
   char *title;
   char *status;
   int   percent;
+  int   unfilled;   /* placeholders and clarifications left */
 } BodyFacts;
 
 static void
@@ -408,6 +410,8 @@ body_facts (const char *body,
                                    : g_strdup (_("Untitled Spec"));
   facts->status = spec_status_parse (body, strlen (body));
   facts->percent = (int) spec_snapshot_get_report (snapshot)->percent;
+  facts->unfilled = (int) (spec_snapshot_get_report (snapshot)->n_placeholders +
+                           spec_snapshot_get_report (snapshot)->n_clarifications);
 }
 
 static void
@@ -485,8 +489,8 @@ spec_library_add (SpecLibrary         *self,
     }
 
   rc = sqlite3_prepare_v2 (self->db,
-                           "INSERT INTO specs (title, body, template_id, status, created, updated, percent) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)", -1, &stmt, NULL);
+                           "INSERT INTO specs (title, body, template_id, status, created, updated, percent, unfilled) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7)", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
       sqlite3_bind_text (stmt, 1, facts.title, -1, SQLITE_TRANSIENT);
@@ -495,6 +499,7 @@ spec_library_add (SpecLibrary         *self,
       sqlite3_bind_text (stmt, 4, facts.status, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 5, now);
       sqlite3_bind_int (stmt, 6, facts.percent);
+      sqlite3_bind_int (stmt, 7, facts.unfilled);
       rc = step_done (stmt);
     }
   if (rc == SQLITE_OK)
@@ -570,8 +575,8 @@ spec_library_update (SpecLibrary         *self,
 
   body_facts (body, &facts);
   rc = sqlite3_prepare_v2 (self->db,
-                           "UPDATE specs SET title = ?2, body = ?3, status = ?4, percent = ?5, updated = ?6 "
-                           "WHERE id = ?1", -1, &stmt, NULL);
+                           "UPDATE specs SET title = ?2, body = ?3, status = ?4, percent = ?5, updated = ?6, "
+                           "unfilled = ?7 WHERE id = ?1", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
       sqlite3_bind_int64 (stmt, 1, id);
@@ -580,6 +585,7 @@ spec_library_update (SpecLibrary         *self,
       sqlite3_bind_text (stmt, 4, facts.status, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 5, facts.percent);
       sqlite3_bind_int64 (stmt, 6, now);
+      sqlite3_bind_int (stmt, 7, facts.unfilled);
       rc = step_done (stmt);
     }
   if (rc == SQLITE_OK && sqlite3_changes (self->db) == 0)
@@ -627,8 +633,8 @@ spec_library_get (SpecLibrary  *self,
   g_return_val_if_fail (SPEC_IS_LIBRARY (self), NULL);
 
   stmt = _spec_library_prepare (self,
-                                "SELECT id, title, body, template_id, status, created, updated, percent, trashed_at "
-                                "FROM specs WHERE id = ?1", error);
+                                "SELECT id, title, body, template_id, status, created, updated, percent, trashed_at, "
+                                "       unfilled FROM specs WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
 
@@ -646,6 +652,7 @@ spec_library_get (SpecLibrary  *self,
       entry->updated = sqlite3_column_int64 (stmt, 6);
       entry->percent = sqlite3_column_int (stmt, 7);
       entry->trashed_at = sqlite3_column_int64 (stmt, 8);
+      entry->unfilled = sqlite3_column_int (stmt, 9);
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, SPEC_LIBRARY_ERROR, SPEC_LIBRARY_ERROR_NOT_FOUND, _("No such spec in the library"));
@@ -855,4 +862,112 @@ spec_library_thin_revisions (SpecLibrary  *self,
     return _spec_library_set_error (error, self->db, rc, _("Could not thin the spec’s history"));
 
   return TRUE;
+}
+
+static const char *
+order_by (SpecLibrarySort sort)
+{
+  switch (sort)
+    {
+    case SPEC_LIBRARY_SORT_TITLE:
+      return "title COLLATE NOCASE, id";
+    case SPEC_LIBRARY_SORT_STATUS:
+      return "status IS NULL, status COLLATE NOCASE, updated DESC";
+    case SPEC_LIBRARY_SORT_COMPLETENESS:
+      return "percent, updated DESC";
+    case SPEC_LIBRARY_SORT_UPDATED:
+    default:
+      return "updated DESC, id DESC";
+    }
+}
+
+/**
+ * spec_library_list:
+ * @status: (nullable): only the specs with this status
+ * @unfilled_only: only those with placeholders or clarifications left
+ * @trashed: the trash rather than the library
+ *
+ * Returns: (element-type SpecLibraryEntry): the entries, without their
+ *   bodies (@body is %NULL), in @sort order
+ */
+GPtrArray *
+spec_library_list (SpecLibrary      *self,
+                   const char       *status,
+                   gboolean          unfilled_only,
+                   gboolean          trashed,
+                   SpecLibrarySort   sort,
+                   GError          **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  GPtrArray *entries;
+  int rc;
+
+  g_return_val_if_fail (SPEC_IS_LIBRARY (self), NULL);
+
+  sql = g_strdup_printf ("SELECT id, title, template_id, status, created, updated, percent, trashed_at, unfilled "
+                         "FROM specs WHERE (trashed_at != 0) = ?1 AND (?2 IS NULL OR status = ?2) "
+                         "AND (?3 = 0 OR unfilled > 0) ORDER BY %s", order_by (sort));
+  if (!(stmt = _spec_library_prepare (self, sql, error)))
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, trashed ? 1 : 0);
+  sqlite3_bind_text (stmt, 2, status, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, unfilled_only ? 1 : 0);
+
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) spec_library_entry_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SpecLibraryEntry *entry = g_new0 (SpecLibraryEntry, 1);
+
+      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->title = column_strdup (stmt, 1);
+      entry->template_id = column_strdup (stmt, 2);
+      entry->status = column_strdup (stmt, 3);
+      entry->created = sqlite3_column_int64 (stmt, 4);
+      entry->updated = sqlite3_column_int64 (stmt, 5);
+      entry->percent = sqlite3_column_int (stmt, 6);
+      entry->trashed_at = sqlite3_column_int64 (stmt, 7);
+      entry->unfilled = sqlite3_column_int (stmt, 8);
+      g_ptr_array_add (entries, entry);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_ptr_array_unref (entries);
+      _spec_library_set_error (error, self->db, rc, _("Could not read the library"));
+      return NULL;
+    }
+
+  return entries;
+}
+
+/**
+ * spec_library_list_statuses:
+ *
+ * Returns: (transfer full): every status the specs outside the trash
+ *   have, for the status filter: the templates' Draft, Review, Approved,
+ *   Implemented and whatever else is found
+ */
+GStrv
+spec_library_list_statuses (SpecLibrary  *self,
+                            GError      **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SPEC_IS_LIBRARY (self), NULL);
+
+  stmt = _spec_library_prepare (self,
+                                "SELECT DISTINCT status FROM specs WHERE trashed_at = 0 AND status IS NOT NULL "
+                                "ORDER BY status COLLATE NOCASE", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return g_strv_builder_end (builder);
 }

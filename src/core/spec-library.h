@@ -42,8 +42,17 @@ typedef struct
   gint64  created;       /* µs since the epoch */
   gint64  updated;
   int     percent;       /* completeness */
+  int     unfilled;      /* placeholders and clarifications left */
   gint64  trashed_at;    /* 0: not in the trash */
 } SpecLibraryEntry;
+
+typedef enum
+{
+  SPEC_LIBRARY_SORT_UPDATED,        /* newest first */
+  SPEC_LIBRARY_SORT_TITLE,
+  SPEC_LIBRARY_SORT_STATUS,
+  SPEC_LIBRARY_SORT_COMPLETENESS,   /* least complete first */
+} SpecLibrarySort;
 
 typedef struct
 {
@@ -94,6 +103,14 @@ gboolean          spec_library_empty_trash         (SpecLibrary         *self,
                                                     GError             **error);
 gboolean          spec_library_thin_revisions      (SpecLibrary         *self,
                                                     gint64               now,
+                                                    GError             **error);
+GPtrArray        *spec_library_list                (SpecLibrary         *self,
+                                                    const char          *status,
+                                                    gboolean             unfilled_only,
+                                                    gboolean             trashed,
+                                                    SpecLibrarySort      sort,
+                                                    GError             **error);
+GStrv             spec_library_list_statuses       (SpecLibrary         *self,
                                                     GError             **error);
 gboolean          spec_library_check_index         (SpecLibrary         *self,
                                                     GError             **error);

@@ -543,6 +543,76 @@ test_import (Fixture       *f,
   remove_tree (specs);
 }
 
+static char *
+list_titles (GPtrArray *entries)
+{
+  GString *str = g_string_new (NULL);
+
+  for (guint i = 0; i < entries->len; i++)
+    g_string_append_printf (str, "%s%s", i > 0 ? ", " : "", ((SpecLibraryEntry *) g_ptr_array_index (entries, i))->title);
+
+  return g_string_free (str, FALSE);
+}
+
+/* The list the library view shows: sorted, by status, unfilled only,
+ * and the trash apart. */
+static void
+test_list (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(SpecLibrary) library = spec_library_open (f->path, NULL, NULL);
+  g_auto(GStrv) statuses = NULL;
+  gint64 delta;
+
+  delta = spec_library_add (library, "# Delta\n\n**Status:** Draft\n\nAll [TODO].\n", NULL, SPEC_REVISION_IMPORT, NULL);
+  spec_library_add (library, "# alpha\n\n**Status:** Approved\n\nDone.\n", NULL, SPEC_REVISION_IMPORT, NULL);
+  spec_library_add (library, "# Charlie\n\n**Status:** In Review\n\n[NEEDS CLARIFICATION: who?]\n", NULL, SPEC_REVISION_IMPORT, NULL);
+  spec_library_add (library, "# Bravo\n\nNo status line, [ONE] slot.\n", NULL, SPEC_REVISION_IMPORT, NULL);
+
+  {
+    g_autoptr(GPtrArray) all = spec_library_list (library, NULL, FALSE, FALSE, SPEC_LIBRARY_SORT_TITLE, NULL);
+    g_autofree char *titles = list_titles (all);
+
+    g_assert_cmpstr (titles, ==, "alpha, Bravo, Charlie, Delta");
+    g_assert_null (((SpecLibraryEntry *) g_ptr_array_index (all, 0))->body);
+  }
+  {
+    g_autoptr(GPtrArray) newest = spec_library_list (library, NULL, FALSE, FALSE, SPEC_LIBRARY_SORT_UPDATED, NULL);
+    g_autofree char *titles = list_titles (newest);
+
+    g_assert_cmpstr (titles, ==, "Bravo, Charlie, alpha, Delta");
+  }
+  {
+    g_autoptr(GPtrArray) approved = spec_library_list (library, "Approved", FALSE, FALSE, SPEC_LIBRARY_SORT_TITLE, NULL);
+    g_autofree char *titles = list_titles (approved);
+
+    g_assert_cmpstr (titles, ==, "alpha");
+  }
+  {
+    g_autoptr(GPtrArray) unfilled = spec_library_list (library, NULL, TRUE, FALSE, SPEC_LIBRARY_SORT_TITLE, NULL);
+    g_autofree char *titles = list_titles (unfilled);
+
+    g_assert_cmpstr (titles, ==, "Bravo, Charlie, Delta");
+    g_assert_cmpint (((SpecLibraryEntry *) g_ptr_array_index (unfilled, 0))->unfilled, ==, 1);
+  }
+
+  statuses = spec_library_list_statuses (library, NULL);
+  g_assert_cmpuint (g_strv_length (statuses), ==, 3);
+  g_assert_cmpstr (statuses[0], ==, "Approved");
+  g_assert_cmpstr (statuses[1], ==, "Draft");
+  g_assert_cmpstr (statuses[2], ==, "In Review");
+
+  spec_library_trash (library, delta, NULL);
+  {
+    g_autoptr(GPtrArray) live = spec_library_list (library, NULL, FALSE, FALSE, SPEC_LIBRARY_SORT_TITLE, NULL);
+    g_autoptr(GPtrArray) trash = spec_library_list (library, NULL, FALSE, TRUE, SPEC_LIBRARY_SORT_TITLE, NULL);
+    g_autofree char *titles = list_titles (trash);
+
+    g_assert_cmpuint (live->len, ==, 3);
+    g_assert_cmpstr (titles, ==, "Delta");
+  }
+}
+
 static void
 test_status (void)
 {
@@ -589,6 +659,7 @@ main (int   argc,
   ADD ("/library/busy", test_busy);
   ADD ("/library/thinning", test_thinning);
   ADD ("/library/import", test_import);
+  ADD ("/library/list", test_list);
   g_test_add_func ("/library/search-query", test_search_query);
   g_test_add_func ("/library/status", test_status);
 
