@@ -268,15 +268,26 @@ spec_library_import (SpecLibrary   *self,
 
   summary->skipped = g_ptr_array_new_with_free_func (skip_free);
 
+  /* One transaction: an import of thousands of files takes seconds, not
+   * minutes; what came in before a cancel stays. */
+  if (!spec_library_batch_begin (self, error))
+    return NULL;
+
   if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY)
     {
       if (!import_folder (self, file, link, walked, cancellable, summary, error))
-        return NULL;
+        {
+          spec_library_batch_end (self, NULL);
+          return NULL;
+        }
     }
   else
     {
       import_file (self, file, link, cancellable, summary);
     }
+
+  if (!spec_library_batch_end (self, error))
+    return NULL;
 
   return g_steal_pointer (&summary);
 }

@@ -31,6 +31,7 @@ struct _SpecLibrary
   sqlite3 *db;
   char    *path;
   guint    version;
+  guint    batch;    /* inside spec_library_batch_begin() */
 };
 
 G_DEFINE_FINAL_TYPE (SpecLibrary, spec_library, G_TYPE_OBJECT)
@@ -390,6 +391,59 @@ spec_library_get_schema_version (SpecLibrary *self)
   return self->version;
 }
 
+/* One change is its own transaction, or a savepoint inside a batch. */
+static gboolean
+change_begin (SpecLibrary  *self,
+              GError      **error)
+{
+  return exec (self, self->batch > 0 ? "SAVEPOINT change;" : "BEGIN IMMEDIATE;", error);
+}
+
+static int
+change_commit (SpecLibrary *self)
+{
+  return sqlite3_exec (self->db, self->batch > 0 ? "RELEASE change;" : "COMMIT;", NULL, NULL, NULL);
+}
+
+static void
+change_rollback (SpecLibrary *self)
+{
+  sqlite3_exec (self->db, self->batch > 0 ? "ROLLBACK TO change; RELEASE change;" : "ROLLBACK;",
+                NULL, NULL, NULL);
+}
+
+/**
+ * spec_library_batch_begin:
+ *
+ * Makes the changes until spec_library_batch_end() one transaction, as
+ * an import of many specs does: each change is still whole or nothing.
+ */
+gboolean
+spec_library_batch_begin (SpecLibrary  *self,
+                          GError      **error)
+{
+  g_return_val_if_fail (SPEC_IS_LIBRARY (self), FALSE);
+
+  if (self->batch == 0 && !exec (self, "BEGIN IMMEDIATE;", error))
+    return FALSE;
+  self->batch++;
+
+  return TRUE;
+}
+
+gboolean
+spec_library_batch_end (SpecLibrary  *self,
+                        GError      **error)
+{
+  g_return_val_if_fail (SPEC_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (self->batch > 0, FALSE);
+
+  if (--self->batch > 0)
+    return TRUE;
+
+  return exec (self, "COMMIT;", error);
+}
+
 /* What the library keeps about a body besides itself. */
 typedef struct
 {
@@ -482,7 +536,7 @@ spec_library_add (SpecLibrary         *self,
 
   body_facts (body, &facts);
 
-  if (!exec (self, "BEGIN IMMEDIATE;", error))
+  if (!change_begin (self, error))
     {
       body_facts_clear (&facts);
       return 0;
@@ -508,13 +562,13 @@ spec_library_add (SpecLibrary         *self,
       rc = insert_revision (self, id, now, reason, body, facts.percent);
     }
   if (rc == SQLITE_OK)
-    rc = sqlite3_exec (self->db, "COMMIT;", NULL, NULL, NULL);
+    rc = change_commit (self);
 
   body_facts_clear (&facts);
 
   if (rc != SQLITE_OK)
     {
-      sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+      change_rollback (self);
       _spec_library_set_error (error, self->db, rc, _("Could not add the spec to the library"));
       return 0;
     }
@@ -567,11 +621,12 @@ spec_library_update (SpecLibrary         *self,
   g_return_val_if_fail (SPEC_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (body != NULL, FALSE);
 
-  if (!exec (self, "BEGIN IMMEDIATE;", error))
+  if (!change_begin (self, error))
     return FALSE;
 
   if (same_as_newest (self, id, body))
-    return exec (self, "COMMIT;", error);
+    return change_commit (self) == SQLITE_OK ||
+           _spec_library_set_error (error, self->db, SQLITE_ERROR, _("Could not store the spec"));
 
   body_facts (body, &facts);
   rc = sqlite3_prepare_v2 (self->db,
@@ -590,7 +645,7 @@ spec_library_update (SpecLibrary         *self,
     }
   if (rc == SQLITE_OK && sqlite3_changes (self->db) == 0)
     {
-      sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+      change_rollback (self);
       body_facts_clear (&facts);
       g_set_error (error, SPEC_LIBRARY_ERROR, SPEC_LIBRARY_ERROR_NOT_FOUND,
                    _("The spec is not in the library any more"));
@@ -599,13 +654,13 @@ spec_library_update (SpecLibrary         *self,
   if (rc == SQLITE_OK)
     rc = insert_revision (self, id, now, reason, body, facts.percent);
   if (rc == SQLITE_OK)
-    rc = sqlite3_exec (self->db, "COMMIT;", NULL, NULL, NULL);
+    rc = change_commit (self);
 
   body_facts_clear (&facts);
 
   if (rc != SQLITE_OK)
     {
-      sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+      change_rollback (self);
       return _spec_library_set_error (error, self->db, rc, _("Could not store the spec"));
     }
 

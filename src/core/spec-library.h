@@ -74,6 +74,10 @@ SpecLibrary      *spec_library_open                (const char          *path,
 guint             spec_library_get_schema_version  (SpecLibrary         *self);
 guint             spec_library_get_latest_version  (void);
 
+gboolean          spec_library_batch_begin         (SpecLibrary         *self,
+                                                    GError             **error);
+gboolean          spec_library_batch_end           (SpecLibrary         *self,
+                                                    GError             **error);
 gint64            spec_library_add                 (SpecLibrary         *self,
                                                     const char          *body,
                                                     const char          *template_id,

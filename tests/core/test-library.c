@@ -613,6 +613,26 @@ test_list (Fixture       *f,
   }
 }
 
+/* In a batch, a failed change undoes itself only. */
+static void
+test_batch (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(SpecLibrary) library = spec_library_open (f->path, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (spec_library_batch_begin (library, NULL));
+  g_assert_cmpint (spec_library_add (library, "# A\n", NULL, SPEC_REVISION_IMPORT, NULL), >, 0);
+  g_assert_false (spec_library_update (library, 999, "# Nowhere\n", SPEC_REVISION_SAVE, &error));
+  g_assert_error (error, SPEC_LIBRARY_ERROR, SPEC_LIBRARY_ERROR_NOT_FOUND);
+  g_assert_cmpint (spec_library_add (library, "# B\n", NULL, SPEC_REVISION_IMPORT, NULL), >, 0);
+  g_assert_true (spec_library_batch_end (library, NULL));
+
+  g_assert_cmpuint (count_rows (library, "SELECT count(*) FROM specs"), ==, 2);
+  g_assert_cmpuint (count_rows (library, "SELECT count(*) FROM revisions"), ==, 2);
+  assert_index (library);
+}
+
 static void
 test_status (void)
 {
@@ -660,6 +680,7 @@ main (int   argc,
   ADD ("/library/thinning", test_thinning);
   ADD ("/library/import", test_import);
   ADD ("/library/list", test_list);
+  ADD ("/library/batch", test_batch);
   g_test_add_func ("/library/search-query", test_search_query);
   g_test_add_func ("/library/status", test_status);
 
