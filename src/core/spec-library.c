@@ -441,7 +441,14 @@ spec_library_batch_end (SpecLibrary  *self,
   if (--self->batch > 0)
     return TRUE;
 
-  return exec (self, "COMMIT;", error);
+  if (!exec (self, "COMMIT;", error))
+    return FALSE;
+
+  /* A batch leaves a large write-ahead log, which every read then goes
+   * through: fold it into the database now. */
+  sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+
+  return TRUE;
 }
 
 /* What the library keeps about a body besides itself. */
