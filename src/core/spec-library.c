@@ -1033,3 +1033,42 @@ spec_library_list_statuses (SpecLibrary  *self,
 
   return g_strv_builder_end (builder);
 }
+
+/**
+ * spec_library_restore_revision:
+ *
+ * Makes an old revision's text the spec's again, as a new revision of
+ * its own: nothing in between is lost.
+ *
+ * Returns: the spec's id, or 0 with @error set
+ */
+gint64
+spec_library_restore_revision (SpecLibrary  *self,
+                               gint64        revision_id,
+                               GError      **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *body = NULL;
+  gint64 spec_id = 0;
+
+  g_return_val_if_fail (SPEC_IS_LIBRARY (self), 0);
+
+  if (!(stmt = _spec_library_prepare (self, "SELECT spec_id, body FROM revisions WHERE id = ?1", error)))
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, revision_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      spec_id = sqlite3_column_int64 (stmt, 0);
+      body = column_strdup (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+
+  if (body == NULL)
+    {
+      g_set_error (error, SPEC_LIBRARY_ERROR, SPEC_LIBRARY_ERROR_NOT_FOUND, _("No such revision"));
+      return 0;
+    }
+
+  return spec_library_update (self, spec_id, body, SPEC_REVISION_RESTORE, error) ? spec_id : 0;
+}

@@ -97,6 +97,9 @@ GArray           *spec_library_list_revisions      (SpecLibrary         *self,
 char             *spec_library_get_revision_body   (SpecLibrary         *self,
                                                     gint64               revision_id,
                                                     GError             **error);
+gint64            spec_library_restore_revision    (SpecLibrary         *self,
+                                                    gint64               revision_id,
+                                                    GError             **error);
 gboolean          spec_library_trash               (SpecLibrary         *self,
                                                     gint64               id,
                                                     GError             **error);

@@ -154,6 +154,21 @@ test_add_update_revisions (Fixture       *f,
   first = spec_library_get_revision_body (library, g_array_index (revisions, SpecRevision, 0).id, &error);
   g_assert_cmpstr (first, ==, spec_text);
 
+  /* Restoring the first text is a third revision: nothing is lost. */
+  g_assert_cmpint (spec_library_restore_revision (library, g_array_index (revisions, SpecRevision, 0).id, &error),
+                   ==, id);
+  g_assert_no_error (error);
+  g_clear_pointer (&entry, spec_library_entry_free);
+  entry = spec_library_get (library, id, NULL);
+  g_assert_cmpstr (entry->body, ==, spec_text);
+  g_clear_pointer (&revisions, g_array_unref);
+  revisions = spec_library_list_revisions (library, id, NULL);
+  g_assert_cmpuint (revisions->len, ==, 3);
+  g_assert_cmpint (g_array_index (revisions, SpecRevision, 2).reason, ==, SPEC_REVISION_RESTORE);
+  g_assert_cmpint (spec_library_restore_revision (library, 12345, &error), ==, 0);
+  g_assert_error (error, SPEC_LIBRARY_ERROR, SPEC_LIBRARY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
   /* A spec that is not there. */
   g_assert_false (spec_library_update (library, id + 100, "x", SPEC_REVISION_SAVE, &error));
   g_assert_error (error, SPEC_LIBRARY_ERROR, SPEC_LIBRARY_ERROR_NOT_FOUND);
