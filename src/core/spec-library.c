@@ -1072,3 +1072,42 @@ spec_library_restore_revision (SpecLibrary  *self,
 
   return spec_library_update (self, spec_id, body, SPEC_REVISION_RESTORE, error) ? spec_id : 0;
 }
+
+/**
+ * spec_library_set_status:
+ * @status: the new status, on one line
+ *
+ * Changes a spec's status by editing its own metadata line, which is
+ * where the status lives: a new revision.  A spec without that line is
+ * left as it is, with an error saying so.
+ */
+gboolean
+spec_library_set_status (SpecLibrary  *self,
+                         gint64        id,
+                         const char   *status,
+                         GError      **error)
+{
+  g_autoptr(SpecLibraryEntry) entry = NULL;
+  g_autofree char *body = NULL;
+
+  g_return_val_if_fail (SPEC_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  if (strpbrk (status, "\r\n") != NULL || *status == '\0')
+    {
+      g_set_error (error, SPEC_LIBRARY_ERROR, SPEC_LIBRARY_ERROR_FAILED, _("A status is one line of text"));
+      return FALSE;
+    }
+
+  if (!(entry = spec_library_get (self, id, error)))
+    return FALSE;
+
+  if (!(body = spec_status_replace (entry->body, strlen (entry->body), status)))
+    {
+      g_set_error (error, SPEC_LIBRARY_ERROR, SPEC_LIBRARY_ERROR_FAILED,
+                   _("“%s” has no “Status:” line to change"), entry->title);
+      return FALSE;
+    }
+
+  return spec_library_update (self, id, body, SPEC_REVISION_SAVE, error);
+}

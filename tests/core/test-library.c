@@ -611,11 +611,33 @@ test_list (Fixture       *f,
     g_assert_cmpint (((SpecLibraryEntry *) g_ptr_array_index (unfilled, 0))->unfilled, ==, 1);
   }
 
+  /* Setting a status edits the spec's own line; one without it says so. */
+  {
+    g_autoptr(SpecLibraryEntry) entry = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (spec_library_set_status (library, delta, "In Review", &error));
+    g_assert_no_error (error);
+    entry = spec_library_get (library, delta, NULL);
+    g_assert_cmpstr (entry->status, ==, "In Review");
+    g_assert_cmpstr (entry->body, ==, "# Delta\n\n**Status:** In Review\n\nAll [TODO].\n");
+    g_assert_false (spec_library_set_status (library, delta, "Two\nlines", &error));
+    g_assert_error (error, SPEC_LIBRARY_ERROR, SPEC_LIBRARY_ERROR_FAILED);
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr(GPtrArray) bravo = spec_library_list (library, NULL, FALSE, FALSE, SPEC_LIBRARY_SORT_TITLE, NULL);
+    g_autoptr(GError) error = NULL;
+    gint64 bravo_id = ((SpecLibraryEntry *) g_ptr_array_index (bravo, 1))->id;
+
+    g_assert_false (spec_library_set_status (library, bravo_id, "Draft", &error));
+    g_assert_nonnull (strstr (error->message, "Bravo"));
+  }
+
   statuses = spec_library_list_statuses (library, NULL);
-  g_assert_cmpuint (g_strv_length (statuses), ==, 3);
+  g_assert_cmpuint (g_strv_length (statuses), ==, 2);
   g_assert_cmpstr (statuses[0], ==, "Approved");
-  g_assert_cmpstr (statuses[1], ==, "Draft");
-  g_assert_cmpstr (statuses[2], ==, "In Review");
+  g_assert_cmpstr (statuses[1], ==, "In Review");
 
   spec_library_trash (library, delta, NULL);
   {
