@@ -592,6 +592,17 @@ spec_navigator_show_line (SpecNavigator *self,
   entered = section->heading_line != self->cursor_heading;
   self->cursor_heading = section->heading_line;
 
+  /* Typing within a section, its row selected already: nothing to do, and
+   * nothing to look up on every keystroke. */
+  if (!entered)
+    {
+      GtkTreeListRow *selected = gtk_single_selection_get_selected_item (self->selection);
+      g_autoptr(SpecOutlineItem) item = selected != NULL ? gtk_tree_list_row_get_item (selected) : NULL;
+
+      if (item != NULL && spec_outline_item_get_line (item) == section->heading_line)
+        return;
+    }
+
   if (!(row = row_for_section (self, section, entered)))
     return;
 

@@ -683,6 +683,32 @@ column_strdup (sqlite3_stmt *stmt,
   return text != NULL ? g_strdup ((const char *) text) : NULL;
 }
 
+/* The columns an entry is read from, the body last (see migration 1);
+ * entry_from_row() reads them in this order. */
+#define ENTRY_COLUMNS \
+  "id, title, template_id, status, created, updated, percent, trashed_at, unfilled"
+
+static SpecLibraryEntry *
+entry_from_row (sqlite3_stmt *stmt,
+                gboolean      with_body)
+{
+  SpecLibraryEntry *entry = g_new0 (SpecLibraryEntry, 1);
+
+  entry->id = sqlite3_column_int64 (stmt, 0);
+  entry->title = column_strdup (stmt, 1);
+  entry->template_id = column_strdup (stmt, 2);
+  entry->status = column_strdup (stmt, 3);
+  entry->created = sqlite3_column_int64 (stmt, 4);
+  entry->updated = sqlite3_column_int64 (stmt, 5);
+  entry->percent = sqlite3_column_int (stmt, 6);
+  entry->trashed_at = sqlite3_column_int64 (stmt, 7);
+  entry->unfilled = sqlite3_column_int (stmt, 8);
+  if (with_body)
+    entry->body = column_strdup (stmt, 9);
+
+  return entry;
+}
+
 SpecLibraryEntry *
 spec_library_get (SpecLibrary  *self,
                   gint64        id,
@@ -694,28 +720,14 @@ spec_library_get (SpecLibrary  *self,
 
   g_return_val_if_fail (SPEC_IS_LIBRARY (self), NULL);
 
-  stmt = _spec_library_prepare (self,
-                                "SELECT id, title, body, template_id, status, created, updated, percent, trashed_at, "
-                                "       unfilled FROM specs WHERE id = ?1", error);
+  stmt = _spec_library_prepare (self, "SELECT " ENTRY_COLUMNS ", body FROM specs WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    {
-      entry = g_new0 (SpecLibraryEntry, 1);
-      entry->id = sqlite3_column_int64 (stmt, 0);
-      entry->title = column_strdup (stmt, 1);
-      entry->body = column_strdup (stmt, 2);
-      entry->template_id = column_strdup (stmt, 3);
-      entry->status = column_strdup (stmt, 4);
-      entry->created = sqlite3_column_int64 (stmt, 5);
-      entry->updated = sqlite3_column_int64 (stmt, 6);
-      entry->percent = sqlite3_column_int (stmt, 7);
-      entry->trashed_at = sqlite3_column_int64 (stmt, 8);
-      entry->unfilled = sqlite3_column_int (stmt, 9);
-    }
+    entry = entry_from_row (stmt, TRUE);
   else if (rc == SQLITE_DONE)
     g_set_error (error, SPEC_LIBRARY_ERROR, SPEC_LIBRARY_ERROR_NOT_FOUND, _("No such spec in the library"));
   else
@@ -967,8 +979,7 @@ spec_library_list (SpecLibrary      *self,
 
   g_return_val_if_fail (SPEC_IS_LIBRARY (self), NULL);
 
-  sql = g_strdup_printf ("SELECT id, title, template_id, status, created, updated, percent, trashed_at, unfilled "
-                         "FROM specs WHERE (trashed_at != 0) = ?1 AND (?2 IS NULL OR status = ?2) "
+  sql = g_strdup_printf ("SELECT " ENTRY_COLUMNS " FROM specs WHERE (trashed_at != 0) = ?1 AND (?2 IS NULL OR status = ?2) "
                          "AND (?3 = 0 OR unfilled > 0) ORDER BY %s", order_by (sort));
   if (!(stmt = _spec_library_prepare (self, sql, error)))
     return NULL;
@@ -979,20 +990,7 @@ spec_library_list (SpecLibrary      *self,
 
   entries = g_ptr_array_new_with_free_func ((GDestroyNotify) spec_library_entry_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SpecLibraryEntry *entry = g_new0 (SpecLibraryEntry, 1);
-
-      entry->id = sqlite3_column_int64 (stmt, 0);
-      entry->title = column_strdup (stmt, 1);
-      entry->template_id = column_strdup (stmt, 2);
-      entry->status = column_strdup (stmt, 3);
-      entry->created = sqlite3_column_int64 (stmt, 4);
-      entry->updated = sqlite3_column_int64 (stmt, 5);
-      entry->percent = sqlite3_column_int (stmt, 6);
-      entry->trashed_at = sqlite3_column_int64 (stmt, 7);
-      entry->unfilled = sqlite3_column_int (stmt, 8);
-      g_ptr_array_add (entries, entry);
-    }
+    g_ptr_array_add (entries, entry_from_row (stmt, FALSE));
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_DONE)

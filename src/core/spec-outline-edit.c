@@ -617,6 +617,26 @@ check_title (const char  *title,
   return TRUE;
 }
 
+/* The edits putting a new "## Title" heading at @offset, with a blank
+ * line before it and after it, as headings are usually set. */
+static GPtrArray *
+new_heading_edits (const Doc  *doc,
+                   gsize       offset,
+                   guint       level,
+                   const char *title)
+{
+  g_autofree char *hashes = g_strnfill (CLAMP (level, 1, 6), '#');
+  g_autofree char *body = g_strdup_printf ("%s%s %s%s%s",
+                                           ends_with_blank_line (doc->text, offset) ? "" : doc->newline,
+                                           hashes, title, doc->newline,
+                                           offset < doc->len ? doc->newline : "");
+  GPtrArray *edits = edits_new ();
+
+  edits_add (edits, offset, 0, joined_piece (doc, offset, body, strlen (body), FALSE));
+
+  return edits;
+}
+
 /**
  * spec_outline_edit_add_subsection:
  * @title: the new heading's text
@@ -632,9 +652,6 @@ spec_outline_edit_add_subsection (SpecSnapshot  *snapshot,
 {
   Doc doc;
   const SpecSection *section;
-  GPtrArray *edits;
-  g_autofree char *body = NULL;
-  g_autofree char *hashes = NULL;
   g_autofree char *stripped = NULL;
 
   g_return_val_if_fail (SPEC_IS_SNAPSHOT (snapshot), NULL);
@@ -653,19 +670,9 @@ spec_outline_edit_add_subsection (SpecSnapshot  *snapshot,
   if (!check_title (title, error))
     return NULL;
 
-  /* A blank line before it and after it, as headings are usually set. */
-  hashes = g_strnfill (section->level + 1, '#');
   stripped = g_strstrip (g_strdup (title));
-  body = g_strdup_printf ("%s%s %s%s%s",
-                          ends_with_blank_line (doc.text, section->end_offset) ? "" : doc.newline,
-                          hashes, stripped, doc.newline,
-                          section->end_offset < doc.len ? doc.newline : "");
 
-  edits = edits_new ();
-  edits_add (edits, section->end_offset, 0,
-             joined_piece (&doc, section->end_offset, body, strlen (body), FALSE));
-
-  return edits;
+  return new_heading_edits (&doc, section->end_offset, section->level + 1, stripped);
 }
 
 /**
@@ -686,9 +693,6 @@ spec_outline_edit_add_missing (SpecSnapshot  *snapshot,
   const SpecMissingSection *missing;
   const SpecSection *after;
   Doc doc;
-  GPtrArray *edits;
-  g_autofree char *body = NULL;
-  g_autofree char *hashes = NULL;
   gsize offset;
 
   g_return_val_if_fail (SPEC_IS_SNAPSHOT (snapshot), NULL);
@@ -707,16 +711,7 @@ spec_outline_edit_add_missing (SpecSnapshot  *snapshot,
   else
     offset = after->end_offset;
 
-  hashes = g_strnfill (CLAMP (missing->level, 1, 6), '#');
-  body = g_strdup_printf ("%s%s %s%s%s",
-                          offset == 0 || ends_with_blank_line (doc.text, offset) ? "" : doc.newline,
-                          hashes, missing->title, doc.newline,
-                          offset < doc.len ? doc.newline : "");
-
-  edits = edits_new ();
-  edits_add (edits, offset, 0, joined_piece (&doc, offset, body, strlen (body), FALSE));
-
-  return edits;
+  return new_heading_edits (&doc, offset, missing->level, missing->title);
 }
 
 /**

@@ -399,17 +399,7 @@ spec_snapshot_new_take_after (char         *text,
                               gsize         len,
                               SpecSnapshot *previous)
 {
-  SpecSnapshot *self;
-
-  g_return_val_if_fail (text != NULL, NULL);
-  g_return_val_if_fail (previous == NULL || SPEC_IS_SNAPSHOT (previous), NULL);
-
-  self = g_object_new (SPEC_TYPE_SNAPSHOT, NULL);
-  self->text = text;
-  self->len = len;
-  spec_snapshot_build (self, NULL, previous);
-
-  return self;
+  return spec_snapshot_new_take_full (text, len, previous, NULL);
 }
 
 /**

@@ -20,6 +20,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bench-util.h"
 #include "spec-library.h"
 #include "spec-library-search.h"
 
@@ -56,16 +57,6 @@ generated_spec (GRand *rand,
     }
 
   return g_string_free (text, FALSE);
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
 }
 
 int

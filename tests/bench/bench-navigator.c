@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-util.h"
 #include "spec-document.h"
 #include "spec-navigator.h"
 #include "spec-outline-edit.h"
@@ -74,16 +75,6 @@ typing_place (const char *text)
   g_assert_nonnull (p);
 
   return strchr (p + 2, '\n') - text;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
 }
 
 static void

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-util.h"
 #include "spec-markdown.h"
 #include "spec-snapshot.h"
 
@@ -75,16 +76,6 @@ build_document (void)
     }
 
   return g_string_free (doc, FALSE);
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
 }
 
 int

@@ -37,6 +37,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench-util.h"
 #include "spec-test-utils.h"
 #include "spec-editor-jump.h"
 #include "spec-window-private.h"
@@ -447,16 +448,6 @@ find_typing_place (SpecWindow  *window,
 }
 
 /* The case */
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 static const char *
 verdict (gboolean met)
