@@ -101,6 +101,8 @@ set_link (SpecLibrary  *self,
  * @uri: the file's URI
  * @etag: (nullable): its etag as last read
  * @body: its text
+ * @reason: why: read (%SPEC_REVISION_IMPORT) or written
+ *   (%SPEC_REVISION_SAVE)
  *
  * Shows a file in the library: the spec linked to @uri gets @body (a
  * revision if it changed), or a new linked spec is made.
@@ -108,11 +110,12 @@ set_link (SpecLibrary  *self,
  * Returns: the spec's id, or 0 with @error set
  */
 gint64
-spec_library_link_file (SpecLibrary  *self,
-                        const char   *uri,
-                        const char   *etag,
-                        const char   *body,
-                        GError      **error)
+spec_library_link_file (SpecLibrary         *self,
+                        const char          *uri,
+                        const char          *etag,
+                        const char          *body,
+                        SpecRevisionReason   reason,
+                        GError             **error)
 {
   gint64 id;
 
@@ -121,10 +124,10 @@ spec_library_link_file (SpecLibrary  *self,
 
   if ((id = find_by_uri (self, uri)) != 0)
     {
-      if (!spec_library_update (self, id, body, SPEC_REVISION_IMPORT, error))
+      if (!spec_library_update (self, id, body, reason, error))
         return 0;
     }
-  else if ((id = spec_library_add (self, body, NULL, SPEC_REVISION_IMPORT, error)) == 0)
+  else if ((id = spec_library_add (self, body, NULL, reason, error)) == 0)
     {
       return 0;
     }
@@ -164,7 +167,8 @@ import_file (SpecLibrary       *self,
       g_autofree char *uri = g_file_get_uri (file);
 
       info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-      id = spec_library_link_file (self, uri, info != NULL ? g_file_info_get_etag (info) : NULL, contents, &error);
+      id = spec_library_link_file (self, uri, info != NULL ? g_file_info_get_etag (info) : NULL, contents,
+                                   SPEC_REVISION_IMPORT, &error);
     }
   else
     {

@@ -28,6 +28,7 @@ gint64             spec_library_link_file   (SpecLibrary   *self,
                                              const char    *uri,
                                              const char    *etag,
                                              const char    *body,
+                                             SpecRevisionReason reason,
                                              GError       **error);
 SpecImportSummary *spec_library_import      (SpecLibrary   *self,
                                              GFile         *file,

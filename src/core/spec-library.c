@@ -87,6 +87,13 @@ static const char * const migrations[] = {
   "  INSERT INTO specs_fts (rowid, title, body) VALUES (new.id, new.title, new.body);"
   "END;"
   "INSERT INTO specs_fts (specs_fts) VALUES ('rebuild');",
+
+  /* 3: the specs open in an editor, so that the next start knows which
+   * ones a crash or a kill left with autosaved text */
+  "CREATE TABLE open_specs ("
+  "  spec_id INTEGER PRIMARY KEY REFERENCES specs (id) ON DELETE CASCADE,"
+  "  since   INTEGER NOT NULL"
+  ");",
 };
 
 guint
@@ -392,21 +399,21 @@ spec_library_get_schema_version (SpecLibrary *self)
 }
 
 /* One change is its own transaction, or a savepoint inside a batch. */
-static gboolean
-change_begin (SpecLibrary  *self,
-              GError      **error)
+gboolean
+_spec_library_change_begin (SpecLibrary  *self,
+                            GError      **error)
 {
   return exec (self, self->batch > 0 ? "SAVEPOINT change;" : "BEGIN IMMEDIATE;", error);
 }
 
-static int
-change_commit (SpecLibrary *self)
+int
+_spec_library_change_commit (SpecLibrary *self)
 {
   return sqlite3_exec (self->db, self->batch > 0 ? "RELEASE change;" : "COMMIT;", NULL, NULL, NULL);
 }
 
-static void
-change_rollback (SpecLibrary *self)
+void
+_spec_library_change_rollback (SpecLibrary *self)
 {
   sqlite3_exec (self->db, self->batch > 0 ? "ROLLBACK TO change; RELEASE change;" : "ROLLBACK;",
                 NULL, NULL, NULL);
@@ -451,18 +458,9 @@ spec_library_batch_end (SpecLibrary  *self,
   return TRUE;
 }
 
-/* What the library keeps about a body besides itself. */
-typedef struct
-{
-  char *title;
-  char *status;
-  int   percent;
-  int   unfilled;   /* placeholders and clarifications left */
-} BodyFacts;
-
-static void
-body_facts (const char *body,
-            BodyFacts  *facts)
+void
+_spec_library_body_facts (const char *body,
+                          BodyFacts  *facts)
 {
   g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new (body, -1);
   GPtrArray *sections = spec_snapshot_get_sections (snapshot);
@@ -475,15 +473,15 @@ body_facts (const char *body,
                            spec_snapshot_get_report (snapshot)->n_clarifications);
 }
 
-static void
-body_facts_clear (BodyFacts *facts)
+void
+_spec_library_body_facts_clear (BodyFacts *facts)
 {
   g_free (facts->title);
   g_free (facts->status);
 }
 
-static int
-step_done (sqlite3_stmt *stmt)
+int
+_spec_library_step_done (sqlite3_stmt *stmt)
 {
   int rc = sqlite3_step (stmt);
 
@@ -492,13 +490,13 @@ step_done (sqlite3_stmt *stmt)
   return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
 }
 
-static int
-insert_revision (SpecLibrary        *self,
-                 gint64              spec_id,
-                 gint64              time,
-                 SpecRevisionReason  reason,
-                 const char         *body,
-                 int                 percent)
+int
+_spec_library_insert_revision (SpecLibrary        *self,
+                               gint64              spec_id,
+                               gint64              time,
+                               SpecRevisionReason  reason,
+                               const char         *body,
+                               int                 percent)
 {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (self->db,
@@ -514,7 +512,7 @@ insert_revision (SpecLibrary        *self,
   sqlite3_bind_text (stmt, 4, body, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 5, percent);
 
-  return step_done (stmt);
+  return _spec_library_step_done (stmt);
 }
 
 /**
@@ -541,11 +539,11 @@ spec_library_add (SpecLibrary         *self,
   g_return_val_if_fail (SPEC_IS_LIBRARY (self), 0);
   g_return_val_if_fail (body != NULL, 0);
 
-  body_facts (body, &facts);
+  _spec_library_body_facts (body, &facts);
 
-  if (!change_begin (self, error))
+  if (!_spec_library_change_begin (self, error))
     {
-      body_facts_clear (&facts);
+      _spec_library_body_facts_clear (&facts);
       return 0;
     }
 
@@ -561,21 +559,21 @@ spec_library_add (SpecLibrary         *self,
       sqlite3_bind_int64 (stmt, 5, now);
       sqlite3_bind_int (stmt, 6, facts.percent);
       sqlite3_bind_int (stmt, 7, facts.unfilled);
-      rc = step_done (stmt);
+      rc = _spec_library_step_done (stmt);
     }
   if (rc == SQLITE_OK)
     {
       id = sqlite3_last_insert_rowid (self->db);
-      rc = insert_revision (self, id, now, reason, body, facts.percent);
+      rc = _spec_library_insert_revision (self, id, now, reason, body, facts.percent);
     }
   if (rc == SQLITE_OK)
-    rc = change_commit (self);
+    rc = _spec_library_change_commit (self);
 
-  body_facts_clear (&facts);
+  _spec_library_body_facts_clear (&facts);
 
   if (rc != SQLITE_OK)
     {
-      change_rollback (self);
+      _spec_library_change_rollback (self);
       _spec_library_set_error (error, self->db, rc, _("Could not add the spec to the library"));
       return 0;
     }
@@ -583,27 +581,94 @@ spec_library_add (SpecLibrary         *self,
   return id;
 }
 
-/* Whether @body is the spec's newest revision already. */
-static gboolean
-same_as_newest (SpecLibrary *self,
-                gint64       id,
-                const char  *body)
+/**
+ * _spec_library_newest_revision:
+ *
+ * Reads spec @spec_id's newest revision, and whether it and the spec's
+ * own text are @body already.
+ */
+int
+_spec_library_newest_revision (SpecLibrary *self,
+                               gint64       spec_id,
+                               const char  *body,
+                               Newest      *newest)
 {
   sqlite3_stmt *stmt = NULL;
-  gboolean same = FALSE;
+  int rc = sqlite3_prepare_v2 (self->db,
+                               "SELECT id, time, reason, body = ?2, (SELECT body = ?2 FROM specs WHERE id = ?1) "
+                               "FROM revisions WHERE spec_id = ?1 ORDER BY time DESC, id DESC LIMIT 1",
+                               -1, &stmt, NULL);
 
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT body = ?2 FROM revisions WHERE spec_id = ?1 "
-                          "ORDER BY time DESC, id DESC LIMIT 1", -1, &stmt, NULL) != SQLITE_OK)
-    return FALSE;
+  *newest = (Newest) { .reason = -1 };
+  if (rc != SQLITE_OK)
+    return rc;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 1, spec_id);
   sqlite3_bind_text (stmt, 2, body, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    same = sqlite3_column_int (stmt, 0) != 0;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      newest->id = sqlite3_column_int64 (stmt, 0);
+      newest->time = sqlite3_column_int64 (stmt, 1);
+      newest->reason = sqlite3_column_int (stmt, 2);
+      newest->same = sqlite3_column_int (stmt, 3) != 0;
+      newest->current = sqlite3_column_int (stmt, 4) != 0;
+    }
   sqlite3_finalize (stmt);
 
-  return same;
+  return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Gives spec @id @body and what is known about it, no revision. */
+int
+_spec_library_update_body (SpecLibrary     *self,
+                           gint64           id,
+                           const char      *body,
+                           const BodyFacts *facts,
+                           gint64           now)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db,
+                               "UPDATE specs SET title = ?2, body = ?3, status = ?4, percent = ?5, "
+                               "updated = ?6, unfilled = ?7 WHERE id = ?1", -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    return rc;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, facts->title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, body, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, facts->status, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, facts->percent);
+  sqlite3_bind_int64 (stmt, 6, now);
+  sqlite3_bind_int (stmt, 7, facts->unfilled);
+  rc = _spec_library_step_done (stmt);
+
+  if (rc == SQLITE_OK && sqlite3_changes (self->db) == 0)
+    rc = SQLITE_NOTFOUND;
+
+  return rc;
+}
+
+/* A save of the text an autosave holds already makes that revision a
+ * save, rather than the same text twice. */
+static int
+promote_revision (SpecLibrary        *self,
+                  const Newest       *newest,
+                  SpecRevisionReason  reason)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (newest->reason != SPEC_REVISION_AUTOSAVE || reason == SPEC_REVISION_AUTOSAVE)
+    return SQLITE_OK;
+
+  if ((rc = sqlite3_prepare_v2 (self->db, "UPDATE revisions SET reason = ?2 WHERE id = ?1", -1, &stmt, NULL)))
+    return rc;
+  sqlite3_bind_int64 (stmt, 1, newest->id);
+  sqlite3_bind_int (stmt, 2, reason);
+
+  return _spec_library_step_done (stmt);
 }
 
 /**
@@ -611,7 +676,8 @@ same_as_newest (SpecLibrary *self,
  *
  * Stores a new body for spec @id, and a revision of it, unless it is the
  * same as the newest revision (an autosave of unchanged text stores
- * nothing).
+ * nothing; a save of text an autosave holds makes that revision a
+ * save).
  */
 gboolean
 spec_library_update (SpecLibrary         *self,
@@ -621,90 +687,73 @@ spec_library_update (SpecLibrary         *self,
                      GError             **error)
 {
   BodyFacts facts;
-  sqlite3_stmt *stmt = NULL;
+  Newest newest;
   gint64 now = g_get_real_time ();
   int rc;
 
   g_return_val_if_fail (SPEC_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (body != NULL, FALSE);
 
-  if (!change_begin (self, error))
+  if (!_spec_library_change_begin (self, error))
     return FALSE;
 
-  if (same_as_newest (self, id, body))
-    return change_commit (self) == SQLITE_OK ||
-           _spec_library_set_error (error, self->db, SQLITE_ERROR, _("Could not store the spec"));
-
-  body_facts (body, &facts);
-  rc = sqlite3_prepare_v2 (self->db,
-                           "UPDATE specs SET title = ?2, body = ?3, status = ?4, percent = ?5, updated = ?6, "
-                           "unfilled = ?7 WHERE id = ?1", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  rc = _spec_library_newest_revision (self, id, body, &newest);
+  if (rc == SQLITE_OK && !(newest.same && newest.current))
     {
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_text (stmt, 2, facts.title, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, body, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, facts.status, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 5, facts.percent);
-      sqlite3_bind_int64 (stmt, 6, now);
-      sqlite3_bind_int (stmt, 7, facts.unfilled);
-      rc = step_done (stmt);
+      _spec_library_body_facts (body, &facts);
+      rc = _spec_library_update_body (self, id, body, &facts, now);
+      if (rc == SQLITE_OK && !newest.same)
+        rc = _spec_library_insert_revision (self, id, now, reason, body, facts.percent);
+      _spec_library_body_facts_clear (&facts);
     }
-  if (rc == SQLITE_OK && sqlite3_changes (self->db) == 0)
+  if (rc == SQLITE_OK && newest.same)
+    rc = promote_revision (self, &newest, reason);
+  if (rc == SQLITE_OK)
+    rc = _spec_library_change_commit (self);
+
+  if (rc == SQLITE_NOTFOUND)
     {
-      change_rollback (self);
-      body_facts_clear (&facts);
+      _spec_library_change_rollback (self);
       g_set_error (error, SPEC_LIBRARY_ERROR, SPEC_LIBRARY_ERROR_NOT_FOUND,
                    _("The spec is not in the library any more"));
       return FALSE;
     }
-  if (rc == SQLITE_OK)
-    rc = insert_revision (self, id, now, reason, body, facts.percent);
-  if (rc == SQLITE_OK)
-    rc = change_commit (self);
-
-  body_facts_clear (&facts);
-
   if (rc != SQLITE_OK)
     {
-      change_rollback (self);
+      _spec_library_change_rollback (self);
       return _spec_library_set_error (error, self->db, rc, _("Could not store the spec"));
     }
 
   return TRUE;
 }
 
-static char *
-column_strdup (sqlite3_stmt *stmt,
-               int           column)
+char *
+_spec_library_column_strdup (sqlite3_stmt *stmt,
+                             int           column)
 {
   const unsigned char *text = sqlite3_column_text (stmt, column);
 
   return text != NULL ? g_strdup ((const char *) text) : NULL;
 }
 
-/* The columns an entry is read from, the body last (see migration 1);
- * entry_from_row() reads them in this order. */
-#define ENTRY_COLUMNS \
-  "id, title, template_id, status, created, updated, percent, trashed_at, unfilled"
-
-static SpecLibraryEntry *
-entry_from_row (sqlite3_stmt *stmt,
-                gboolean      with_body)
+SpecLibraryEntry *
+_spec_library_entry_from_row (sqlite3_stmt *stmt,
+                              gboolean      with_body)
 {
   SpecLibraryEntry *entry = g_new0 (SpecLibraryEntry, 1);
 
   entry->id = sqlite3_column_int64 (stmt, 0);
-  entry->title = column_strdup (stmt, 1);
-  entry->template_id = column_strdup (stmt, 2);
-  entry->status = column_strdup (stmt, 3);
+  entry->title = _spec_library_column_strdup (stmt, 1);
+  entry->template_id = _spec_library_column_strdup (stmt, 2);
+  entry->status = _spec_library_column_strdup (stmt, 3);
   entry->created = sqlite3_column_int64 (stmt, 4);
   entry->updated = sqlite3_column_int64 (stmt, 5);
   entry->percent = sqlite3_column_int (stmt, 6);
   entry->trashed_at = sqlite3_column_int64 (stmt, 7);
   entry->unfilled = sqlite3_column_int (stmt, 8);
+  entry->file_uri = _spec_library_column_strdup (stmt, 9);
   if (with_body)
-    entry->body = column_strdup (stmt, 9);
+    entry->body = _spec_library_column_strdup (stmt, 10);
 
   return entry;
 }
@@ -720,14 +769,14 @@ spec_library_get (SpecLibrary  *self,
 
   g_return_val_if_fail (SPEC_IS_LIBRARY (self), NULL);
 
-  stmt = _spec_library_prepare (self, "SELECT " ENTRY_COLUMNS ", body FROM specs WHERE id = ?1", error);
+  stmt = _spec_library_prepare (self, "SELECT " SPEC_LIBRARY_ENTRY_COLUMNS ", body FROM specs WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    entry = entry_from_row (stmt, TRUE);
+    entry = _spec_library_entry_from_row (stmt, TRUE);
   else if (rc == SQLITE_DONE)
     g_set_error (error, SPEC_LIBRARY_ERROR, SPEC_LIBRARY_ERROR_NOT_FOUND, _("No such spec in the library"));
   else
@@ -747,6 +796,7 @@ spec_library_entry_free (SpecLibraryEntry *entry)
   g_free (entry->body);
   g_free (entry->template_id);
   g_free (entry->status);
+  g_free (entry->file_uri);
   g_free (entry);
 }
 
@@ -813,7 +863,7 @@ spec_library_get_revision_body (SpecLibrary  *self,
 
   sqlite3_bind_int64 (stmt, 1, revision_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    body = column_strdup (stmt, 0);
+    body = _spec_library_column_strdup (stmt, 0);
   else
     g_set_error (error, SPEC_LIBRARY_ERROR, SPEC_LIBRARY_ERROR_NOT_FOUND, _("No such revision"));
   sqlite3_finalize (stmt);
@@ -835,7 +885,7 @@ set_trashed (SpecLibrary  *self,
 
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, when);
-  if ((rc = step_done (stmt)) != SQLITE_OK)
+  if ((rc = _spec_library_step_done (stmt)) != SQLITE_OK)
     return _spec_library_set_error (error, self->db, rc, _("Could not move the spec"));
 
   if (sqlite3_changes (self->db) == 0)
@@ -932,7 +982,7 @@ spec_library_thin_revisions (SpecLibrary  *self,
   sqlite3_bind_int64 (stmt, 5, G_TIME_SPAN_DAY);
   sqlite3_bind_int (stmt, 6, SPEC_REVISION_AUTOSAVE);
 
-  if ((rc = step_done (stmt)) != SQLITE_OK)
+  if ((rc = _spec_library_step_done (stmt)) != SQLITE_OK)
     return _spec_library_set_error (error, self->db, rc, _("Could not thin the spec’s history"));
 
   return TRUE;
@@ -979,7 +1029,7 @@ spec_library_list (SpecLibrary      *self,
 
   g_return_val_if_fail (SPEC_IS_LIBRARY (self), NULL);
 
-  sql = g_strdup_printf ("SELECT " ENTRY_COLUMNS " FROM specs WHERE (trashed_at != 0) = ?1 AND (?2 IS NULL OR status = ?2) "
+  sql = g_strdup_printf ("SELECT " SPEC_LIBRARY_ENTRY_COLUMNS " FROM specs WHERE (trashed_at != 0) = ?1 AND (?2 IS NULL OR status = ?2) "
                          "AND (?3 = 0 OR unfilled > 0) ORDER BY %s", order_by (sort));
   if (!(stmt = _spec_library_prepare (self, sql, error)))
     return NULL;
@@ -990,7 +1040,7 @@ spec_library_list (SpecLibrary      *self,
 
   entries = g_ptr_array_new_with_free_func ((GDestroyNotify) spec_library_entry_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (entries, entry_from_row (stmt, FALSE));
+    g_ptr_array_add (entries, _spec_library_entry_from_row (stmt, FALSE));
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_DONE)
@@ -1058,7 +1108,7 @@ spec_library_restore_revision (SpecLibrary  *self,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       spec_id = sqlite3_column_int64 (stmt, 0);
-      body = column_strdup (stmt, 1);
+      body = _spec_library_column_strdup (stmt, 1);
     }
   sqlite3_finalize (stmt);
 

@@ -44,6 +44,7 @@ typedef struct
   int     percent;       /* completeness */
   int     unfilled;      /* placeholders and clarifications left */
   gint64  trashed_at;    /* 0: not in the trash */
+  char   *file_uri;      /* nullable: a linked file, the text's source of truth */
 } SpecLibraryEntry;
 
 typedef enum

@@ -13,45 +13,9 @@
 #include <glib/gstdio.h>
 
 #include "spec-library-import.h"
-#include "spec-library-private.h"
+#include "library-fixture.h"
 #include "spec-library-search.h"
 #include "spec-status.h"
-
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->dir = g_dir_make_tmp ("specwright-library-XXXXXX", NULL);
-  g_assert_nonnull (f->dir);
-  f->path = g_build_filename (f->dir, "sub", "library.db", NULL);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_autoptr(GDir) dir = NULL;
-  g_autofree char *sub = g_build_filename (f->dir, "sub", NULL);
-  const char *name;
-
-  if ((dir = g_dir_open (sub, 0, NULL)))
-    while ((name = g_dir_read_name (dir)))
-      {
-        g_autofree char *file = g_build_filename (sub, name, NULL);
-
-        g_unlink (file);
-      }
-  g_rmdir (sub);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
 
 static const char spec_text[] =
   "# Search Backend\n"
@@ -61,21 +25,6 @@ static const char spec_text[] =
   "## Context\n"
   "\n"
   "The knowledge base needs fulltext search over [NUMBER] articles.\n";
-
-static guint
-count_rows (SpecLibrary *library,
-            const char  *sql)
-{
-  sqlite3_stmt *stmt = _spec_library_prepare (library, sql, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (stmt);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = (guint) sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return n;
-}
 
 static void
 test_open (Fixture       *f,
