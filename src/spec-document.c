@@ -27,6 +27,7 @@ struct _SpecDocument
   char            *title;
   SpecSnapshot    *snapshot;
   SpecSnapshot    *template;         /* what the report checks against */
+  gint64           library_id;       /* its spec in the library; 0: none yet */
 
   guint            parse_source;
   GCancellable    *parse_cancellable;
@@ -46,6 +47,7 @@ enum {
   PROP_SNAPSHOT,
   PROP_BUSY,
   PROP_TEMPLATE,
+  PROP_LIBRARY_ID,
   N_PROPS
 };
 
@@ -372,6 +374,10 @@ spec_document_get_property (GObject    *object,
       g_value_set_object (value, self->template);
       break;
 
+    case PROP_LIBRARY_ID:
+      g_value_set_int64 (value, self->library_id);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -424,6 +430,17 @@ spec_document_class_init (SpecDocumentClass *klass)
     g_param_spec_object ("template", NULL, NULL,
                          SPEC_TYPE_SNAPSHOT,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * SpecDocument:library-id:
+   *
+   * The spec in the library that keeps this text's autosaves and
+   * history: a library spec, or the entry linked to the file.
+   */
+  properties [PROP_LIBRARY_ID] =
+    g_param_spec_int64 ("library-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -767,7 +784,78 @@ spec_document_apply_edits (SpecDocument *self,
   return TRUE;
 }
 
+gint64
+spec_document_get_library_id (SpecDocument *self)
+{
+  g_return_val_if_fail (SPEC_IS_DOCUMENT (self), 0);
+
+  return self->library_id;
+}
+
+void
+spec_document_set_library_id (SpecDocument *self,
+                              gint64        library_id)
+{
+  g_return_if_fail (SPEC_IS_DOCUMENT (self));
+
+  if (self->library_id == library_id)
+    return;
+
+  self->library_id = library_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LIBRARY_ID]);
+}
+
 /* Loading */
+
+/* Opening is not an edit the user could undo. */
+static void
+spec_document_replace_text (SpecDocument *self,
+                            const char   *text,
+                            gsize         len)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  GtkTextIter begin;
+
+  /* Before the text is in, so that a long one is never highlighted. */
+  spec_document_update_highlighting (self, len);
+
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, text ? text : "", len);
+  gtk_text_buffer_end_irreversible_action (buffer);
+
+  gtk_text_buffer_get_start_iter (buffer, &begin);
+  gtk_text_buffer_place_cursor (buffer, &begin);
+  gtk_text_buffer_set_modified (buffer, FALSE);
+}
+
+/**
+ * spec_document_load_library_spec:
+ * @library_id: the spec's id in the library
+ * @title: its title, for the window
+ * @text: its text
+ *
+ * Shows a spec that lives in the library rather than in a file.
+ */
+void
+spec_document_load_library_spec (SpecDocument *self,
+                                 gint64        library_id,
+                                 const char   *title,
+                                 const char   *text)
+{
+  g_return_if_fail (SPEC_IS_DOCUMENT (self));
+  g_return_if_fail (library_id > 0);
+  g_return_if_fail (text != NULL);
+
+  spec_document_replace_text (self, text, strlen (text));
+  spec_document_set_file (self, NULL, NULL);
+  if (g_strcmp0 (self->title, title) != 0)
+    {
+      g_free (self->title);
+      self->title = g_strdup (title);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
+    }
+  spec_document_set_library_id (self, library_id);
+}
 
 typedef struct
 {
@@ -818,8 +906,6 @@ load_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   g_autoptr(LoadResult) loaded = NULL;
   g_autoptr(GError) error = NULL;
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
-  GtkTextIter begin;
   const char *text;
   gsize len;
 
@@ -832,19 +918,9 @@ load_cb (GObject      *object,
     }
 
   text = g_bytes_get_data (loaded->text, &len);
-
-  /* Before the text is in, so that a long one is never highlighted. */
-  spec_document_update_highlighting (self, len);
-
-  /* Opening is not an edit the user could undo. */
-  gtk_text_buffer_begin_irreversible_action (buffer);
-  gtk_text_buffer_set_text (buffer, text ? text : "", len);
-  gtk_text_buffer_end_irreversible_action (buffer);
-
-  gtk_text_buffer_get_start_iter (buffer, &begin);
-  gtk_text_buffer_place_cursor (buffer, &begin);
-  gtk_text_buffer_set_modified (buffer, FALSE);
-
+  spec_document_replace_text (self, text, len);
+  /* Its library entry is found again by its URI. */
+  spec_document_set_library_id (self, 0);
   spec_document_set_file (self, g_task_get_task_data (task), loaded->display_name);
 
   g_task_return_boolean (task, TRUE);

@@ -39,6 +39,13 @@ gboolean      spec_document_toggle_task    (SpecDocument         *self,
 void          spec_document_set_template   (SpecDocument         *self,
                                             SpecSnapshot         *template_snapshot);
 gboolean      spec_document_is_current     (SpecDocument         *self);
+gint64        spec_document_get_library_id (SpecDocument         *self);
+void          spec_document_set_library_id (SpecDocument         *self,
+                                            gint64                library_id);
+void          spec_document_load_library_spec (SpecDocument      *self,
+                                            gint64                library_id,
+                                            const char           *title,
+                                            const char           *text);
 void          spec_document_get_iter_at_byte (SpecDocument       *self,
                                             gsize                 offset,
                                             GtkTextIter          *iter);

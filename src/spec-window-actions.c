@@ -51,6 +51,7 @@ load_cb (GObject      *object,
       return;
     }
 
+  _spec_window_library_file_read (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->editor));
 }
 
@@ -207,6 +208,8 @@ save_cb (GObject      *object,
       return;
     }
 
+  _spec_window_library_file_written (self);
+
   /* Saved as part of closing: the window may go now. */
   if (self->close_confirmed)
     gtk_window_close (GTK_WINDOW (self));
@@ -275,7 +278,13 @@ save_as (SpecWindow *self)
 static void
 save (SpecWindow *self)
 {
-  if (spec_document_get_file (self->document) == NULL)
+  if (_spec_window_library_save (self))
+    {
+      /* In the library already: closing may go on. */
+      if (self->close_confirmed)
+        gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (spec_document_get_file (self->document) == NULL)
     save_as (self);
   else
     save_to (self, NULL);

@@ -8,6 +8,8 @@
 
 #include <gtksourceview/gtksource.h>
 
+#include "spec-autosave.h"
+#include "spec-library.h"
 #include "spec-navigator.h"
 #include "spec-preview.h"
 #include "spec-progress-indicator.h"
@@ -25,6 +27,9 @@ struct _SpecWindow
   GtkFileChooserNative *chooser;
   GFile                *loading_file;   /* being opened into this window */
   SpecScrollSync       *scroll_sync;
+  SpecLibrary          *library;        /* nullable: no library */
+  SpecAutosave         *autosave;       /* with the library */
+  AdwToast             *autosave_toast; /* while autosaving fails */
 
   /* Template widgets */
   AdwWindowTitle       *window_title;
@@ -46,6 +51,10 @@ void     _spec_window_class_actions_init (GtkWidgetClass *widget_class);
 void     _spec_window_class_unfilled_init (GtkWidgetClass *widget_class);
 void     _spec_window_unfilled_init      (SpecWindow     *self);
 gboolean _spec_window_confirm_close      (SpecWindow     *self);
+void     _spec_window_library_file_read (SpecWindow   *self);
+void     _spec_window_library_file_written (SpecWindow *self);
+gboolean _spec_window_library_save     (SpecWindow     *self);
+gboolean _spec_window_library_close    (SpecWindow     *self);
 void     _spec_window_show_error         (SpecWindow     *self,
                                           const char     *heading,
                                           const GError   *error);

@@ -202,7 +202,8 @@ spec_window_close_request (GtkWindow *window)
 {
   SpecWindow *self = SPEC_WINDOW (window);
 
-  if (!self->close_confirmed &&
+  if (!_spec_window_library_close (self) &&
+      !self->close_confirmed &&
       gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document)))
     return _spec_window_confirm_close (self);
 
@@ -241,6 +242,8 @@ spec_window_finalize (GObject *object)
   SpecWindow *self = (SpecWindow *)object;
 
   g_clear_object (&self->scroll_sync);
+  g_clear_object (&self->autosave);
+  g_clear_object (&self->library);
   g_clear_object (&self->loading_file);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);

@@ -8,7 +8,9 @@
 
 #include <adwaita.h>
 
+#include "spec-autosave.h"
 #include "spec-document.h"
+#include "spec-library.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +28,13 @@ void          spec_window_go_to_line   (SpecWindow     *self,
 gboolean      spec_window_is_showing   (SpecWindow     *self,
                                         GFile          *file);
 gboolean      spec_window_is_blank     (SpecWindow     *self);
+void          spec_window_set_library  (SpecWindow        *self,
+                                        SpecLibrary       *library,
+                                        SpecLibraryWriter *writer);
+gboolean      spec_window_open_spec    (SpecWindow     *self,
+                                        gint64          id);
+gboolean      spec_window_is_showing_spec (SpecWindow  *self,
+                                        gint64          id);
+SpecAutosave *spec_window_get_autosave (SpecWindow     *self);
 
 G_END_DECLS

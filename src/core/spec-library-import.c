@@ -52,9 +52,14 @@ add_skip (SpecImportSummary *summary,
   g_ptr_array_add (summary->skipped, skip);
 }
 
-static gint64
-find_by_uri (SpecLibrary *self,
-             const char  *uri)
+/**
+ * spec_library_find_file:
+ *
+ * Returns: the id of the spec linked to the file at @uri, or 0
+ */
+gint64
+spec_library_find_file (SpecLibrary *self,
+                        const char  *uri)
 {
   sqlite3_stmt *stmt = _spec_library_prepare (self, "SELECT id FROM specs WHERE file_uri = ?1", NULL);
   gint64 id = 0;
@@ -122,7 +127,7 @@ spec_library_link_file (SpecLibrary         *self,
   g_return_val_if_fail (SPEC_IS_LIBRARY (self), 0);
   g_return_val_if_fail (uri != NULL && body != NULL, 0);
 
-  if ((id = find_by_uri (self, uri)) != 0)
+  if ((id = spec_library_find_file (self, uri)) != 0)
     {
       if (!spec_library_update (self, id, body, reason, error))
         return 0;

@@ -24,6 +24,8 @@ typedef struct
   GPtrArray *skipped;   /* SpecImportSkip */
 } SpecImportSummary;
 
+gint64             spec_library_find_file   (SpecLibrary   *self,
+                                             const char    *uri);
 gint64             spec_library_link_file   (SpecLibrary   *self,
                                              const char    *uri,
                                              const char    *etag,
