@@ -9,12 +9,19 @@
 #include <glib/gi18n.h>
 
 #include "spec-application.h"
+#include "spec-library-recovery.h"
+#include "spec-recovery-dialog.h"
 
 struct _SpecApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication     parent_instance;
 
-  GSettings      *settings;
+  GSettings         *settings;
+  SpecLibrary       *library;         /* reads, on this thread */
+  SpecLibraryWriter *writer;          /* writes, on its own */
+  GError            *library_error;   /* why there is no library */
+  char              *moved_aside;     /* where a damaged library went */
+  guint              library_checked : 1;
 };
 
 G_DEFINE_FINAL_TYPE (SpecApplication, spec_application, ADW_TYPE_APPLICATION)
@@ -32,9 +39,158 @@ spec_application_new (const char        *application_id,
 SpecWindow *
 spec_application_new_window (SpecApplication *self)
 {
+  SpecWindow *window;
+
   g_return_val_if_fail (SPEC_IS_APPLICATION (self), NULL);
 
-  return spec_window_new (GTK_APPLICATION (self), self->settings);
+  window = spec_window_new (GTK_APPLICATION (self), self->settings);
+  if (self->library != NULL)
+    spec_window_set_library (window, self->library, self->writer);
+
+  return window;
+}
+
+/**
+ * spec_application_get_library:
+ *
+ * Returns: (transfer none) (nullable): the library, unless it could not
+ *   be opened
+ */
+SpecLibrary *
+spec_application_get_library (SpecApplication *self)
+{
+  g_return_val_if_fail (SPEC_IS_APPLICATION (self), NULL);
+
+  return self->library;
+}
+
+/* A blank window is reused; otherwise a new one. */
+static SpecWindow *
+window_for_new_document (SpecApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (SPEC_IS_WINDOW (active) && spec_window_is_blank (SPEC_WINDOW (active)))
+    return SPEC_WINDOW (active);
+
+  return spec_application_new_window (self);
+}
+
+static void
+recover_cb (SpecApplication    *self,
+            SpecRecoverable    *recoverable,
+            SpecRecoveryDialog *dialog)
+{
+  SpecWindow *window = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l && !window; l = l->next)
+    if (SPEC_IS_WINDOW (l->data) && spec_window_is_showing_spec (l->data, recoverable->spec_id))
+      window = l->data;
+  if (window == NULL)
+    window = window_for_new_document (self);
+
+  if (recoverable->file_uri != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (recoverable->file_uri);
+
+      spec_window_open_recovered (window, file, recoverable->body);
+    }
+  else
+    {
+      spec_window_open_spec (window, recoverable->spec_id);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static gint64
+discard_job (SpecLibrary  *library,
+             gpointer      data,
+             GError      **error)
+{
+  gint64 *id = data;
+
+  return spec_library_discard_autosave (library, *id, error) ? *id : 0;
+}
+
+static void
+discard_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (spec_library_writer_run_finish (SPEC_LIBRARY_WRITER (object), result, &error) == 0)
+    g_warning ("Could not discard the autosaved text: %s", error->message);
+}
+
+static void
+discard_cb (SpecApplication    *self,
+            SpecRecoverable    *recoverable,
+            SpecRecoveryDialog *dialog)
+{
+  spec_library_writer_run_async (self->writer, discard_job,
+                                 g_memdup2 (&recoverable->spec_id, sizeof (gint64)), g_free,
+                                 NULL, discard_done_cb, NULL);
+}
+
+static void
+show_library_problem (GtkWindow  *parent,
+                      const char *heading,
+                      const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Once, over the first window: what went wrong with the library, and
+ * what a crash left to recover. */
+static void
+spec_application_check_library (SpecApplication *self,
+                                GtkWindow       *window)
+{
+  g_autoptr(GPtrArray) recoverables = NULL;
+  g_autoptr(GError) error = NULL;
+  SpecRecoveryDialog *dialog;
+
+  if (self->library_checked)
+    return;
+  self->library_checked = TRUE;
+
+  if (self->library_error != NULL)
+    {
+      g_autofree char *body = g_strdup_printf (_("%s. Documents can still be opened and saved as files, "
+                                                 "but nothing is autosaved."),
+                                               self->library_error->message);
+
+      show_library_problem (window, _("The Spec Library Is Not Available"), body);
+      return;
+    }
+
+  if (self->moved_aside != NULL)
+    {
+      g_autofree char *body = g_strdup_printf (_("It was kept as “%s” and a new, empty library was started."),
+                                               self->moved_aside);
+
+      show_library_problem (window, _("The Spec Library Was Damaged"), body);
+    }
+
+  if (!(recoverables = spec_library_list_recoverable (self->library, &error)))
+    {
+      g_warning ("Could not look for autosaved text: %s", error->message);
+      return;
+    }
+  if (recoverables->len == 0)
+    return;
+
+  dialog = spec_recovery_dialog_new (g_steal_pointer (&recoverables));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), window);
+  g_signal_connect_object (dialog, "recover", G_CALLBACK (recover_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "discard", G_CALLBACK (discard_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /**
@@ -67,6 +223,7 @@ spec_application_activate (GApplication *app)
     window = GTK_WINDOW (spec_application_new_window (self));
 
   gtk_window_present (window);
+  spec_application_check_library (self, window);
 }
 
 /* Files from the command line, the file manager or a second instance: a
@@ -81,20 +238,16 @@ spec_application_open (GApplication  *app,
 
   for (int i = 0; i < n_files; i++)
     {
-      GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
       SpecWindow *window = spec_application_find_window (self, files[i]);
 
       if (window == NULL)
         {
-          if (SPEC_IS_WINDOW (active) && spec_window_is_blank (SPEC_WINDOW (active)))
-            window = SPEC_WINDOW (active);
-          else
-            window = spec_application_new_window (self);
-
+          window = window_for_new_document (self);
           spec_window_open (window, files[i]);
         }
 
       gtk_window_present (GTK_WINDOW (window));
+      spec_application_check_library (self, GTK_WINDOW (window));
     }
 }
 
@@ -106,6 +259,24 @@ spec_application_startup (GApplication *app)
   G_APPLICATION_CLASS (spec_application_parent_class)->startup (app);
 
   self->settings = g_settings_new (APP_ID);
+
+  /* Without a library the app still edits files; the first window says
+   * why there is none. */
+  self->library = spec_library_open (NULL, &self->moved_aside, &self->library_error);
+  if (self->library != NULL)
+    self->writer = spec_library_writer_new (NULL);
+}
+
+/* The last windows' final autosaves are still being written. */
+static void
+spec_application_shutdown (GApplication *app)
+{
+  SpecApplication *self = SPEC_APPLICATION (app);
+
+  if (self->writer != NULL)
+    spec_library_writer_flush (self->writer);
+
+  G_APPLICATION_CLASS (spec_application_parent_class)->shutdown (app);
 }
 
 static int
@@ -141,6 +312,10 @@ spec_application_dispose (GObject *object)
   SpecApplication *self = (SpecApplication *)object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->writer);
+  g_clear_object (&self->library);
+  g_clear_error (&self->library_error);
+  g_clear_pointer (&self->moved_aside, g_free);
 
   G_OBJECT_CLASS (spec_application_parent_class)->dispose (object);
 }
@@ -156,6 +331,7 @@ spec_application_class_init (SpecApplicationClass *klass)
   app_class->activate = spec_application_activate;
   app_class->open = spec_application_open;
   app_class->startup = spec_application_startup;
+  app_class->shutdown = spec_application_shutdown;
   app_class->handle_local_options = spec_application_handle_local_options;
 }
 

@@ -21,5 +21,6 @@ SpecApplication *spec_application_new             (const char        *applicatio
 SpecWindow      *spec_application_new_window      (SpecApplication   *self);
 SpecWindow      *spec_application_find_window     (SpecApplication   *self,
                                                    GFile             *file);
+SpecLibrary     *spec_application_get_library     (SpecApplication   *self);
 
 G_END_DECLS

@@ -165,8 +165,9 @@ job_done_cb (GObject      *object,
 
   if (id == 0)
     {
-      /* The text stays in the editor; the timer tries again. */
-      g_warning ("Could not store “%s” in the library: %s",
+      /* The text stays in the editor; the timer tries again; the window
+       * tells the user (a message, not a warning: it is not a bug). */
+      g_message ("Could not store “%s” in the library: %s",
                  spec_document_get_title (self->document), error->message);
       self->failing = TRUE;
       self->queued_serial = 0;

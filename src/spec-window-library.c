@@ -14,22 +14,42 @@
 /* While writes fail the user sees why, once, and that the text is safe
  * in the editor; a success later says so. */
 static void
+autosave_toast_dismissed_cb (SpecWindow *self)
+{
+  self->autosave_toast = NULL;
+}
+
+static void
+autosave_details_cb (SpecWindow *self)
+{
+  g_autoptr(GError) error = g_error_new_literal (SPEC_LIBRARY_ERROR, SPEC_LIBRARY_ERROR_FAILED,
+                                                 self->autosave_error);
+
+  g_prefix_error (&error, "%s ", _("Your text is kept in this window, and autosaving is tried again "
+                                   "every few seconds."));
+  _spec_window_show_error (self, _("Could Not Autosave"), error);
+}
+
+static void
 autosave_failed_cb (SpecWindow   *self,
                     const GError *error,
                     SpecAutosave *autosave)
 {
-  g_autofree char *title = NULL;
+  g_free (self->autosave_error);
+  self->autosave_error = g_strdup (error->message);
 
   if (self->autosave_toast != NULL)
     return;
 
-  /* Translators: %s says why, e.g. "The disk is full: …" */
-  title = g_strdup_printf (_("Could not autosave: %s. Your text is kept here and saving is tried again."),
-                           error->message);
-  self->autosave_toast = adw_toast_new (title);
+  /* Short, for a toast; "Details" says why. */
+  self->autosave_toast = adw_toast_new (_("Could not autosave; trying again"));
+  adw_toast_set_button_label (self->autosave_toast, _("_Details"));
+  g_signal_connect_object (self->autosave_toast, "button-clicked", G_CALLBACK (autosave_details_cb),
+                           self, G_CONNECT_SWAPPED);
   adw_toast_set_timeout (self->autosave_toast, 0);
   adw_toast_set_priority (self->autosave_toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_add_weak_pointer (G_OBJECT (self->autosave_toast), (gpointer *) &self->autosave_toast);
+  g_signal_connect_object (self->autosave_toast, "dismissed", G_CALLBACK (autosave_toast_dismissed_cb),
+                           self, G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, self->autosave_toast);
 }
 
@@ -117,11 +137,55 @@ spec_window_is_showing_spec (SpecWindow *self,
   return id != 0 && spec_document_get_library_id (self->document) == id;
 }
 
+/* The recovered text replaces the file's as one edit: modified, and
+ * one undo shows the file as it is on disk. */
+static void
+apply_recovered_text (SpecWindow *self)
+{
+  g_autofree char *text = g_steal_pointer (&self->recovered_text);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, text, -1);
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+}
+
+/**
+ * spec_window_open_recovered:
+ * @text: the autosaved text
+ *
+ * Opens @file and puts @text in place of what it holds on disk, unsaved.
+ */
+void
+spec_window_open_recovered (SpecWindow *self,
+                            GFile      *file,
+                            const char *text)
+{
+  g_return_if_fail (SPEC_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (text != NULL);
+
+  g_free (self->recovered_text);
+  self->recovered_text = g_strdup (text);
+
+  if (spec_window_is_showing (self, file) && self->loading_file == NULL)
+    apply_recovered_text (self);
+  else
+    spec_window_open (self, file);
+}
+
 void
 _spec_window_library_file_read (SpecWindow *self)
 {
   if (self->autosave != NULL)
     spec_autosave_file_read (self->autosave);
+  if (self->recovered_text != NULL)
+    apply_recovered_text (self);
 }
 
 void

@@ -30,6 +30,8 @@ struct _SpecWindow
   SpecLibrary          *library;        /* nullable: no library */
   SpecAutosave         *autosave;       /* with the library */
   AdwToast             *autosave_toast; /* while autosaving fails */
+  char                 *autosave_error; /* why, for its Details */
+  char                 *recovered_text; /* to put in once the file is read */
 
   /* Template widgets */
   AdwWindowTitle       *window_title;

@@ -244,6 +244,8 @@ spec_window_finalize (GObject *object)
   g_clear_object (&self->scroll_sync);
   g_clear_object (&self->autosave);
   g_clear_object (&self->library);
+  g_clear_pointer (&self->recovered_text, g_free);
+  g_clear_pointer (&self->autosave_error, g_free);
   g_clear_object (&self->loading_file);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);

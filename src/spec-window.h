@@ -33,6 +33,9 @@ void          spec_window_set_library  (SpecWindow        *self,
                                         SpecLibraryWriter *writer);
 gboolean      spec_window_open_spec    (SpecWindow     *self,
                                         gint64          id);
+void          spec_window_open_recovered (SpecWindow   *self,
+                                        GFile          *file,
+                                        const char     *text);
 gboolean      spec_window_is_showing_spec (SpecWindow  *self,
                                         gint64          id);
 SpecAutosave *spec_window_get_autosave (SpecWindow     *self);

@@ -168,6 +168,27 @@ spec_test_find_widget (GtkWidget *root,
   return NULL;
 }
 
+/* The button under @root labelled @label (as written, with its "_"). */
+GtkWidget *
+spec_test_find_button (GtkWidget  *root,
+                       const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = spec_test_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 typedef struct
 {
   GtkWidget     *widget;

@@ -26,6 +26,8 @@ GtkWidget *spec_test_find_toplevel      (GType               type,
                                          GtkWindow          *parent);
 GtkWidget *spec_test_find_widget        (GtkWidget          *root,
                                          GType               type);
+GtkWidget *spec_test_find_button        (GtkWidget          *root,
+                                         const char         *label);
 GdkTexture *spec_test_capture           (GtkWidget          *widget);
 char      *spec_test_save_screenshot    (GtkWidget          *widget,
                                          const char         *name);
