@@ -76,6 +76,32 @@ window_for_new_document (SpecApplication *self)
   return spec_application_new_window (self);
 }
 
+/**
+ * spec_application_open_spec:
+ *
+ * Shows library spec @id: in the window that has it, a blank one, or a
+ * new one.
+ */
+void
+spec_application_open_spec (SpecApplication *self,
+                            gint64           id)
+{
+  SpecWindow *window = NULL;
+
+  g_return_if_fail (SPEC_IS_APPLICATION (self));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l && !window; l = l->next)
+    if (SPEC_IS_WINDOW (l->data) && spec_window_is_showing_spec (l->data, id))
+      window = l->data;
+  if (window == NULL)
+    {
+      window = window_for_new_document (self);
+      spec_window_open_spec (window, id);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 recover_cb (SpecApplication    *self,
             SpecRecoverable    *recoverable,

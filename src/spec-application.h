@@ -22,5 +22,7 @@ SpecWindow      *spec_application_new_window      (SpecApplication   *self);
 SpecWindow      *spec_application_find_window     (SpecApplication   *self,
                                                    GFile             *file);
 SpecLibrary     *spec_application_get_library     (SpecApplication   *self);
+void             spec_application_open_spec       (SpecApplication   *self,
+                                                   gint64             id);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "spec-application.h"
 #include "spec-window-private.h"
 
 /* While writes fail the user sees why, once, and that the text is safe
@@ -83,10 +84,78 @@ spec_window_set_library (SpecWindow        *self,
 
   self->library = g_object_ref (library);
   self->autosave = spec_autosave_new (self->document, writer);
+  spec_library_view_set_library (self->library_view, library, writer);
+  gtk_widget_set_visible (self->library_button, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-library", TRUE);
   g_signal_connect_object (self->autosave, "failed", G_CALLBACK (autosave_failed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->autosave, "recovered", G_CALLBACK (autosave_recovered_cb),
                            self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * spec_window_set_show_library:
+ *
+ * Shows the library in place of the document (read afresh, the search
+ * field focused), or the document again.
+ */
+void
+spec_window_set_show_library (SpecWindow *self,
+                              gboolean    show_library)
+{
+  g_return_if_fail (SPEC_IS_WINDOW (self));
+
+  show_library = !!show_library && self->library != NULL;
+  if (self->show_library == show_library)
+    return;
+
+  self->show_library = show_library;
+  if (show_library)
+    spec_library_view_reload (self->library_view);
+  gtk_stack_set_visible_child_name (self->main_stack, show_library ? "library" : "editor");
+  if (show_library)
+    {
+      spec_library_view_focus_search (self->library_view);
+    }
+  else
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->editor));
+      spec_library_view_clear (self->library_view);
+    }
+  _spec_window_update_title (self);
+  g_object_notify (G_OBJECT (self), "show-library");
+}
+
+/* A spec chosen in the library: a linked file opens from its file, the
+ * source of truth; where it opens the application decides (the window
+ * already showing it, this one if blank, or a new one). */
+void
+_spec_window_on_spec_activated (SpecWindow      *self,
+                                gint64           id,
+                                const char      *file_uri,
+                                SpecLibraryView *view)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (file_uri != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (file_uri);
+
+      if (app != NULL)
+        g_application_open (G_APPLICATION (app), &file, 1, "");
+      else
+        spec_window_open (self, file);
+    }
+  else if (SPEC_IS_APPLICATION (app))
+    {
+      spec_application_open_spec (SPEC_APPLICATION (app), id);
+    }
+  else
+    {
+      spec_window_open_spec (self, id);
+    }
+
+  spec_window_set_show_library (self, FALSE);
 }
 
 SpecAutosave *

@@ -10,6 +10,7 @@
 
 #include "spec-autosave.h"
 #include "spec-library.h"
+#include "spec-library-view.h"
 #include "spec-navigator.h"
 #include "spec-preview.h"
 #include "spec-progress-indicator.h"
@@ -42,19 +43,28 @@ struct _SpecWindow
   GtkSourceView        *editor;
   SpecPreview          *preview;
   SpecProgressIndicator *progress;
+  GtkStack             *main_stack;
+  SpecLibraryView      *library_view;
+  GtkWidget            *library_button;
 
   int                   unfilled_pending;   /* Ctrl+J waiting for a parse: 1, -1 */
   guint                 show_sidebar : 1;
   guint                 show_preview : 1;
+  guint                 show_library : 1;
   guint                 close_confirmed : 1;   /* the user chose to close */
 };
 
+void     _spec_window_update_title       (SpecWindow     *self);
 void     _spec_window_class_actions_init (GtkWidgetClass *widget_class);
 void     _spec_window_class_unfilled_init (GtkWidgetClass *widget_class);
 void     _spec_window_unfilled_init      (SpecWindow     *self);
 gboolean _spec_window_confirm_close      (SpecWindow     *self);
 void     _spec_window_library_file_read (SpecWindow   *self);
 void     _spec_window_library_file_written (SpecWindow *self);
+void     _spec_window_on_spec_activated (SpecWindow     *self,
+                                        gint64           id,
+                                        const char      *file_uri,
+                                        SpecLibraryView *view);
 gboolean _spec_window_library_save     (SpecWindow     *self);
 gboolean _spec_window_library_close    (SpecWindow     *self);
 void     _spec_window_show_error         (SpecWindow     *self,

@@ -21,6 +21,7 @@ enum {
   PROP_SHOW_SIDEBAR,
   PROP_SHOW_PREVIEW,
   PROP_SCROLL_SYNC,
+  PROP_SHOW_LIBRARY,
   N_PROPS
 };
 
@@ -65,14 +66,22 @@ spec_window_set_scroll_sync (SpecWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SCROLL_SYNC]);
 }
 
-static void
-spec_window_update_title (SpecWindow *self)
+void
+_spec_window_update_title (SpecWindow *self)
 {
   const char *name = spec_document_get_title (self->document);
   gboolean modified = gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document));
   g_autofree char *folder = spec_document_dup_folder (self->document);
   g_autofree char *title = NULL;
   g_autofree char *window_title = NULL;
+
+  if (self->show_library)
+    {
+      adw_window_title_set_title (self->window_title, _("Library"));
+      adw_window_title_set_subtitle (self->window_title, "");
+      gtk_window_set_title (GTK_WINDOW (self), _("Library – Specwright"));
+      return;
+    }
 
   /* A dot before the name marks unsaved changes, as in GNOME's editors. */
   title = modified ? g_strdup_printf ("• %s", name) : g_strdup (name);
@@ -279,6 +288,10 @@ spec_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->show_preview);
       break;
 
+    case PROP_SHOW_LIBRARY:
+      g_value_set_boolean (value, self->show_library);
+      break;
+
     case PROP_SCROLL_SYNC:
       /* Asked for while the template is built, before the sync exists. */
       g_value_set_boolean (value, self->scroll_sync == NULL ||
@@ -314,6 +327,10 @@ spec_window_set_property (GObject      *object,
 
     case PROP_SCROLL_SYNC:
       spec_window_set_scroll_sync (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_LIBRARY:
+      spec_window_set_show_library (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -362,8 +379,19 @@ spec_window_class_init (SpecWindowClass *klass)
                           TRUE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * SpecWindow:show-library:
+   *
+   * Whether the library is shown in place of the document.
+   */
+  properties [PROP_SHOW_LIBRARY] =
+    g_param_spec_boolean ("show-library", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SPEC_TYPE_LIBRARY_VIEW);
   g_type_ensure (SPEC_TYPE_NAVIGATOR);
   g_type_ensure (SPEC_TYPE_PREVIEW);
   g_type_ensure (SPEC_TYPE_PROGRESS_INDICATOR);
@@ -378,6 +406,11 @@ spec_window_class_init (SpecWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpecWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, SpecWindow, preview);
   gtk_widget_class_bind_template_child (widget_class, SpecWindow, progress);
+  gtk_widget_class_bind_template_child (widget_class, SpecWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, SpecWindow, library_view);
+  gtk_widget_class_bind_template_child (widget_class, SpecWindow, library_button);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_spec_activated",
+                                                G_CALLBACK (_spec_window_on_spec_activated));
   gtk_widget_class_bind_template_callback (widget_class, on_heading_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_restructure);
   gtk_widget_class_bind_template_callback (widget_class, on_restructure_refused);
@@ -387,6 +420,9 @@ spec_window_class_init (SpecWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
   gtk_widget_class_install_property_action (widget_class, "win.show-preview", "show-preview");
   gtk_widget_class_install_property_action (widget_class, "win.scroll-sync", "scroll-sync");
+  gtk_widget_class_install_property_action (widget_class, "win.show-library", "show-library");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_L, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.show-library", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "win.show-preview", NULL);
@@ -419,15 +455,17 @@ spec_window_init (SpecWindow *self)
                           G_BINDING_SYNC_CREATE);
 
   g_signal_connect_object (self->document, "notify::title",
-                           G_CALLBACK (spec_window_update_title), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_spec_window_update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::file",
-                           G_CALLBACK (spec_window_update_title), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_spec_window_update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "modified-changed",
-                           G_CALLBACK (spec_window_update_title), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_spec_window_update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::cursor-position",
                            G_CALLBACK (on_cursor_moved), self, G_CONNECT_SWAPPED);
-  spec_window_update_title (self);
+  _spec_window_update_title (self);
   _spec_window_unfilled_init (self);
+  /* Until there is a library to show. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-library", FALSE);
 }
 
 SpecWindow *

@@ -39,5 +39,7 @@ void          spec_window_open_recovered (SpecWindow   *self,
 gboolean      spec_window_is_showing_spec (SpecWindow  *self,
                                         gint64          id);
 SpecAutosave *spec_window_get_autosave (SpecWindow     *self);
+void          spec_window_set_show_library (SpecWindow *self,
+                                        gboolean        show_library);
 
 G_END_DECLS

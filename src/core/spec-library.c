@@ -94,6 +94,11 @@ static const char * const migrations[] = {
   "  spec_id INTEGER PRIMARY KEY REFERENCES specs (id) ON DELETE CASCADE,"
   "  since   INTEGER NOT NULL"
   ");",
+
+  /* 4: the library view's first page and its status filter read an
+   * index, not every spec */
+  "CREATE INDEX specs_by_updated ON specs (trashed_at, updated DESC, id DESC);"
+  "CREATE INDEX specs_by_status ON specs (trashed_at, status);",
 };
 
 guint
@@ -1012,7 +1017,8 @@ order_by (SpecLibrarySort sort)
  * @trashed: the trash rather than the library
  *
  * Returns: (element-type SpecLibraryEntry): the entries, without their
- *   bodies (@body is %NULL), in @sort order
+ *   bodies (@body is %NULL), in @sort order (the trash by "updated":
+ *   latest trashed first)
  */
 GPtrArray *
 spec_library_list (SpecLibrary      *self,
@@ -1022,6 +1028,27 @@ spec_library_list (SpecLibrary      *self,
                    SpecLibrarySort   sort,
                    GError          **error)
 {
+  return spec_library_list_page (self, status, unfilled_only, trashed, sort, 0, G_MAXUINT, error);
+}
+
+/**
+ * spec_library_list_page:
+ * @offset: entries to skip
+ * @limit: at most this many; %G_MAXUINT for all
+ *
+ * As spec_library_list(), a page at a time: a list shows its first
+ * rows at once and reads the rest after.
+ */
+GPtrArray *
+spec_library_list_page (SpecLibrary      *self,
+                        const char       *status,
+                        gboolean          unfilled_only,
+                        gboolean          trashed,
+                        SpecLibrarySort   sort,
+                        guint             offset,
+                        guint             limit,
+                        GError          **error)
+{
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   GPtrArray *entries;
@@ -1029,14 +1056,21 @@ spec_library_list (SpecLibrary      *self,
 
   g_return_val_if_fail (SPEC_IS_LIBRARY (self), NULL);
 
-  sql = g_strdup_printf ("SELECT " SPEC_LIBRARY_ENTRY_COLUMNS " FROM specs WHERE (trashed_at != 0) = ?1 AND (?2 IS NULL OR status = ?2) "
-                         "AND (?3 = 0 OR unfilled > 0) ORDER BY %s", order_by (sort));
+  /* "trashed_at = 0" as such, so that the index on it and "updated"
+   * gives the first page without reading every spec. */
+  sql = g_strdup_printf ("SELECT " SPEC_LIBRARY_ENTRY_COLUMNS " FROM specs WHERE %s AND (?2 IS NULL OR status = ?2) "
+                         "AND (?3 = 0 OR unfilled > 0) ORDER BY %s LIMIT ?4 OFFSET ?5",
+                         trashed ? "trashed_at != 0" : "trashed_at = 0",
+                         /* The trash: the latest thrown away first. */
+                         trashed && sort == SPEC_LIBRARY_SORT_UPDATED ? "trashed_at DESC, id DESC"
+                                                                      : order_by (sort));
   if (!(stmt = _spec_library_prepare (self, sql, error)))
     return NULL;
 
-  sqlite3_bind_int (stmt, 1, trashed ? 1 : 0);
   sqlite3_bind_text (stmt, 2, status, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 3, unfilled_only ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 4, limit == G_MAXUINT ? -1 : (gint64) limit);
+  sqlite3_bind_int64 (stmt, 5, offset);
 
   entries = g_ptr_array_new_with_free_func ((GDestroyNotify) spec_library_entry_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1051,6 +1085,49 @@ spec_library_list (SpecLibrary      *self,
     }
 
   return entries;
+}
+
+/**
+ * spec_library_get_entries:
+ * @ids: (array length=n_ids): specs to read
+ *
+ * Returns: (element-type SpecLibraryEntry): the entries of those of @ids
+ *   still in the library, in the order of @ids, without their bodies
+ */
+GPtrArray *
+spec_library_get_entries (SpecLibrary   *self,
+                          const gint64  *ids,
+                          guint          n_ids,
+                          GError       **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SPEC_IS_LIBRARY (self), NULL);
+
+  if (!(stmt = _spec_library_prepare (self, "SELECT " SPEC_LIBRARY_ENTRY_COLUMNS " FROM specs WHERE id = ?1", error)))
+    return NULL;
+
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) spec_library_entry_free);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        g_ptr_array_add (entries, _spec_library_entry_from_row (stmt, FALSE));
+      else if (rc != SQLITE_DONE)
+        {
+          sqlite3_finalize (stmt);
+          _spec_library_set_error (error, self->db, rc, _("Could not read the library"));
+          return NULL;
+        }
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  return g_steal_pointer (&entries);
 }
 
 /**

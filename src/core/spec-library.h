@@ -122,6 +122,18 @@ GPtrArray        *spec_library_list                (SpecLibrary         *self,
                                                     gboolean             trashed,
                                                     SpecLibrarySort      sort,
                                                     GError             **error);
+GPtrArray        *spec_library_list_page           (SpecLibrary         *self,
+                                                    const char          *status,
+                                                    gboolean             unfilled_only,
+                                                    gboolean             trashed,
+                                                    SpecLibrarySort      sort,
+                                                    guint                offset,
+                                                    guint                limit,
+                                                    GError             **error);
+GPtrArray        *spec_library_get_entries         (SpecLibrary         *self,
+                                                    const gint64        *ids,
+                                                    guint                n_ids,
+                                                    GError             **error);
 GStrv             spec_library_list_statuses       (SpecLibrary         *self,
                                                     GError             **error);
 gboolean          spec_library_check_index         (SpecLibrary         *self,

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "spec-library-import.h"
+#include "spec-library-item.h"
 #include "spec-library-private.h"
 #include "spec-library-recovery.h"
 #include "spec-recovery-dialog.h"
@@ -322,6 +323,223 @@ test_recovery_dialog (Fixture       *f,
   g_ptr_array_unref (answers.discarded);
 }
 
+/* The library view */
+
+static GListModel *
+view_model (Fixture *f)
+{
+  return spec_library_view_get_model (f->window->library_view);
+}
+
+static guint
+n_rows (gpointer data)
+{
+  return g_list_model_get_n_items (view_model (data));
+}
+
+typedef struct
+{
+  Fixture *f;
+  guint    n;
+} RowCount;
+
+static gboolean
+rows_are (gpointer data)
+{
+  RowCount *count = data;
+
+  return n_rows (count->f) == count->n;
+}
+
+static void
+wait_rows (Fixture *f,
+           guint    n)
+{
+  RowCount count = { f, n };
+
+  if (!spec_test_wait_for (rows_are, &count, TIMEOUT_MS))
+    g_error ("%u rows, not %u", n_rows (f), n);
+}
+
+static const char *
+row_title (Fixture *f,
+           guint    position)
+{
+  g_autoptr(SpecLibraryItem) item = g_list_model_get_item (view_model (f), position);
+
+  return spec_library_item_get_title (item);
+}
+
+static GtkWidget *
+find_toggle_with_icon (GtkWidget  *root,
+                       const char *icon)
+{
+  if (GTK_IS_TOGGLE_BUTTON (root) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toggle_with_icon (child, icon);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+fill_library (Fixture *f)
+{
+  gint64 trashed;
+
+  spec_library_add (f->library, "# Billing Export\n\n**Status:** Approved\n\nInvoices as CSV.\n",
+                    "feature", SPEC_REVISION_IMPORT, NULL);
+  spec_library_add (f->library, "# Search Backend\n\n**Status:** Draft\n\nFull-text search over [NUMBER] invoices.\n",
+                    "technical", SPEC_REVISION_IMPORT, NULL);
+  spec_library_add (f->library, "# Audit Log\n\n**Status:** Review\n\n[NEEDS CLARIFICATION: retention?]\n",
+                    NULL, SPEC_REVISION_IMPORT, NULL);
+  spec_library_link_file (f->library, "file:///home/me/specs/onboarding.md", NULL,
+                          "# Onboarding\n\n**Status:** Draft\n\nDone.\n", SPEC_REVISION_IMPORT, NULL);
+  trashed = spec_library_add (f->library, "# Old Idea\n", NULL, SPEC_REVISION_IMPORT, NULL);
+  spec_library_trash (f->library, trashed, NULL);
+}
+
+static void
+test_library_view (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (f->window->library_view);
+  GtkWidget *entry = spec_test_find_widget (view, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *status = spec_test_find_widget (view, GTK_TYPE_DROP_DOWN);
+  GtkWidget *unfilled = spec_test_find_button (view, "_Unfilled");
+  GtkWidget *column_view = spec_test_find_widget (view, GTK_TYPE_COLUMN_VIEW);
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (column_view));
+  g_autofree char *png = NULL;
+  g_autofree char *shown = NULL;
+
+  fill_library (f);
+
+  /* Shown with Shift+Ctrl+L's action: every spec outside the trash,
+   * newest first, and the search field focused. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-library", NULL);
+  g_assert_true (f->window->show_library);
+  wait_rows (f, 4);
+  g_assert_cmpstr (row_title (f, 0), ==, "Onboarding");
+  spec_test_iterate (300);
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+    g_assert_nonnull (focus);
+    if (focus != entry && !gtk_widget_is_ancestor (focus, entry))
+      g_error ("focus on %s", G_OBJECT_TYPE_NAME (focus));
+  }
+  png = spec_test_save_screenshot (GTK_WIDGET (f->window), "library-view");
+  g_test_message ("screenshot: %s", png);
+  g_clear_pointer (&png, g_free);
+
+  /* A column header sorts. */
+  g_test_message ("stage: %s", "A column header s");
+  {
+    g_autoptr(GtkColumnViewColumn) title = g_list_model_get_item (columns, 0);
+
+    gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (column_view), title, GTK_SORT_ASCENDING);
+    g_assert_cmpstr (row_title (f, 0), ==, "Audit Log");
+    g_assert_cmpstr (row_title (f, 3), ==, "Search Backend");
+    gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (column_view), NULL, GTK_SORT_ASCENDING);
+  }
+
+  /* The status filter offers what the specs have. */
+  g_test_message ("stage: %s", "The status filter");
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (status))), ==, 4);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (status), 2);   /* All, Approved, Draft, Review */
+  wait_rows (f, 2);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (unfilled), TRUE);
+  wait_rows (f, 1);
+  g_assert_cmpstr (row_title (f, 0), ==, "Search Backend");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (unfilled), FALSE);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (status), 0);
+  wait_rows (f, 4);
+
+  /* Search as one types: the best hit first, a snippet under it. */
+  g_test_message ("stage: %s", "Search as one typ");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "invoi");
+  wait_rows (f, 2);
+  g_assert_cmpstr (row_title (f, 0), ==, "Billing Export");
+  spec_test_iterate (200);
+  shown = spec_test_collect_text (column_view);
+  g_assert_nonnull (strstr (shown, "Invoices as CSV"));
+  png = spec_test_save_screenshot (GTK_WIDGET (f->window), "library-search");
+  g_test_message ("screenshot: %s", png);
+  g_clear_pointer (&png, g_free);
+
+  /* Search syntax typed by the user is words, not an error. */
+  g_test_message ("stage: %s", "Search syntax typ");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "AND ( \"*");
+  wait_rows (f, 0);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  wait_rows (f, 4);
+
+  /* A click opens the spec in the editor. */
+  g_test_message ("stage: %s", "A click opens the");
+  g_signal_emit_by_name (column_view, "activate", 3);
+  g_assert_false (f->window->show_library);
+  g_assert_cmpstr (spec_document_get_title (spec_window_get_document (f->window)), ==, "Billing Export");
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return spec_test_find_dialog (data) != NULL;
+}
+
+static void
+test_library_trash (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (f->window->library_view);
+  GtkWidget *column_view = spec_test_find_widget (view, GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *trash = find_toggle_with_icon (view, "user-trash-symbolic");
+  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
+  AdwMessageDialog *dialog;
+
+  fill_library (f);
+  spec_window_set_show_library (f->window, TRUE);
+  wait_rows (f, 4);
+
+  /* Delete moves the selected spec to the trash, with Undo. */
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  g_assert_cmpstr (row_title (f, 1), ==, "Audit Log");
+  gtk_widget_activate_action (view, "library.trash", NULL);
+  wait_rows (f, 3);
+  g_assert_cmpuint (count_rows (f->library, "SELECT count(*) FROM specs WHERE trashed_at != 0"), ==, 2);
+
+  /* The trash lists both, and restores. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (trash), TRUE);
+  wait_rows (f, 2);
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  g_assert_cmpstr (row_title (f, 0), ==, "Audit Log");
+  gtk_widget_activate_action (view, "library.restore", NULL);
+  wait_rows (f, 1);
+
+  /* Emptying asks first; Cancel keeps everything. */
+  gtk_widget_activate_action (view, "library.empty-trash", NULL);
+  g_assert_true (spec_test_wait_for (dialog_shown, f->window, TIMEOUT_MS));
+  dialog = ADW_MESSAGE_DIALOG (spec_test_find_dialog (GTK_WINDOW (f->window)));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  adw_message_dialog_response (dialog, "cancel");
+  spec_test_iterate (200);
+  g_assert_cmpuint (count_rows (f->library, "SELECT count(*) FROM specs"), ==, 5);
+
+  gtk_widget_activate_action (view, "library.empty-trash", NULL);
+  g_assert_true (spec_test_wait_for (dialog_shown, f->window, TIMEOUT_MS));
+  dialog = ADW_MESSAGE_DIALOG (spec_test_find_dialog (GTK_WINDOW (f->window)));
+  adw_message_dialog_response (dialog, "empty");
+  wait_rows (f, 0);
+  g_assert_cmpuint (count_rows (f->library, "SELECT count(*) FROM specs"), ==, 4);
+  g_assert_true (spec_library_check_index (f->library, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +554,8 @@ main (int   argc,
   ADD ("/library-ui/linked-file", test_linked_file);
   ADD ("/library-ui/library-locked", test_library_locked);
   ADD ("/library-ui/recovery-dialog", test_recovery_dialog);
+  ADD ("/library-ui/view", test_library_view);
+  ADD ("/library-ui/trash", test_library_trash);
 
 #undef ADD
 
