@@ -51,6 +51,7 @@ typedef enum
   JOB_FILE_READ,
   JOB_FILE_WRITTEN,
   JOB_SAVE,
+  JOB_RESTORE,
   JOB_CLOSE,
 } JobKind;
 
@@ -124,10 +125,19 @@ run_job (SpecLibrary  *library,
       break;
 
     case JOB_SAVE:
-      if (id == 0)
-        id = spec_library_add (library, job->body, NULL, SPEC_REVISION_SAVE, error);
-      else if (!spec_library_update (library, id, job->body, SPEC_REVISION_SAVE, error))
-        id = 0;
+    case JOB_RESTORE:
+      {
+        SpecRevisionReason reason = job->kind == JOB_SAVE ? SPEC_REVISION_SAVE : SPEC_REVISION_RESTORE;
+
+        /* A linked file's text is written on Save only: a restore is an
+         * autosave of it until then. */
+        if (job->uri != NULL)
+          return autosave_into (library, job, id, error);
+        if (id == 0)
+          id = spec_library_add (library, job->body, NULL, reason, error);
+        else if (!spec_library_update (library, id, job->body, reason, error))
+          id = 0;
+      }
       break;
 
     case JOB_CLOSE:
@@ -181,7 +191,8 @@ job_done_cb (GObject      *object,
       g_strcmp0 (job->uri, self->uri) == 0)
     spec_document_set_library_id (self->document, id);
 
-  if (job->kind == JOB_SAVE && job->serial == self->serial)
+  if ((job->kind == JOB_SAVE || (job->kind == JOB_RESTORE && job->uri == NULL)) &&
+      job->serial == self->serial)
     gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self->document), FALSE);
 
   if (self->failing && self->in_flight == 0)
@@ -394,6 +405,21 @@ spec_autosave_save (SpecAutosave *self)
 
   g_clear_handle_id (&self->timeout, g_source_remove);
   queue_job (self, JOB_SAVE, TRUE, FALSE);
+}
+
+/**
+ * spec_autosave_restored:
+ *
+ * The document's text was just replaced by an old revision's: stored at
+ * once as a restore (a linked file's as an autosave, until it is saved).
+ */
+void
+spec_autosave_restored (SpecAutosave *self)
+{
+  g_return_if_fail (SPEC_IS_AUTOSAVE (self));
+
+  g_clear_handle_id (&self->timeout, g_source_remove);
+  queue_job (self, JOB_RESTORE, TRUE, FALSE);
 }
 
 /**

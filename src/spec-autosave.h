@@ -26,6 +26,7 @@ SpecAutosave *spec_autosave_new          (SpecDocument      *document,
 void          spec_autosave_file_read    (SpecAutosave      *self);
 void          spec_autosave_file_written (SpecAutosave      *self);
 void          spec_autosave_save         (SpecAutosave      *self);
+void          spec_autosave_restored     (SpecAutosave      *self);
 void          spec_autosave_close        (SpecAutosave      *self);
 gboolean      spec_autosave_is_idle      (SpecAutosave      *self);
 gboolean      spec_autosave_is_failing   (SpecAutosave      *self);

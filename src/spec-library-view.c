@@ -42,6 +42,7 @@ struct _SpecLibraryView
   AdwStatusPage     *empty_page;
   GtkActionBar      *trash_bar;
 
+  GtkWidget         *context_menu;
   guint              more_source;    /* reading the rows after the first page */
   guint              more_offset;
   guint              reloading : 1;  /* the status list is being refilled */
@@ -51,6 +52,7 @@ G_DEFINE_FINAL_TYPE (SpecLibraryView, spec_library_view, GTK_TYPE_WIDGET)
 
 enum {
   SPEC_ACTIVATED,
+  HISTORY_REQUESTED,
   N_SIGNALS
 };
 
@@ -450,6 +452,69 @@ queue_change (SpecLibraryView *self,
 }
 
 static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  SpecLibraryView *self = SPEC_LIBRARY_VIEW (widget);
+  GtkSelectionModel *selection = gtk_column_view_get_model (self->column_view);
+  guint position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection));
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    on_row_activated (self, position);
+}
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  SpecLibraryView *self = SPEC_LIBRARY_VIEW (widget);
+  SpecLibraryItem *item = selected_item (self);
+
+  if (item != NULL)
+    g_signal_emit (self, signals [HISTORY_REQUESTED], 0, spec_library_item_get_id (item));
+}
+
+/* The row under the pointer is the selected one (a click activates,
+ * hovering selects), so the menu acts on it. */
+static void
+context_menu_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 SpecLibraryView *self)
+{
+  gboolean trash = gtk_toggle_button_get_active (self->trash_toggle);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *popover;
+  graphene_point_t point;
+
+  if (selected_item (self) == NULL)
+    return;
+
+  if (!trash)
+    {
+      g_menu_append (menu, _("_Open"), "library.open");
+      g_menu_append (menu, _("_History…"), "library.history");
+      g_menu_append (menu, _("Move to _Trash"), "library.trash");
+    }
+  else
+    {
+      g_menu_append (menu, _("_Restore"), "library.restore");
+    }
+
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->column_view), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (x, y), &point))
+    return;
+
+  popover = self->context_menu;
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (popover), G_MENU_MODEL (menu));
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { point.x, point.y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static void
 trash_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
@@ -536,6 +601,7 @@ spec_library_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->more_source, g_source_remove);
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPEC_TYPE_LIBRARY_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -571,6 +637,19 @@ spec_library_view_class_init (SpecLibraryViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING);
 
+  /**
+   * SpecLibraryView::history-requested:
+   * @id: the spec
+   *
+   * The user asked for a spec's history.
+   */
+  signals [HISTORY_REQUESTED] =
+    g_signal_new ("history-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/spec-library-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SpecLibraryView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SpecLibraryView, status_filter);
@@ -584,11 +663,14 @@ spec_library_view_class_init (SpecLibraryViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
 
+  gtk_widget_class_install_action (widget_class, "library.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "library.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "library.trash", NULL, trash_action);
   gtk_widget_class_install_action (widget_class, "library.restore", NULL, restore_action);
   gtk_widget_class_install_action (widget_class, "library.empty-trash", NULL, empty_trash_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "library.trash", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "library.trash", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "library.history", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "library-view");
@@ -605,6 +687,18 @@ spec_library_view_init (SpecLibraryView *self)
   gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (self->statuses));
   g_signal_connect_object (self->status_filter, "notify::selected", G_CALLBACK (on_status_selected),
                            self, G_CONNECT_SWAPPED);
+
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    g_signal_connect (click, "pressed", G_CALLBACK (context_menu_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
+    self->context_menu = gtk_popover_menu_new_from_model (NULL);
+    gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+    gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+    gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+  }
 
   self->store = g_list_store_new (SPEC_TYPE_LIBRARY_ITEM);
   spec_library_columns_add (self->column_view, snippet_for, self);

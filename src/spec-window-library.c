@@ -10,7 +10,11 @@
 #include <glib/gi18n.h>
 
 #include "spec-application.h"
+#include "spec-history-dialog.h"
+#include "spec-library-recovery.h"
 #include "spec-window-private.h"
+
+static void update_history_action (SpecWindow *self);
 
 /* While writes fail the user sees why, once, and that the text is safe
  * in the editor; a success later says so. */
@@ -83,10 +87,12 @@ spec_window_set_library (SpecWindow        *self,
   g_return_if_fail (self->library == NULL);
 
   self->library = g_object_ref (library);
+  self->writer = g_object_ref (writer);
   self->autosave = spec_autosave_new (self->document, writer);
   spec_library_view_set_library (self->library_view, library, writer);
   gtk_widget_set_visible (self->library_button, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-library", TRUE);
+  update_history_action (self);
   g_signal_connect_object (self->autosave, "failed", G_CALLBACK (autosave_failed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->autosave, "recovered", G_CALLBACK (autosave_recovered_cb),
@@ -206,12 +212,11 @@ spec_window_is_showing_spec (SpecWindow *self,
   return id != 0 && spec_document_get_library_id (self->document) == id;
 }
 
-/* The recovered text replaces the file's as one edit: modified, and
- * one undo shows the file as it is on disk. */
+/* As one edit, which one undo takes back. */
 static void
-apply_recovered_text (SpecWindow *self)
+replace_all_text (SpecWindow *self,
+                  const char *text)
 {
-  g_autofree char *text = g_steal_pointer (&self->recovered_text);
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
   GtkTextIter start, end;
 
@@ -222,6 +227,16 @@ apply_recovered_text (SpecWindow *self)
   gtk_text_buffer_end_user_action (buffer);
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
+}
+
+/* The recovered text replaces the file's as one edit: modified, and
+ * one undo shows the file as it is on disk. */
+static void
+apply_recovered_text (SpecWindow *self)
+{
+  g_autofree char *text = g_steal_pointer (&self->recovered_text);
+
+  replace_all_text (self, text);
 }
 
 /**
@@ -306,4 +321,133 @@ _spec_window_library_close (SpecWindow *self)
   spec_autosave_close (self->autosave);
 
   return TRUE;
+}
+
+/* History */
+
+static gint64
+restore_job (SpecLibrary  *library,
+             gpointer      data,
+             GError      **error)
+{
+  return spec_library_restore_revision (library, *(gint64 *) data, error);
+}
+
+static void
+restore_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SpecWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (spec_library_writer_run_finish (SPEC_LIBRARY_WRITER (object), result, &error) == 0)
+    {
+      _spec_window_show_error (self, _("Could Not Restore the Revision"), error);
+      return;
+    }
+
+  if (self->show_library)
+    spec_library_view_reload (self->library_view);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Revision restored")));
+}
+
+/* The document's own spec: its text in the editor becomes the
+ * revision's (one undo brings the text back) and is stored as a
+ * restore.  Another spec: restored in the library. */
+static void
+history_restore_cb (SpecWindow        *self,
+                    gint64             revision_id,
+                    const char        *body,
+                    SpecHistoryDialog *dialog)
+{
+  gint64 spec_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "spec-id"));
+  AdwToast *toast;
+
+  if (spec_id != spec_document_get_library_id (self->document))
+    {
+      spec_library_writer_run_async (self->writer, restore_job, g_memdup2 (&revision_id, sizeof revision_id),
+                                     g_free, NULL, restore_done_cb, g_object_ref (self));
+      return;
+    }
+
+  replace_all_text (self, body);
+  spec_autosave_restored (self->autosave);
+  toast = adw_toast_new (_("Revision restored"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (gtk_text_buffer_undo),
+                           self->document, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * _spec_window_show_history:
+ *
+ * Shows spec @id's revisions; for the window's own document, against
+ * the text in the editor.
+ */
+void
+_spec_window_show_history (SpecWindow *self,
+                           gint64      id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *current = NULL;
+  SpecHistoryDialog *dialog;
+
+  if (self->library == NULL || id == 0)
+    return;
+
+  if (id == spec_document_get_library_id (self->document))
+    current = spec_document_dup_text (self->document);
+
+  if (!(dialog = spec_history_dialog_new (self->library, id, current, &error)))
+    {
+      _spec_window_show_error (self, _("Could Not Show the History"), error);
+      return;
+    }
+
+  g_object_set_data (G_OBJECT (dialog), "spec-id", GSIZE_TO_POINTER (id));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "restore", G_CALLBACK (history_restore_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* History asked for in the library view. */
+void
+_spec_window_on_history_requested (SpecWindow      *self,
+                                   gint64           id,
+                                   SpecLibraryView *view)
+{
+  _spec_window_show_history (self, id);
+}
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  SpecWindow *self = SPEC_WINDOW (widget);
+
+  _spec_window_show_history (self, spec_document_get_library_id (self->document));
+}
+
+static void
+update_history_action (SpecWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.history",
+                                 self->library != NULL && spec_document_get_library_id (self->document) != 0);
+}
+
+void
+_spec_window_library_init (SpecWindow *self)
+{
+  g_signal_connect_object (self->document, "notify::library-id", G_CALLBACK (update_history_action),
+                           self, G_CONNECT_SWAPPED);
+  update_history_action (self);
+}
+
+void
+_spec_window_class_library_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
 }

@@ -29,7 +29,8 @@ struct _SpecWindow
   GFile                *loading_file;   /* being opened into this window */
   SpecScrollSync       *scroll_sync;
   SpecLibrary          *library;        /* nullable: no library */
-  SpecAutosave         *autosave;       /* with the library */
+  SpecLibraryWriter    *writer;         /* with the library */
+  SpecAutosave         *autosave;
   AdwToast             *autosave_toast; /* while autosaving fails */
   char                 *autosave_error; /* why, for its Details */
   char                 *recovered_text; /* to put in once the file is read */
@@ -59,6 +60,13 @@ void     _spec_window_class_actions_init (GtkWidgetClass *widget_class);
 void     _spec_window_class_unfilled_init (GtkWidgetClass *widget_class);
 void     _spec_window_unfilled_init      (SpecWindow     *self);
 gboolean _spec_window_confirm_close      (SpecWindow     *self);
+void     _spec_window_library_init         (SpecWindow     *self);
+void     _spec_window_class_library_init   (GtkWidgetClass *widget_class);
+void     _spec_window_show_history         (SpecWindow     *self,
+                                            gint64          id);
+void     _spec_window_on_history_requested (SpecWindow      *self,
+                                            gint64           id,
+                                            SpecLibraryView *view);
 void     _spec_window_library_file_read (SpecWindow   *self);
 void     _spec_window_library_file_written (SpecWindow *self);
 void     _spec_window_on_spec_activated (SpecWindow     *self,

@@ -252,6 +252,7 @@ spec_window_finalize (GObject *object)
 
   g_clear_object (&self->scroll_sync);
   g_clear_object (&self->autosave);
+  g_clear_object (&self->writer);
   g_clear_object (&self->library);
   g_clear_pointer (&self->recovered_text, g_free);
   g_clear_pointer (&self->autosave_error, g_free);
@@ -411,6 +412,8 @@ spec_window_class_init (SpecWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpecWindow, library_button);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_spec_activated",
                                                 G_CALLBACK (_spec_window_on_spec_activated));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_history_requested",
+                                                G_CALLBACK (_spec_window_on_history_requested));
   gtk_widget_class_bind_template_callback (widget_class, on_heading_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_restructure);
   gtk_widget_class_bind_template_callback (widget_class, on_restructure_refused);
@@ -429,6 +432,7 @@ spec_window_class_init (SpecWindowClass *klass)
 
   _spec_window_class_actions_init (widget_class);
   _spec_window_class_unfilled_init (widget_class);
+  _spec_window_class_library_init (widget_class);
 }
 
 static void
@@ -466,6 +470,7 @@ spec_window_init (SpecWindow *self)
   _spec_window_unfilled_init (self);
   /* Until there is a library to show. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-library", FALSE);
+  _spec_window_library_init (self);
 }
 
 SpecWindow *

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "spec-library-import.h"
+#include "spec-history-dialog.h"
 #include "spec-library-item.h"
 #include "spec-library-private.h"
 #include "spec-library-recovery.h"
@@ -540,6 +541,78 @@ test_library_trash (Fixture       *f,
   g_assert_true (spec_library_check_index (f->library, NULL));
 }
 
+static gboolean
+history_shown (gpointer data)
+{
+  return spec_test_find_toplevel (SPEC_TYPE_HISTORY_DIALOG, data) != NULL;
+}
+
+static gboolean
+newest_is_restore (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(GArray) revisions = spec_library_list_revisions (f->library, 1, NULL);
+
+  return revisions->len > 0 &&
+         g_array_index (revisions, SpecRevision, revisions->len - 1).reason == SPEC_REVISION_RESTORE;
+}
+
+/* The history of the spec being edited: its revisions, a line diff
+ * against the editor's text, Restore as one undoable edit and a new
+ * revision. */
+static void
+test_history (Fixture       *f,
+              gconstpointer  data)
+{
+  SpecDocument *document = spec_window_get_document (f->window);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (document);
+  SpecHistoryDialog *dialog;
+  g_autofree char *diff = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(SpecLibraryEntry) entry = NULL;
+  gint64 id;
+
+  id = spec_library_add (f->library, "# Payments\n\n**Status:** Draft\n\n- [ ] [CRITERION]\n",
+                         NULL, SPEC_REVISION_SAVE, NULL);
+  g_assert_cmpint (id, ==, 1);
+  g_assert_true (spec_library_update (f->library, id, "# Payments\n\n**Status:** Draft\n\n- [ ] Refunds in a day\n",
+                                      SPEC_REVISION_AUTOSAVE, NULL));
+  g_assert_true (spec_library_update (f->library, id,
+                                      "# Payments\n\n**Status:** Review\n\n- [ ] Refunds in a day\n- [x] Receipts\n",
+                                      SPEC_REVISION_SAVE, NULL));
+  g_assert_true (spec_window_open_spec (f->window, id));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.history", NULL);
+  g_assert_true (spec_test_wait_for (history_shown, f->window, TIMEOUT_MS));
+  dialog = SPEC_HISTORY_DIALOG (spec_test_find_toplevel (SPEC_TYPE_HISTORY_DIALOG, GTK_WINDOW (f->window)));
+  g_assert_cmpuint (spec_history_dialog_get_n_revisions (dialog), ==, 3);
+
+  /* The oldest against the text now. */
+  spec_history_dialog_select (dialog, 2);
+  diff = spec_history_dialog_dup_diff_text (dialog);
+  g_assert_nonnull (strstr (diff, "− **Status:** Draft\n"));
+  g_assert_nonnull (strstr (diff, "+ **Status:** Review\n"));
+  g_assert_nonnull (strstr (diff, "− - [ ] [CRITERION]\n"));
+  g_assert_nonnull (strstr (diff, "  # Payments\n"));
+  spec_test_iterate (300);
+  png = spec_test_save_screenshot (GTK_WIDGET (dialog), "history-dialog");
+  g_test_message ("screenshot: %s", png);
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "history.restore", NULL);
+  text = spec_document_dup_text (document);
+  g_assert_cmpstr (text, ==, "# Payments\n\n**Status:** Draft\n\n- [ ] [CRITERION]\n");
+  g_assert_true (spec_test_wait_for (newest_is_restore, f, TIMEOUT_MS));
+  entry = spec_library_get (f->library, id, NULL);
+  g_assert_cmpstr (entry->body, ==, text);
+  g_clear_pointer (&text, g_free);
+
+  /* One undo takes the restore back. */
+  gtk_text_buffer_undo (buffer);
+  text = spec_document_dup_text (document);
+  g_assert_nonnull (strstr (text, "- [x] Receipts"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -556,6 +629,7 @@ main (int   argc,
   ADD ("/library-ui/recovery-dialog", test_recovery_dialog);
   ADD ("/library-ui/view", test_library_view);
   ADD ("/library-ui/trash", test_library_trash);
+  ADD ("/library-ui/history", test_history);
 
 #undef ADD
 
