@@ -20,14 +20,24 @@
  * link leading back to a folder already walked are skipped, each with its
  * reason, and the rest still comes in. */
 
-static void
-skip_free (gpointer data)
+void
+spec_import_skip_free (gpointer data)
 {
   SpecImportSkip *skip = data;
 
   g_free (skip->path);
   g_free (skip->reason);
   g_free (skip);
+}
+
+SpecImportSummary *
+spec_import_summary_new (void)
+{
+  SpecImportSummary *summary = g_new0 (SpecImportSummary, 1);
+
+  summary->skipped = g_ptr_array_new_with_free_func (spec_import_skip_free);
+
+  return summary;
 }
 
 void
@@ -148,6 +158,15 @@ is_markdown_name (const char *name)
   return g_str_has_suffix (lower, ".md") || g_str_has_suffix (lower, ".markdown");
 }
 
+typedef struct
+{
+  SpecLibrary        *library;
+  gboolean            link;
+  SpecImportSummary  *summary;
+  SpecImportProgress  progress;
+  gpointer            progress_data;
+} Import;
+
 static void
 import_file (SpecLibrary       *self,
              GFile             *file,
@@ -186,14 +205,26 @@ import_file (SpecLibrary       *self,
     summary->n_imported++;
 }
 
+static void
+import_walked (GFile     *file,
+               GFileInfo *info,
+               gpointer   data)
+{
+  Import *import = data;
+
+  import_file (import->library, file, import->link, NULL, import->summary);
+  if (import->progress != NULL)
+    import->progress (import->summary->n_imported + import->summary->skipped->len, import->progress_data);
+}
+
 static gboolean
-import_folder (SpecLibrary       *self,
-               GFile             *folder,
-               gboolean           link,
-               GHashTable        *walked,
-               GCancellable      *cancellable,
-               SpecImportSummary *summary,
-               GError           **error)
+walk_folder (GFile             *folder,
+             GHashTable        *walked,
+             SpecWalkFunc       func,
+             gpointer           data,
+             GCancellable      *cancellable,
+             SpecImportSummary *summary,
+             GError           **error)
 {
   g_autoptr(GFileEnumerator) children = NULL;
   g_autoptr(GFileInfo) folder_info = NULL;
@@ -217,7 +248,8 @@ import_folder (SpecLibrary       *self,
 
   children = g_file_enumerate_children (folder,
                                         G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                        G_FILE_ATTRIBUTE_ETAG_VALUE,
                                         G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (children == NULL)
     {
@@ -232,12 +264,12 @@ import_folder (SpecLibrary       *self,
 
       if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
         {
-          if (!import_folder (self, child, link, walked, cancellable, summary, error))
+          if (!walk_folder (child, walked, func, data, cancellable, summary, error))
             return FALSE;
         }
       else if (is_markdown_name (g_file_info_get_name (info)))
         {
-          import_file (self, child, link, cancellable, summary);
+          func (child, info, data);
         }
     }
 
@@ -255,6 +287,30 @@ import_folder (SpecLibrary       *self,
 }
 
 /**
+ * spec_library_walk_folder:
+ * @func: called for each Markdown file, with its info (name, type, etag)
+ * @summary: where folders that cannot be read are noted
+ *
+ * Walks @folder and the folders below it for Markdown files (.md,
+ * .markdown).  A folder that cannot be read, and a link leading back to
+ * a folder already walked, is noted in @summary and the walk goes on.
+ *
+ * Returns: %FALSE with @error set only when cancelled
+ */
+gboolean
+spec_library_walk_folder (GFile              *folder,
+                          SpecWalkFunc        func,
+                          gpointer            data,
+                          GCancellable       *cancellable,
+                          SpecImportSummary  *summary,
+                          GError            **error)
+{
+  g_autoptr(GHashTable) walked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  return walk_folder (folder, walked, func, data, cancellable, summary, error);
+}
+
+/**
  * spec_library_import:
  * @file: a Markdown file, or a folder of them
  * @link: link the files rather than copy them
@@ -269,30 +325,59 @@ spec_library_import (SpecLibrary   *self,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  g_autoptr(SpecImportSummary) summary = g_new0 (SpecImportSummary, 1);
+  return spec_library_import_files (self, &file, 1, link, NULL, NULL, cancellable, error);
+}
+
+/**
+ * spec_library_import_files:
+ * @files: (array length=n_files): Markdown files and folders of them
+ * @progress: (nullable): told the number of files handled so far, on
+ *   the importing thread
+ *
+ * Imports @files, as one batch, and says how far it got as it goes.
+ *
+ * Returns: (transfer full): as spec_library_import()
+ */
+SpecImportSummary *
+spec_library_import_files (SpecLibrary         *self,
+                           GFile              **files,
+                           guint                n_files,
+                           gboolean             link,
+                           SpecImportProgress   progress,
+                           gpointer             progress_data,
+                           GCancellable        *cancellable,
+                           GError             **error)
+{
+  g_autoptr(SpecImportSummary) summary = spec_import_summary_new ();
   g_autoptr(GHashTable) walked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Import import = { self, link, summary, progress, progress_data };
 
   g_return_val_if_fail (SPEC_IS_LIBRARY (self), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  summary->skipped = g_ptr_array_new_with_free_func (skip_free);
 
   /* One transaction: an import of thousands of files takes seconds, not
    * minutes; what came in before a cancel stays. */
   if (!spec_library_batch_begin (self, error))
     return NULL;
 
-  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY)
+  for (guint i = 0; i < n_files; i++)
     {
-      if (!import_folder (self, file, link, walked, cancellable, summary, error))
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
           spec_library_batch_end (self, NULL);
           return NULL;
         }
-    }
-  else
-    {
-      import_file (self, file, link, cancellable, summary);
+      if (g_file_query_file_type (files[i], G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY)
+        {
+          if (!walk_folder (files[i], walked, import_walked, &import, cancellable, summary, error))
+            {
+              spec_library_batch_end (self, NULL);
+              return NULL;
+            }
+        }
+      else
+        {
+          import_walked (files[i], NULL, &import);
+        }
     }
 
   if (!spec_library_batch_end (self, error))

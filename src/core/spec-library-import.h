@@ -24,6 +24,14 @@ typedef struct
   GPtrArray *skipped;   /* SpecImportSkip */
 } SpecImportSummary;
 
+/* Files handled so far, as an import goes. */
+typedef void (*SpecImportProgress) (guint    n_done,
+                                    gpointer data);
+
+typedef void (*SpecWalkFunc) (GFile     *file,
+                              GFileInfo *info,
+                              gpointer   data);
+
 gint64             spec_library_find_file   (SpecLibrary   *self,
                                              const char    *uri);
 gint64             spec_library_link_file   (SpecLibrary   *self,
@@ -37,6 +45,22 @@ SpecImportSummary *spec_library_import      (SpecLibrary   *self,
                                              gboolean       link,
                                              GCancellable  *cancellable,
                                              GError       **error);
+SpecImportSummary *spec_library_import_files (SpecLibrary        *self,
+                                              GFile             **files,
+                                              guint               n_files,
+                                              gboolean            link,
+                                              SpecImportProgress  progress,
+                                              gpointer            progress_data,
+                                              GCancellable       *cancellable,
+                                              GError            **error);
+gboolean           spec_library_walk_folder  (GFile              *folder,
+                                              SpecWalkFunc        func,
+                                              gpointer            data,
+                                              GCancellable       *cancellable,
+                                              SpecImportSummary  *summary,
+                                              GError            **error);
+SpecImportSummary *spec_import_summary_new  (void);
+void               spec_import_skip_free    (gpointer           skip);
 void               spec_import_summary_free (SpecImportSummary *summary);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpecImportSummary, spec_import_summary_free)

@@ -99,6 +99,13 @@ static const char * const migrations[] = {
    * index, not every spec */
   "CREATE INDEX specs_by_updated ON specs (trashed_at, updated DESC, id DESC);"
   "CREATE INDEX specs_by_status ON specs (trashed_at, status);",
+
+  /* 5: folders linked as a whole (a repository's specs/), rescanned for
+   * new, changed, moved and deleted files */
+  "CREATE TABLE folders ("
+  "  uri   TEXT PRIMARY KEY,"
+  "  added INTEGER NOT NULL"
+  ");",
 };
 
 guint

@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 
+#include "spec-library-folders.h"
 #include "spec-library-import.h"
 #include "library-fixture.h"
 #include "spec-library-search.h"
@@ -507,6 +508,116 @@ test_import (Fixture       *f,
   remove_tree (specs);
 }
 
+/* A file's etag is its modification time: make a change visible. */
+static void
+touch_later (const char *dir,
+             const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, 0, NULL, NULL);
+  guint64 mtime = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED);
+
+  g_assert_true (g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, mtime + 10, 0, NULL, NULL));
+}
+
+static gint64
+spec_for (SpecLibrary *library,
+          const char  *dir,
+          const char  *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+
+  return spec_library_find_file (library, uri);
+}
+
+/* A linked folder follows its files: new, changed, moved, deleted. */
+static void
+test_folders (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(SpecLibrary) library = spec_library_open (f->path, NULL, NULL);
+  g_autofree char *specs = g_build_filename (f->dir, "repo", "specs", NULL);
+  g_autofree char *moved_from = g_build_filename (specs, "sub", "gamma.md", NULL);
+  g_autofree char *moved_to = g_build_filename (specs, "other", NULL);
+  g_autofree char *moved_path = g_build_filename (moved_to, "gamma-renamed.md", NULL);
+  g_autofree char *gone = g_build_filename (specs, "beta.md", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (specs);
+  g_autofree char *uri = g_file_get_uri (folder);
+  g_autoptr(SpecRescanSummary) summary = NULL;
+  g_autoptr(SpecLibraryEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) folders = NULL;
+  gint64 beta, gamma;
+
+  write_file (specs, "alpha.md", "# Alpha\n\nFirst.\n", -1);
+  write_file (specs, "beta.md", "# Beta\n\nSecond.\n", -1);
+  write_file (specs, "sub/gamma.md", "# Gamma\n\nThird.\n", -1);
+  write_file (specs, "README.txt", "not a spec\n", -1);
+
+  g_assert_true (spec_library_add_folder (library, uri, &error));
+  g_assert_true (spec_library_add_folder (library, uri, &error));
+  folders = spec_library_list_folders (library, &error);
+  g_assert_cmpuint (g_strv_length (folders), ==, 1);
+  g_assert_cmpstr (folders[0], ==, uri);
+
+  summary = spec_library_rescan_folder (library, uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_added, ==, 3);
+  g_clear_pointer (&summary, spec_rescan_summary_free);
+
+  /* Nothing changed: nothing happens. */
+  summary = spec_library_rescan_folder (library, uri, NULL, &error);
+  g_assert_cmpuint (summary->n_added + summary->n_changed + summary->n_moved + summary->n_removed, ==, 0);
+  g_clear_pointer (&summary, spec_rescan_summary_free);
+
+  beta = spec_for (library, specs, "beta.md");
+  gamma = spec_for (library, specs, "sub/gamma.md");
+  write_file (specs, "alpha.md", "# Alpha\n\nFirst, edited in git.\n", -1);
+  touch_later (specs, "alpha.md");
+  g_assert_cmpint (g_unlink (gone), ==, 0);
+  g_assert_cmpint (g_mkdir (moved_to, 0700), ==, 0);
+  g_assert_cmpint (g_rename (moved_from, moved_path), ==, 0);
+  write_file (specs, "delta.md", "# Delta\n\nNew.\n", -1);
+
+  summary = spec_library_rescan_folder (library, uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_added, ==, 1);
+  g_assert_cmpuint (summary->n_changed, ==, 1);
+  g_assert_cmpuint (summary->n_moved, ==, 1);
+  g_assert_cmpuint (summary->n_removed, ==, 1);
+
+  /* Moved: the same spec, its history with it. */
+  g_assert_cmpint (spec_for (library, specs, "other/gamma-renamed.md"), ==, gamma);
+  /* Deleted: in the trash, with its text. */
+  entry = spec_library_get (library, beta, NULL);
+  g_assert_cmpint (entry->trashed_at, >, 0);
+  g_assert_cmpstr (entry->body, ==, "# Beta\n\nSecond.\n");
+  g_clear_pointer (&entry, spec_library_entry_free);
+  entry = spec_library_get (library, spec_for (library, specs, "alpha.md"), NULL);
+  g_assert_cmpstr (entry->body, ==, "# Alpha\n\nFirst, edited in git.\n");
+  assert_index (library);
+  g_clear_pointer (&summary, spec_rescan_summary_free);
+
+  /* A folder that is not there (unmounted) changes nothing. */
+  {
+    g_autofree char *repo = g_build_filename (f->dir, "repo", NULL);
+
+    remove_tree (repo);
+  }
+  summary = spec_library_rescan_folder (library, uri, NULL, &error);
+  g_assert_null (summary);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_cmpuint (count_rows (library, "SELECT count(*) FROM specs WHERE trashed_at = 0"), ==, 3);
+
+  g_assert_true (spec_library_remove_folder (library, uri, NULL));
+  g_clear_pointer (&folders, g_strfreev);
+  folders = spec_library_list_folders (library, NULL);
+  g_assert_cmpuint (g_strv_length (folders), ==, 0);
+}
+
 static char *
 list_titles (GPtrArray *entries)
 {
@@ -667,6 +778,7 @@ main (int   argc,
   ADD ("/library/import", test_import);
   ADD ("/library/list", test_list);
   ADD ("/library/batch", test_batch);
+  ADD ("/library/folders", test_folders);
   g_test_add_func ("/library/search-query", test_search_query);
   g_test_add_func ("/library/status", test_status);
 
