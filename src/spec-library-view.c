@@ -12,7 +12,7 @@
 #include "spec-library-columns.h"
 #include "spec-library-item.h"
 #include "spec-library-search.h"
-#include "spec-library-view.h"
+#include "spec-library-view-private.h"
 
 /* The view reads on the main thread's connection (a list of 10,000
  * specs takes tens of milliseconds, a search a few) and writes through
@@ -20,33 +20,6 @@
  * reloads the list: without search text, all the specs, newest first;
  * with it, the hits, best first; either way, a click on a column header
  * sorts by it.  A click on a row opens the spec. */
-
-struct _SpecLibraryView
-{
-  GtkWidget          parent_instance;
-
-  SpecLibrary       *library;
-  SpecLibraryWriter *writer;
-  GListStore        *store;          /* SpecLibraryItem */
-  GtkSortListModel  *sorted;
-  GtkStringList     *statuses;       /* the filter's choices; the first is "all" */
-  char              *search_text;    /* what the rows were found by, for snippets */
-
-  /* Template widgets */
-  GtkSearchEntry    *search_entry;
-  GtkDropDown       *status_filter;
-  GtkToggleButton   *unfilled_toggle;
-  GtkToggleButton   *trash_toggle;
-  GtkStack          *content;
-  GtkColumnView     *column_view;
-  AdwStatusPage     *empty_page;
-  GtkActionBar      *trash_bar;
-
-  GtkWidget         *context_menu;
-  guint              more_source;    /* reading the rows after the first page */
-  guint              more_offset;
-  guint              reloading : 1;  /* the status list is being refilled */
-};
 
 G_DEFINE_FINAL_TYPE (SpecLibraryView, spec_library_view, GTK_TYPE_WIDGET)
 
@@ -58,9 +31,9 @@ enum {
 
 static guint signals [N_SIGNALS];
 
-static void
-show_toast (SpecLibraryView *self,
-            AdwToast        *toast)
+void
+_spec_library_view_show_toast (SpecLibraryView *self,
+                               AdwToast        *toast)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
@@ -74,7 +47,7 @@ static void
 show_error (SpecLibraryView *self,
             const GError    *error)
 {
-  show_toast (self, adw_toast_new (error->message));
+  _spec_library_view_show_toast (self, adw_toast_new (error->message));
 }
 
 static const char *
@@ -417,16 +390,16 @@ change_done_cb (GObject      *object,
       /* The toast keeps the change, for its Undo. */
       g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_trash_cb),
                              change, change_closure_free, 0);
-      show_toast (self, toast);
+      _spec_library_view_show_toast (self, toast);
       return;
 
     case CHANGE_RESTORE:
       message = g_strdup_printf (_("“%s” restored"), change->title);
-      show_toast (self, adw_toast_new (message));
+      _spec_library_view_show_toast (self, adw_toast_new (message));
       break;
 
     case CHANGE_EMPTY_TRASH:
-      show_toast (self, adw_toast_new (_("Trash emptied")));
+      _spec_library_view_show_toast (self, adw_toast_new (_("Trash emptied")));
       break;
 
     default:
@@ -601,6 +574,7 @@ spec_library_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->more_source, g_source_remove);
+  _spec_library_view_import_dispose (self);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPEC_TYPE_LIBRARY_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -659,6 +633,9 @@ spec_library_view_class_init (SpecLibraryViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpecLibraryView, column_view);
   gtk_widget_class_bind_template_child (widget_class, SpecLibraryView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SpecLibraryView, trash_bar);
+  gtk_widget_class_bind_template_child (widget_class, SpecLibraryView, import_bar);
+  gtk_widget_class_bind_template_child (widget_class, SpecLibraryView, import_label);
+  gtk_widget_class_bind_template_child (widget_class, SpecLibraryView, import_progress);
   gtk_widget_class_bind_template_callback (widget_class, on_filters_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
@@ -671,6 +648,8 @@ spec_library_view_class_init (SpecLibraryViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "library.trash", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "library.trash", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "library.history", NULL);
+
+  _spec_library_view_class_import_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "library-view");
@@ -699,6 +678,8 @@ spec_library_view_init (SpecLibraryView *self)
     gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
     gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
   }
+
+  _spec_library_view_import_init (self);
 
   self->store = g_list_store_new (SPEC_TYPE_LIBRARY_ITEM);
   spec_library_columns_add (self->column_view, snippet_for, self);

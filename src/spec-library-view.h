@@ -30,6 +30,11 @@ void        spec_library_view_set_library  (SpecLibraryView   *self,
                                             SpecLibraryWriter *writer);
 void        spec_library_view_reload       (SpecLibraryView   *self);
 GListModel *spec_library_view_get_model    (SpecLibraryView   *self);
+void        spec_library_view_import       (SpecLibraryView   *self,
+                                            GPtrArray         *files,
+                                            gboolean           link);
+void        spec_library_view_add_folder   (SpecLibraryView   *self,
+                                            GFile             *folder);
 void        spec_library_view_clear        (SpecLibraryView   *self);
 void        spec_library_view_focus_search (SpecLibraryView   *self);
 

@@ -11,6 +11,7 @@
 
 #include "spec-application.h"
 #include "spec-history-dialog.h"
+#include "spec-library-folders.h"
 #include "spec-library-recovery.h"
 #include "spec-window-private.h"
 
@@ -69,6 +70,136 @@ autosave_recovered_cb (SpecWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Autosaving works again")));
 }
 
+/* Linked folders are rescanned when a window becomes active (which
+ * includes the start), at most this often for all windows. */
+#define RESCAN_INTERVAL (30 * G_TIME_SPAN_SECOND)
+
+typedef struct
+{
+  SpecWindow *self;
+  guint       n_changed;   /* written on the writer's thread */
+} Rescan;
+
+/* On the writer's thread: every linked folder; one that cannot be
+ * rescanned (not mounted) is left for the next time. */
+static gint64
+rescan_job (SpecLibrary  *library,
+            gpointer      data,
+            GError      **error)
+{
+  Rescan *rescan = data;
+  g_auto(GStrv) folders = spec_library_list_folders (library, error);
+
+  if (folders == NULL)
+    return 0;
+
+  for (guint i = 0; folders[i] != NULL; i++)
+    {
+      g_autoptr(SpecRescanSummary) summary = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (!(summary = spec_library_rescan_folder (library, folders[i], NULL, &local_error)))
+        {
+          g_message ("Not rescanning %s: %s", folders[i], local_error->message);
+          continue;
+        }
+      rescan->n_changed += summary->n_added + summary->n_changed + summary->n_moved + summary->n_removed;
+    }
+
+  return 1;
+}
+
+static void
+rescan_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autofree Rescan *rescan = user_data;
+  g_autoptr(SpecWindow) self = rescan->self;
+  g_autoptr(GError) error = NULL;
+
+  if (spec_library_writer_run_finish (SPEC_LIBRARY_WRITER (object), result, &error) == 0)
+    g_message ("Could not rescan the linked folders: %s", error->message);
+  else if (rescan->n_changed > 0 && self->show_library)
+    spec_library_view_reload (self->library_view);
+}
+
+/**
+ * spec_window_rescan_folders:
+ *
+ * Brings the library in step with its linked folders, unless that was
+ * done less than %RESCAN_INTERVAL ago (by any window).
+ */
+void
+spec_window_rescan_folders (SpecWindow *self)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 *last;
+  Rescan *rescan;
+
+  g_return_if_fail (SPEC_IS_WINDOW (self));
+
+  if (self->library == NULL)
+    return;
+
+  last = g_object_get_data (G_OBJECT (self->library), "spec-last-rescan");
+  if (last != NULL && now - *last < RESCAN_INTERVAL)
+    return;
+  if (last == NULL)
+    {
+      last = g_new0 (gint64, 1);
+      g_object_set_data_full (G_OBJECT (self->library), "spec-last-rescan", last, g_free);
+    }
+  *last = now;
+
+  rescan = g_new0 (Rescan, 1);
+  rescan->self = g_object_ref (self);
+  spec_library_writer_run_async (self->writer, rescan_job, rescan, NULL, NULL, rescan_done_cb, rescan);
+}
+
+static void
+active_changed_cb (SpecWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    spec_window_rescan_folders (self);
+}
+
+/* Files dropped on the window: one Markdown file opens (and so shows in
+ * the library, linked); several, or a folder, are imported. */
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         SpecWindow    *self)
+{
+  GSList *list = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, g_object_ref (l->data));
+  if (files->len == 0)
+    return FALSE;
+
+  if (files->len == 1 &&
+      g_file_query_file_type (g_ptr_array_index (files, 0), G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_REGULAR)
+    {
+      GFile *file = g_ptr_array_index (files, 0);
+
+      if (app != NULL)
+        g_application_open (G_APPLICATION (app), &file, 1, "");
+      else
+        spec_window_open (self, file);
+      return TRUE;
+    }
+
+  spec_window_set_show_library (self, TRUE);
+  spec_library_view_import (self->library_view, files, FALSE);
+
+  return TRUE;
+}
+
 /**
  * spec_window_set_library:
  *
@@ -93,6 +224,18 @@ spec_window_set_library (SpecWindow        *self,
   gtk_widget_set_visible (self->library_button, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-library", TRUE);
   update_history_action (self);
+
+  g_signal_connect_object (self, "notify::is-active", G_CALLBACK (active_changed_cb), self, 0);
+  active_changed_cb (self);
+
+  /* Before the editor, which would take the files' names as text. */
+  {
+    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (target), GTK_PHASE_CAPTURE);
+    g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  }
   g_signal_connect_object (self->autosave, "failed", G_CALLBACK (autosave_failed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->autosave, "recovered", G_CALLBACK (autosave_recovered_cb),

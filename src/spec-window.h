@@ -41,5 +41,6 @@ gboolean      spec_window_is_showing_spec (SpecWindow  *self,
 SpecAutosave *spec_window_get_autosave (SpecWindow     *self);
 void          spec_window_set_show_library (SpecWindow *self,
                                         gboolean        show_library);
+void          spec_window_rescan_folders (SpecWindow   *self);
 
 G_END_DECLS

@@ -613,6 +613,112 @@ test_history (Fixture       *f,
   g_assert_nonnull (strstr (text, "- [x] Receipts"));
 }
 
+static void
+write_spec (const char *dir,
+            const char *name,
+            const char *contents,
+            gssize      len)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+}
+
+static gboolean
+import_finished (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *bar = spec_test_find_widget (GTK_WIDGET (f->window->library_view), GTK_TYPE_REVEALER);
+
+  return !gtk_revealer_get_reveal_child (GTK_REVEALER (bar));
+}
+
+/* A folder dropped or chosen: the specs come in, the rest is listed
+ * with reasons. */
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (f->tmpdir, "incoming", NULL);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  static const char binary[] = "# B\0\1 binary";
+  AdwMessageDialog *dialog;
+  g_autofree char *png = NULL;
+
+  write_spec (dir, "one.md", "# One\n\nText.\n", -1);
+  write_spec (dir, "deeper/two.md", "# Two\n\n[TODO]\n", -1);
+  write_spec (dir, "binary.md", binary, sizeof binary - 1);
+  write_spec (dir, "latin1.md", "# Caf\xe9\n", -1);
+  g_ptr_array_add (files, g_file_new_for_path (dir));
+
+  spec_window_set_show_library (f->window, TRUE);
+  spec_library_view_import (f->window->library_view, files, FALSE);
+  g_assert_true (spec_test_wait_for (import_finished, f, TIMEOUT_MS));
+  wait_rows (f, 2);
+
+  g_assert_true (spec_test_wait_for (dialog_shown, f->window, TIMEOUT_MS));
+  dialog = ADW_MESSAGE_DIALOG (spec_test_find_dialog (GTK_WINDOW (f->window)));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "2 Specs Imported");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2 files were skipped:"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "binary.md: It contains NUL bytes"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "latin1.md: It is not valid UTF-8"));
+  spec_test_iterate (300);
+  png = spec_test_save_screenshot (GTK_WIDGET (dialog), "library-import-summary");
+  g_test_message ("screenshot: %s", png);
+  adw_message_dialog_response (dialog, "close");
+
+  /* Copied: the files are no longer needed. */
+  g_assert_cmpuint (count_rows (f->library, "SELECT count(*) FROM specs WHERE file_uri IS NULL"), ==, 2);
+}
+
+typedef struct
+{
+  Fixture *f;
+  guint    n;
+} LinkedCount;
+
+static gboolean
+linked_are (gpointer data)
+{
+  LinkedCount *count = data;
+
+  return count_rows (count->f->library, "SELECT count(*) FROM specs WHERE file_uri IS NOT NULL AND trashed_at = 0")
+         == count->n;
+}
+
+/* A folder added stays linked, and a window coming forward rescans it. */
+static void
+test_add_folder (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (f->tmpdir, "repo-specs", NULL);
+  g_autofree char *gone = g_build_filename (dir, "b.md", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  LinkedCount count = { f, 2 };
+
+  write_spec (dir, "a.md", "# A\n", -1);
+  write_spec (dir, "b.md", "# B\n", -1);
+
+  spec_window_set_show_library (f->window, TRUE);
+  spec_library_view_add_folder (f->window->library_view, folder);
+  g_assert_true (spec_test_wait_for (import_finished, f, TIMEOUT_MS));
+  g_assert_true (spec_test_wait_for (linked_are, &count, TIMEOUT_MS));
+  wait_rows (f, 2);
+
+  /* Changed in git meanwhile: one file gone, one new. */
+  g_assert_cmpint (g_unlink (gone), ==, 0);
+  write_spec (dir, "c.md", "# C\n", -1);
+  write_spec (dir, "d.md", "# D\n", -1);
+  g_object_set_data (G_OBJECT (f->library), "spec-last-rescan", NULL);
+  spec_window_rescan_folders (f->window);
+  count.n = 3;
+  g_assert_true (spec_test_wait_for (linked_are, &count, TIMEOUT_MS));
+  wait_rows (f, 3);
+  g_assert_cmpuint (count_rows (f->library, "SELECT count(*) FROM specs WHERE trashed_at != 0"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -630,6 +736,8 @@ main (int   argc,
   ADD ("/library-ui/view", test_library_view);
   ADD ("/library-ui/trash", test_library_trash);
   ADD ("/library-ui/history", test_history);
+  ADD ("/library-ui/import", test_import);
+  ADD ("/library-ui/add-folder", test_add_folder);
 
 #undef ADD
 
