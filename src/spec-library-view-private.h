@@ -47,6 +47,7 @@ struct _SpecLibraryView
 void _spec_library_view_show_toast        (SpecLibraryView *self,
                                            AdwToast        *toast);
 void _spec_library_view_class_import_init (GtkWidgetClass  *widget_class);
+void _spec_library_view_class_export_init (GtkWidgetClass  *widget_class);
 void _spec_library_view_import_init       (SpecLibraryView *self);
 void _spec_library_view_import_dispose    (SpecLibraryView *self);
 

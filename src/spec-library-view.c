@@ -470,6 +470,7 @@ context_menu_cb (GtkGestureClick *gesture,
     {
       g_menu_append (menu, _("_Open"), "library.open");
       g_menu_append (menu, _("_History…"), "library.history");
+      g_menu_append (menu, _("_Export…"), "library.export");
       g_menu_append (menu, _("Move to _Trash"), "library.trash");
     }
   else
@@ -650,6 +651,7 @@ spec_library_view_class_init (SpecLibraryViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "library.history", NULL);
 
   _spec_library_view_class_import_init (widget_class);
+  _spec_library_view_class_export_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "library-view");

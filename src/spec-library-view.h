@@ -35,6 +35,9 @@ void        spec_library_view_import       (SpecLibraryView   *self,
                                             gboolean           link);
 void        spec_library_view_add_folder   (SpecLibraryView   *self,
                                             GFile             *folder);
+void        spec_library_view_export       (SpecLibraryView   *self,
+                                            gint64             id,
+                                            GFile             *file);
 void        spec_library_view_clear        (SpecLibraryView   *self);
 void        spec_library_view_focus_search (SpecLibraryView   *self);
 

@@ -249,6 +249,46 @@ test_attach_file (Fixture       *f,
   g_assert_nonnull (error);
 }
 
+/* The disk full (the database may not grow): a clear error, nothing of
+ * what was there lost, and the same autosave goes through once there is
+ * room. */
+static void
+test_disk_full (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpecLibrary) library = spec_library_open (f->path, NULL, &error);
+  g_autoptr(SpecLibraryEntry) entry = NULL;
+  g_autoptr(GString) big = g_string_new ("# Big\n\n");
+  sqlite3 *db = _spec_library_get_db (library);
+  gint64 id = spec_library_add (library, saved_text, NULL, SPEC_REVISION_SAVE, NULL);
+  g_autofree char *limit = NULL;
+
+  while (big->len < 200 * 1024)
+    g_string_append (big, "A line that makes the spec large enough to need new pages.\n");
+
+  /* No more pages than it has now. */
+  limit = g_strdup_printf ("PRAGMA max_page_count = %u;", count_rows (library, "PRAGMA page_count"));
+  g_assert_cmpint (sqlite3_exec (db, limit, NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_false (spec_library_autosave (library, id, big->str, &error));
+  g_assert_error (error, SPEC_LIBRARY_ERROR, SPEC_LIBRARY_ERROR_FULL);
+  g_assert_true (g_str_has_prefix (error->message, "The disk is full"));
+  g_clear_error (&error);
+
+  entry = spec_library_get (library, id, NULL);
+  g_assert_cmpstr (entry->body, ==, saved_text);
+  g_assert_cmpuint (count_revisions (library, id), ==, 1);
+  g_assert_true (spec_library_check_index (library, NULL));
+
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA max_page_count = 1073741823;", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (spec_library_autosave (library, id, big->str, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&entry, spec_library_entry_free);
+  entry = spec_library_get (library, id, NULL);
+  g_assert_cmpstr (entry->body, ==, big->str);
+}
+
 /* The writer */
 
 typedef struct
@@ -421,6 +461,7 @@ main (int   argc,
   ADD ("/library/recovery/recoverable", test_recoverable);
   ADD ("/library/recovery/discard", test_discard);
   ADD ("/library/recovery/attach-file", test_attach_file);
+  ADD ("/library/autosave/disk-full", test_disk_full);
   ADD ("/library/writer/order", test_writer_order);
   ADD ("/library/writer/busy", test_writer_busy);
   ADD ("/library/writer/cannot-open", test_writer_cannot_open);

@@ -719,6 +719,36 @@ test_add_folder (Fixture       *f,
   g_assert_cmpuint (count_rows (f->library, "SELECT count(*) FROM specs WHERE trashed_at != 0"), ==, 1);
 }
 
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  static const char body[] = "# Export Me\n\n**Status:** Draft\n\nAs it is.\n";
+  g_autofree char *path = g_build_filename (f->tmpdir, "exported.md", NULL);
+  g_autofree char *nowhere = g_build_filename (f->tmpdir, "no", "such", "folder.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad = g_file_new_for_path (nowhere);
+  g_autofree char *written = NULL;
+  gint64 id = spec_library_add (f->library, body, NULL, SPEC_REVISION_SAVE, NULL);
+
+  spec_library_view_export (f->window->library_view, id, file);
+  g_assert_true (spec_test_wait_for (file_exists, path, TIMEOUT_MS));
+  spec_test_iterate (100);
+  g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, body);
+
+  /* Nowhere to write: told, nothing made. */
+  spec_library_view_export (f->window->library_view, id, bad);
+  spec_test_iterate (500);
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -738,6 +768,7 @@ main (int   argc,
   ADD ("/library-ui/history", test_history);
   ADD ("/library-ui/import", test_import);
   ADD ("/library-ui/add-folder", test_add_folder);
+  ADD ("/library-ui/export", test_export);
 
 #undef ADD
 

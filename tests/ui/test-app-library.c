@@ -1,0 +1,126 @@
+/* test-app-library.c: the application telling the user about its
+ * library: damaged (moved aside, a new one started) or not there at all
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "spec-application.h"
+#include "spec-test-utils.h"
+
+typedef struct
+{
+  char *heading;
+  char *body;
+  gboolean has_library;
+} Seen;
+
+static void
+activated_cb (GApplication *app,
+              Seen         *seen)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWidget *dialog = spec_test_find_dialog (window);
+
+  seen->has_library = spec_application_get_library (SPEC_APPLICATION (app)) != NULL;
+  if (ADW_IS_MESSAGE_DIALOG (dialog))
+    {
+      g_autofree char *png = spec_test_save_screenshot (dialog, "app-library-problem");
+
+      seen->heading = g_strdup (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)));
+      seen->body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  g_application_quit (app);
+}
+
+static void
+run_app (const char *library,
+         Seen       *seen)
+{
+  g_autoptr(SpecApplication) app = spec_application_new ("io.github.specwright.Specwright.LibraryTest",
+                                                         G_APPLICATION_NON_UNIQUE);
+  char *argv[] = { (char *) "specwright", NULL };
+
+  g_setenv ("SPECWRIGHT_LIBRARY_DB", library, TRUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (activated_cb), seen);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+}
+
+static void
+test_damaged (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("specwright-app-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(GDir) listing = NULL;
+  Seen seen = { 0 };
+  const char *name;
+  gboolean kept = FALSE;
+
+  g_assert_true (g_file_set_contents (path, "this is not a database, and never was one\n", -1, NULL));
+  g_test_expect_message ("Specwright-Core", G_LOG_LEVEL_WARNING, "*was damaged*");
+  run_app (path, &seen);
+  g_test_assert_expected_messages ();
+
+  /* Told where the old one is; a new one works. */
+  g_assert_cmpstr (seen.heading, ==, "The Spec Library Was Damaged");
+  g_assert_nonnull (strstr (seen.body, ".broken-"));
+  g_assert_true (seen.has_library);
+
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)))
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+
+      if (g_str_has_prefix (name, "library.db.broken-"))
+        {
+          g_autofree char *contents = NULL;
+
+          g_assert_true (g_file_get_contents (file, &contents, NULL, NULL));
+          g_assert_cmpstr (contents, ==, "this is not a database, and never was one\n");
+          kept = TRUE;
+        }
+      g_unlink (file);
+    }
+  g_assert_true (kept);
+  g_rmdir (dir);
+  g_free (seen.heading);
+  g_free (seen.body);
+}
+
+static void
+test_unavailable (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("specwright-app-XXXXXX", NULL);
+  g_autofree char *blocker = g_build_filename (dir, "not-a-folder", NULL);
+  g_autofree char *path = g_build_filename (blocker, "library.db", NULL);
+  Seen seen = { 0 };
+
+  g_assert_true (g_file_set_contents (blocker, "a file where the folder would be\n", -1, NULL));
+  run_app (path, &seen);
+
+  g_assert_cmpstr (seen.heading, ==, "The Spec Library Is Not Available");
+  g_assert_nonnull (strstr (seen.body, "nothing is autosaved"));
+  g_assert_false (seen.has_library);
+
+  g_unlink (blocker);
+  g_rmdir (dir);
+  g_free (seen.heading);
+  g_free (seen.body);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  spec_test_init (&argc, &argv);
+
+  g_test_add_func ("/app/library-damaged", test_damaged);
+  g_test_add_func ("/app/library-unavailable", test_unavailable);
+
+  return g_test_run ();
+}
