@@ -40,6 +40,7 @@ G_DEFINE_FINAL_TYPE (SpecAutosave, spec_autosave, G_TYPE_OBJECT)
 enum {
   FAILED,
   RECOVERED,
+  STORED,
   N_SIGNALS
 };
 
@@ -201,6 +202,7 @@ job_done_cb (GObject      *object,
       g_signal_emit (self, signals [RECOVERED], 0);
     }
 
+  g_signal_emit (self, signals [STORED], 0);
   job_free (job);
 }
 
@@ -302,6 +304,18 @@ spec_autosave_class_init (SpecAutosaveClass *klass)
    */
   signals [RECOVERED] =
     g_signal_new ("recovered",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * SpecAutosave::stored:
+   *
+   * A write reached the library: what lists the library may read it.
+   */
+  signals [STORED] =
+    g_signal_new ("stored",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,

@@ -26,8 +26,13 @@ G_DEFINE_FINAL_TYPE (SpecLibraryView, spec_library_view, GTK_TYPE_WIDGET)
 enum {
   SPEC_ACTIVATED,
   HISTORY_REQUESTED,
+  STATUS_REQUESTED,
   N_SIGNALS
 };
+
+/* The statuses of the templates, offered first, in their order; not
+ * translated, as they are words of the spec's own text. */
+static const char * const template_statuses[] = { "Draft", "Review", "Approved", "Implemented" };
 
 static guint signals [N_SIGNALS];
 
@@ -449,6 +454,53 @@ history_action (GtkWidget  *widget,
     g_signal_emit (self, signals [HISTORY_REQUESTED], 0, spec_library_item_get_id (item));
 }
 
+static void
+set_status_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  SpecLibraryView *self = SPEC_LIBRARY_VIEW (widget);
+  SpecLibraryItem *item = selected_item (self);
+
+  if (item != NULL)
+    g_signal_emit (self, signals [STATUS_REQUESTED], 0, spec_library_item_get_id (item),
+                   g_variant_get_string (param, NULL));
+}
+
+/* The templates' statuses, then any other the library has. */
+static GMenu *
+status_menu (SpecLibraryView *self)
+{
+  GMenu *menu = g_menu_new ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->statuses));
+
+  for (guint i = 0; i < G_N_ELEMENTS (template_statuses); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (template_statuses[i], NULL);
+
+      g_menu_item_set_action_and_target (item, "library.set-status", "s", template_statuses[i]);
+      g_menu_append_item (menu, item);
+    }
+
+  for (guint i = 1; i < n; i++)
+    {
+      const char *status = gtk_string_list_get_string (self->statuses, i);
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < G_N_ELEMENTS (template_statuses); j++)
+        known |= g_strcmp0 (status, template_statuses[j]) == 0;
+      if (!known)
+        {
+          g_autoptr(GMenuItem) item = g_menu_item_new (status, NULL);
+
+          g_menu_item_set_action_and_target (item, "library.set-status", "s", status);
+          g_menu_append_item (menu, item);
+        }
+    }
+
+  return menu;
+}
+
 /* The row under the pointer is the selected one (a click activates,
  * hovering selects), so the menu acts on it. */
 static void
@@ -471,6 +523,11 @@ context_menu_cb (GtkGestureClick *gesture,
       g_menu_append (menu, _("_Open"), "library.open");
       g_menu_append (menu, _("_History…"), "library.history");
       g_menu_append (menu, _("_Export…"), "library.export");
+      {
+        g_autoptr(GMenu) statuses = status_menu (self);
+
+        g_menu_append_submenu (menu, _("Set _Status"), G_MENU_MODEL (statuses));
+      }
       g_menu_append (menu, _("Move to _Trash"), "library.trash");
     }
   else
@@ -618,6 +675,21 @@ spec_library_view_class_init (SpecLibraryViewClass *klass)
    *
    * The user asked for a spec's history.
    */
+  /**
+   * SpecLibraryView::status-requested:
+   * @id: the spec
+   * @status: the status chosen
+   *
+   * The user chose a new status for a spec: its Status line is to say
+   * so.
+   */
+  signals [STATUS_REQUESTED] =
+    g_signal_new ("status-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING);
+
   signals [HISTORY_REQUESTED] =
     g_signal_new ("history-requested",
                   G_TYPE_FROM_CLASS (klass),
@@ -643,6 +715,7 @@ spec_library_view_class_init (SpecLibraryViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "library.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "library.history", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "library.set-status", "s", set_status_action);
   gtk_widget_class_install_action (widget_class, "library.trash", NULL, trash_action);
   gtk_widget_class_install_action (widget_class, "library.restore", NULL, restore_action);
   gtk_widget_class_install_action (widget_class, "library.empty-trash", NULL, empty_trash_action);

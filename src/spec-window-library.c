@@ -7,12 +7,15 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "spec-application.h"
 #include "spec-history-dialog.h"
 #include "spec-library-folders.h"
 #include "spec-library-recovery.h"
+#include "spec-status.h"
 #include "spec-window-private.h"
 
 static void update_history_action (SpecWindow *self);
@@ -200,6 +203,13 @@ drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
+static void
+autosave_stored_cb (SpecWindow *self)
+{
+  if (self->show_library)
+    spec_library_view_reload (self->library_view);
+}
+
 /**
  * spec_window_set_library:
  *
@@ -239,6 +249,8 @@ spec_window_set_library (SpecWindow        *self,
   g_signal_connect_object (self->autosave, "failed", G_CALLBACK (autosave_failed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->autosave, "recovered", G_CALLBACK (autosave_recovered_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->autosave, "stored", G_CALLBACK (autosave_stored_cb),
                            self, G_CONNECT_SWAPPED);
 }
 
@@ -593,4 +605,118 @@ void
 _spec_window_class_library_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
+}
+
+/* Status */
+
+typedef struct
+{
+  SpecWindow *self;
+  gint64      id;
+  char       *status;
+} StatusChange;
+
+static void
+status_change_free (StatusChange *change)
+{
+  g_clear_object (&change->self);
+  g_free (change->status);
+  g_free (change);
+}
+
+static gint64
+status_job (SpecLibrary  *library,
+            gpointer      data,
+            GError      **error)
+{
+  StatusChange *change = data;
+
+  return spec_library_set_status (library, change->id, change->status, error) ? 1 : 0;
+}
+
+static void
+status_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  StatusChange *change = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (spec_library_writer_run_finish (SPEC_LIBRARY_WRITER (object), result, &error) == 0)
+    adw_toast_overlay_add_toast (change->self->toast_overlay, adw_toast_new (error->message));
+  else if (change->self->show_library)
+    spec_library_view_reload (change->self->library_view);
+
+  status_change_free (change);
+}
+
+/* The Status line of the text in the editor, as one undoable edit of
+ * just what differs. */
+static gboolean
+edit_own_status (SpecWindow *self,
+                 const char *status)
+{
+  g_autofree char *text = spec_document_dup_text (self->document);
+  g_autofree char *changed = NULL;
+  gsize len = strlen (text), new_len, head = 0, tail = 0;
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
+  GtkTextIter start, end;
+
+  if (!(changed = spec_status_replace (text, len, status)))
+    return FALSE;
+
+  new_len = strlen (changed);
+  while (head < len && head < new_len && text[head] == changed[head])
+    head++;
+  while (tail < len - head && tail < new_len - head && text[len - 1 - tail] == changed[new_len - 1 - tail])
+    tail++;
+  /* Whole characters only. */
+  while (head > 0 && (text[head] & 0xc0) == 0x80)
+    head--;
+  while (tail > 0 && (text[len - tail] & 0xc0) == 0x80)
+    tail--;
+
+  /* Character offsets: the snapshot may be behind the text. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) g_utf8_strlen (text, head));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) g_utf8_strlen (text, len - tail));
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, changed + head, (int) (new_len - head - tail));
+  gtk_text_buffer_end_user_action (buffer);
+
+  return TRUE;
+}
+
+/* A status chosen in the library view: the spec's Status line says it.
+ * The window's own document is edited in the editor (and saved into
+ * the library, if it lives there); another spec in the library. */
+void
+_spec_window_on_status_requested (SpecWindow      *self,
+                                  gint64           id,
+                                  const char      *status,
+                                  SpecLibraryView *view)
+{
+  StatusChange *change;
+
+  if (id == spec_document_get_library_id (self->document))
+    {
+      if (!edit_own_status (self, status))
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” has no “Status:” line to change"),
+                                                      spec_document_get_title (self->document));
+
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+        }
+      else if (spec_document_get_file (self->document) == NULL)
+        {
+          spec_autosave_save (self->autosave);
+        }
+      return;
+    }
+
+  change = g_new0 (StatusChange, 1);
+  change->self = g_object_ref (self);
+  change->id = id;
+  change->status = g_strdup (status);
+  spec_library_writer_run_async (self->writer, status_job, change, NULL, NULL, status_done_cb, change);
 }

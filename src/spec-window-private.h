@@ -64,6 +64,10 @@ void     _spec_window_library_init         (SpecWindow     *self);
 void     _spec_window_class_library_init   (GtkWidgetClass *widget_class);
 void     _spec_window_show_history         (SpecWindow     *self,
                                             gint64          id);
+void     _spec_window_on_status_requested (SpecWindow       *self,
+                                           gint64            id,
+                                           const char       *status,
+                                           SpecLibraryView  *view);
 void     _spec_window_on_history_requested (SpecWindow      *self,
                                             gint64           id,
                                             SpecLibraryView *view);

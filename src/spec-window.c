@@ -414,6 +414,8 @@ spec_window_class_init (SpecWindowClass *klass)
                                                 G_CALLBACK (_spec_window_on_spec_activated));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_history_requested",
                                                 G_CALLBACK (_spec_window_on_history_requested));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_status_requested",
+                                                G_CALLBACK (_spec_window_on_status_requested));
   gtk_widget_class_bind_template_callback (widget_class, on_heading_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_restructure);
   gtk_widget_class_bind_template_callback (widget_class, on_restructure_refused);

@@ -749,6 +749,81 @@ test_export (Fixture       *f,
   g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
 }
 
+typedef struct
+{
+  Fixture    *f;
+  gint64      id;
+  const char *status;
+} StatusIs;
+
+static gboolean
+status_is (gpointer data)
+{
+  StatusIs *check = data;
+  g_autoptr(SpecLibraryEntry) entry = spec_library_get (check->f->library, check->id, NULL);
+
+  return g_strcmp0 (entry->status, check->status) == 0;
+}
+
+static void
+select_title (Fixture    *f,
+              const char *title)
+{
+  GtkWidget *column_view = spec_test_find_widget (GTK_WIDGET (f->window->library_view), GTK_TYPE_COLUMN_VIEW);
+  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
+
+  for (guint i = 0; i < n_rows (f); i++)
+    if (g_strcmp0 (row_title (f, i), title) == 0)
+      {
+        gtk_selection_model_select_item (selection, i, TRUE);
+        return;
+      }
+  g_error ("no row “%s”", title);
+}
+
+/* Setting a status from the library edits the spec's Status line: in
+ * the library, or in the editor for the spec being edited. */
+static void
+test_set_status (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (f->window->library_view);
+  SpecDocument *document = spec_window_get_document (f->window);
+  gint64 other = spec_library_add (f->library, "# Other\n\n**Status:** Draft\n", NULL, SPEC_REVISION_SAVE, NULL);
+  gint64 own = spec_library_add (f->library, "# Own\n\n**Status:** Review\n\nBody.\n", NULL, SPEC_REVISION_SAVE, NULL);
+  StatusIs check = { f, other, "Approved" };
+  g_autofree char *text = NULL;
+
+  spec_library_add (f->library, "# No Status\n", NULL, SPEC_REVISION_SAVE, NULL);
+  g_assert_true (spec_window_open_spec (f->window, own));
+  spec_window_set_show_library (f->window, TRUE);
+  wait_rows (f, 3);
+
+  select_title (f, "Other");
+  gtk_widget_activate_action (view, "library.set-status", "s", "Approved");
+  g_assert_true (spec_test_wait_for (status_is, &check, TIMEOUT_MS));
+
+  /* The spec being edited: its text in the editor, one undoable edit,
+   * saved into the library. */
+  select_title (f, "Own");
+  gtk_widget_activate_action (view, "library.set-status", "s", "Implemented");
+  text = spec_document_dup_text (document);
+  g_assert_cmpstr (text, ==, "# Own\n\n**Status:** Implemented\n\nBody.\n");
+  check.id = own;
+  check.status = "Implemented";
+  g_assert_true (spec_test_wait_for (status_is, &check, TIMEOUT_MS));
+  gtk_text_buffer_undo (GTK_TEXT_BUFFER (document));
+  g_clear_pointer (&text, g_free);
+  text = spec_document_dup_text (document);
+  g_assert_cmpstr (text, ==, "# Own\n\n**Status:** Review\n\nBody.\n");
+
+  /* No Status line: said, nothing changed. */
+  select_title (f, "No Status");
+  gtk_widget_activate_action (view, "library.set-status", "s", "Draft");
+  spec_test_iterate (300);
+  g_assert_cmpuint (count_rows (f->library, "SELECT count(*) FROM specs WHERE title = 'No Status' AND status IS NULL"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -769,6 +844,7 @@ main (int   argc,
   ADD ("/library-ui/import", test_import);
   ADD ("/library-ui/add-folder", test_add_folder);
   ADD ("/library-ui/export", test_export);
+  ADD ("/library-ui/set-status", test_set_status);
 
 #undef ADD
 
