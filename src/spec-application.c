@@ -277,6 +277,25 @@ spec_application_open (GApplication  *app,
     }
 }
 
+static gint64
+thin_job (SpecLibrary  *library,
+          gpointer      data,
+          GError      **error)
+{
+  return spec_library_thin_revisions (library, g_get_real_time (), error) ? 1 : 0;
+}
+
+static void
+thin_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (spec_library_writer_run_finish (SPEC_LIBRARY_WRITER (object), result, &error) == 0)
+    g_message ("Could not thin old autosaves: %s", error->message);
+}
+
 static void
 spec_application_startup (GApplication *app)
 {
@@ -290,7 +309,11 @@ spec_application_startup (GApplication *app)
    * why there is none. */
   self->library = spec_library_open (NULL, &self->moved_aside, &self->library_error);
   if (self->library != NULL)
-    self->writer = spec_library_writer_new (NULL);
+    {
+      self->writer = spec_library_writer_new (NULL);
+      /* Old autosave points thinned, once a start, off the main thread. */
+      spec_library_writer_run_async (self->writer, thin_job, NULL, NULL, NULL, thin_done_cb, NULL);
+    }
 }
 
 /* The last windows' final autosaves are still being written. */
