@@ -323,7 +323,12 @@ spec_application_shutdown (GApplication *app)
   SpecApplication *self = SPEC_APPLICATION (app);
 
   if (self->writer != NULL)
-    spec_library_writer_flush (self->writer);
+    {
+      spec_library_writer_flush (self->writer);
+      /* Their callbacks, which hold the documents and the writer. */
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
 
   G_APPLICATION_CLASS (spec_application_parent_class)->shutdown (app);
 }

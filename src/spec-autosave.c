@@ -31,6 +31,8 @@ struct _SpecAutosave
   guint              serial;        /* bumped by every change */
   guint              queued_serial; /* the text last sent */
   guint              in_flight;
+  int                deferred;      /* a JobKind waiting for the spec to be made, or -1 */
+  guint              creating : 1;  /* a job is making this document's spec */
   guint              failing : 1;
   guint              closed : 1;
 };
@@ -63,6 +65,7 @@ typedef struct
   char         *uri;      /* nullable */
   char         *body;     /* nullable for JOB_CLOSE: nothing new */
   gboolean      attach;   /* a library spec becoming this file */
+  gboolean      creates;  /* makes the document's spec */
   guint         serial;
   SpecAutosave *self;     /* main thread only */
 } Job;
@@ -96,6 +99,18 @@ autosave_into (SpecLibrary  *library,
   return id;
 }
 
+/* Runs on the writer's thread: the file's etag as it is now, so that a
+ * rescan of its folder knows it is unchanged. */
+static char *
+file_etag (const char *uri)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                                                 NULL, NULL);
+
+  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}
+
 /* Runs on the writer's thread. */
 static gint64
 run_job (SpecLibrary  *library,
@@ -114,7 +129,11 @@ run_job (SpecLibrary  *library,
       return autosave_into (library, job, id, error);
 
     case JOB_FILE_READ:
-      id = spec_library_link_file (library, job->uri, NULL, job->body, SPEC_REVISION_IMPORT, error);
+      {
+        g_autofree char *etag = file_etag (job->uri);
+
+        id = spec_library_link_file (library, job->uri, etag, job->body, SPEC_REVISION_IMPORT, error);
+      }
       break;
 
     case JOB_FILE_WRITTEN:
@@ -122,7 +141,11 @@ run_job (SpecLibrary  *library,
        * the library spec as it is and links the file on its own. */
       if (job->attach && job->id != 0)
         spec_library_attach_file (library, job->id, job->uri, NULL);
-      id = spec_library_link_file (library, job->uri, NULL, job->body, SPEC_REVISION_SAVE, error);
+      {
+        g_autofree char *etag = file_etag (job->uri);
+
+        id = spec_library_link_file (library, job->uri, etag, job->body, SPEC_REVISION_SAVE, error);
+      }
       break;
 
     case JOB_SAVE:
@@ -158,8 +181,23 @@ run_job (SpecLibrary  *library,
   return id;
 }
 
-static void schedule (SpecAutosave *self,
-                      guint         delay_ms);
+static void schedule  (SpecAutosave *self,
+                       guint         delay_ms);
+static void queue_job (SpecAutosave *self,
+                       JobKind       kind,
+                       gboolean      with_body,
+                       gboolean      attach);
+
+/* The job that was waiting for the document's spec to be made. */
+static void
+queue_deferred (SpecAutosave *self)
+{
+  int kind = self->deferred;
+
+  self->deferred = -1;
+  if (kind >= 0)
+    queue_job (self, (JobKind) kind, TRUE, FALSE);
+}
 
 static void
 job_done_cb (GObject      *object,
@@ -173,6 +211,8 @@ job_done_cb (GObject      *object,
 
   self->in_flight--;
   id = spec_library_writer_run_finish (SPEC_LIBRARY_WRITER (object), result, &error);
+  if (job->creates)
+    self->creating = FALSE;
 
   if (id == 0)
     {
@@ -184,13 +224,17 @@ job_done_cb (GObject      *object,
       self->queued_serial = 0;
       schedule (self, SPEC_AUTOSAVE_RETRY_MS);
       g_signal_emit (self, signals [FAILED], 0, error);
+      queue_deferred (self);
       job_free (job);
       return;
     }
 
-  if (job->kind != JOB_CLOSE && spec_document_get_library_id (self->document) == 0 &&
-      g_strcmp0 (job->uri, self->uri) == 0)
+  /* A file saved as one that was another spec's already is that spec
+   * from now on. */
+  if (job->kind != JOB_CLOSE && g_strcmp0 (job->uri, self->uri) == 0 &&
+      (spec_document_get_library_id (self->document) == 0 || job->kind == JOB_FILE_WRITTEN))
     spec_document_set_library_id (self->document, id);
+  queue_deferred (self);
 
   if ((job->kind == JOB_SAVE || (job->kind == JOB_RESTORE && job->uri == NULL)) &&
       job->serial == self->serial)
@@ -212,10 +256,27 @@ queue_job (SpecAutosave *self,
            gboolean      with_body,
            gboolean      attach)
 {
-  Job *job = g_new0 (Job, 1);
+  gint64 id = spec_document_get_library_id (self->document);
+  Job *job;
 
+  /* A document with neither a spec nor a file yet: its first job makes
+   * the spec, and the next waits for its id, or it would make another.
+   * A close waits rather than a save, a save rather than an autosave. */
+  if (id == 0 && self->uri == NULL && kind != JOB_FILE_READ && kind != JOB_FILE_WRITTEN)
+    {
+      if (self->creating)
+        {
+          self->deferred = MAX (self->deferred, (int) kind == JOB_RESTORE ? (int) JOB_SAVE : (int) kind);
+          self->queued_serial = self->serial;
+          return;
+        }
+      self->creating = with_body;
+    }
+
+  job = g_new0 (Job, 1);
   job->kind = kind;
-  job->id = spec_document_get_library_id (self->document);
+  job->creates = id == 0 && self->uri == NULL && with_body;
+  job->id = id;
   job->uri = g_strdup (self->uri);
   job->body = with_body ? spec_document_dup_text (self->document) : NULL;
   job->attach = attach;
@@ -325,6 +386,7 @@ spec_autosave_class_init (SpecAutosaveClass *klass)
 static void
 spec_autosave_init (SpecAutosave *self)
 {
+  self->deferred = -1;
 }
 
 SpecAutosave *

@@ -180,6 +180,14 @@ create_row (const SpecRevision *revision)
 }
 
 static void
+spec_history_dialog_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), SPEC_TYPE_HISTORY_DIALOG);
+
+  G_OBJECT_CLASS (spec_history_dialog_parent_class)->dispose (object);
+}
+
+static void
 spec_history_dialog_finalize (GObject *object)
 {
   SpecHistoryDialog *self = (SpecHistoryDialog *)object;
@@ -197,6 +205,7 @@ spec_history_dialog_class_init (SpecHistoryDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = spec_history_dialog_dispose;
   object_class->finalize = spec_history_dialog_finalize;
 
   /**

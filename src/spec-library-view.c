@@ -45,7 +45,7 @@ _spec_library_view_show_toast (SpecLibraryView *self,
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   else
-    g_object_unref (g_object_ref_sink (toast));
+    g_object_unref (toast);
 }
 
 static void
@@ -585,7 +585,9 @@ empty_trash_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   SpecLibraryView *self = SPEC_LIBRARY_VIEW (widget);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  g_autoptr(GPtrArray) trashed = spec_library_list (self->library, NULL, FALSE, TRUE, SPEC_LIBRARY_SORT_UPDATED, NULL);
+  /* All of the trash, not the rows read so far. */
+  guint n = trashed != NULL ? trashed->len : g_list_model_get_n_items (G_LIST_MODEL (self->store));
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Empty Trash?"), NULL);

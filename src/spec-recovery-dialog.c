@@ -192,6 +192,14 @@ recover_all_action (GtkWidget  *widget,
 }
 
 static void
+spec_recovery_dialog_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), SPEC_TYPE_RECOVERY_DIALOG);
+
+  G_OBJECT_CLASS (spec_recovery_dialog_parent_class)->dispose (object);
+}
+
+static void
 spec_recovery_dialog_finalize (GObject *object)
 {
   SpecRecoveryDialog *self = (SpecRecoveryDialog *)object;
@@ -207,6 +215,7 @@ spec_recovery_dialog_class_init (SpecRecoveryDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = spec_recovery_dialog_dispose;
   object_class->finalize = spec_recovery_dialog_finalize;
 
   /**
@@ -279,7 +288,8 @@ spec_recovery_dialog_recover_all (SpecRecoveryDialog *self)
   g_return_if_fail (SPEC_IS_RECOVERY_DIALOG (self));
 
   g_object_ref (self);
-  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+  /* The last row closes the dialog: the list is not read after it. */
+  while (self->n_items > 0 && (row = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     {
       g_signal_emit (self, signals [RECOVER], 0, g_object_get_data (G_OBJECT (row), "recoverable"));
       remove_row (self, row);

@@ -47,6 +47,8 @@ load_cb (GObject      *object,
       g_autofree char *name = spec_text_file_dup_display_name (file);
       g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
 
+      /* Text recovered for that file is not for the next one. */
+      g_clear_pointer (&self->recovered_text, g_free);
       _spec_window_show_error (self, heading, error);
       return;
     }

@@ -123,7 +123,7 @@ rescan_done_cb (GObject      *object,
 
   if (spec_library_writer_run_finish (SPEC_LIBRARY_WRITER (object), result, &error) == 0)
     g_message ("Could not rescan the linked folders: %s", error->message);
-  else if (rescan->n_changed > 0 && self->show_library)
+  else if (rescan->n_changed > 0 && self->show_library && self->library_view != NULL)
     spec_library_view_reload (self->library_view);
 }
 
@@ -445,7 +445,9 @@ _spec_window_library_file_written (SpecWindow *self)
 gboolean
 _spec_window_library_save (SpecWindow *self)
 {
-  if (self->autosave == NULL || spec_document_get_file (self->document) != NULL)
+  /* While the library cannot be written, a file is the way to keep it. */
+  if (self->autosave == NULL || spec_document_get_file (self->document) != NULL ||
+      spec_autosave_is_failing (self->autosave))
     return FALSE;
 
   spec_autosave_save (self->autosave);
@@ -468,7 +470,9 @@ _spec_window_library_close (SpecWindow *self)
   if (self->autosave == NULL)
     return FALSE;
 
-  if (spec_document_get_file (self->document) != NULL &&
+  /* Unsaved changes of a file, or of a spec the library cannot take
+   * now: the user decides. */
+  if ((spec_document_get_file (self->document) != NULL || spec_autosave_is_failing (self->autosave)) &&
       !self->close_confirmed &&
       gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document)))
     return FALSE;
@@ -476,6 +480,25 @@ _spec_window_library_close (SpecWindow *self)
   spec_autosave_close (self->autosave);
 
   return TRUE;
+}
+
+/* The window editing spec @id: this one, another of the application's,
+ * or none.  A change to a spec being edited is made in its editor, or
+ * the editor's next autosave would undo it. */
+static SpecWindow *
+window_showing_spec (SpecWindow *self,
+                     gint64      id)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (spec_window_is_showing_spec (self, id))
+    return self;
+
+  for (GList *l = app != NULL ? gtk_application_get_windows (app) : NULL; l != NULL; l = l->next)
+    if (SPEC_IS_WINDOW (l->data) && spec_window_is_showing_spec (l->data, id) && SPEC_WINDOW (l->data)->autosave)
+      return l->data;
+
+  return NULL;
 }
 
 /* History */
@@ -498,9 +521,12 @@ restore_done_cb (GObject      *object,
 
   if (spec_library_writer_run_finish (SPEC_LIBRARY_WRITER (object), result, &error) == 0)
     {
-      _spec_window_show_error (self, _("Could Not Restore the Revision"), error);
+      if (self->toast_overlay != NULL)
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
     }
+  if (self->toast_overlay == NULL)   /* the window is gone */
+    return;
 
   if (self->show_library)
     spec_library_view_reload (self->library_view);
@@ -517,22 +543,23 @@ history_restore_cb (SpecWindow        *self,
                     SpecHistoryDialog *dialog)
 {
   gint64 spec_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "spec-id"));
+  SpecWindow *target = window_showing_spec (self, spec_id);
   AdwToast *toast;
 
-  if (spec_id != spec_document_get_library_id (self->document))
+  if (target == NULL)
     {
       spec_library_writer_run_async (self->writer, restore_job, g_memdup2 (&revision_id, sizeof revision_id),
                                      g_free, NULL, restore_done_cb, g_object_ref (self));
       return;
     }
 
-  replace_all_text (self, body);
-  spec_autosave_restored (self->autosave);
+  replace_all_text (target, body);
+  spec_autosave_restored (target->autosave);
   toast = adw_toast_new (_("Revision restored"));
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (gtk_text_buffer_undo),
-                           self->document, G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+                           target->document, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (target->toast_overlay, toast);
 }
 
 /**
@@ -642,7 +669,9 @@ status_done_cb (GObject      *object,
   StatusChange *change = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (spec_library_writer_run_finish (SPEC_LIBRARY_WRITER (object), result, &error) == 0)
+  if (change->self->toast_overlay == NULL)   /* the window is gone */
+    ;
+  else if (spec_library_writer_run_finish (SPEC_LIBRARY_WRITER (object), result, &error) == 0)
     adw_toast_overlay_add_toast (change->self->toast_overlay, adw_toast_new (error->message));
   else if (change->self->show_library)
     spec_library_view_reload (change->self->library_view);
@@ -696,20 +725,21 @@ _spec_window_on_status_requested (SpecWindow      *self,
                                   const char      *status,
                                   SpecLibraryView *view)
 {
+  SpecWindow *target = window_showing_spec (self, id);
   StatusChange *change;
 
-  if (id == spec_document_get_library_id (self->document))
+  if (target != NULL)
     {
-      if (!edit_own_status (self, status))
+      if (!edit_own_status (target, status))
         {
           g_autofree char *message = g_strdup_printf (_("“%s” has no “Status:” line to change"),
-                                                      spec_document_get_title (self->document));
+                                                      spec_document_get_title (target->document));
 
           adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
         }
-      else if (spec_document_get_file (self->document) == NULL)
+      else if (spec_document_get_file (target->document) == NULL)
         {
-          spec_autosave_save (self->autosave);
+          spec_autosave_save (target->autosave);
         }
       return;
     }

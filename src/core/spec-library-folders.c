@@ -18,7 +18,8 @@
  * brings the library in step.  A file not seen before is linked; one
  * whose etag changed is read again (a revision); one gone is moved to
  * the trash with its history, unless a new file has exactly its text,
- * in which case it moved there and its spec follows it. */
+ * in which case it moved there and its spec follows it.  Specs open in
+ * an editor are left to it. */
 
 gboolean
 spec_library_add_folder (SpecLibrary  *self,
@@ -117,7 +118,9 @@ read_known (SpecLibrary  *self,
 
   stmt = _spec_library_prepare (self,
                                 "SELECT file_uri, id, file_etag FROM specs "
-                                "WHERE trashed_at = 0 AND substr (file_uri, 1, length (?1)) = ?1", error);
+                                "WHERE trashed_at = 0 AND substr (file_uri, 1, length (?1)) = ?1 "
+                                /* Open in an editor: the editor follows it. */
+                                "AND id NOT IN (SELECT spec_id FROM open_specs)", error);
   if (stmt == NULL)
     return NULL;
 
@@ -295,8 +298,13 @@ spec_library_rescan_folder (SpecLibrary   *self,
       g_hash_table_iter_init (&iter, known);
       while (!moved && g_hash_table_iter_next (&iter, &key, &value))
         {
-          g_autoptr(SpecLibraryEntry) old = spec_library_get (self, ((Known *) value)->id, NULL);
+          g_autoptr(GFile) was = g_file_new_for_uri (key);
+          g_autoptr(SpecLibraryEntry) old = NULL;
 
+          /* Only a file that is gone can have moved. */
+          if (g_file_query_exists (was, cancellable))
+            continue;
+          old = spec_library_get (self, ((Known *) value)->id, NULL);
           if (old != NULL && g_strcmp0 (old->body, contents) == 0 &&
               set_file (self, old->id, file->uri, file->etag))
             {
@@ -319,8 +327,16 @@ spec_library_rescan_folder (SpecLibrary   *self,
     {
       g_hash_table_iter_init (&iter, known);
       while (g_hash_table_iter_next (&iter, &key, &value))
-        if (spec_library_trash (self, ((Known *) value)->id, NULL))
-          summary->n_removed++;
+        {
+          g_autoptr(GFile) file = g_file_new_for_uri (key);
+
+          /* Not walked (a folder that cannot be read, a link already
+           * followed, not a .md name) is not gone. */
+          if (g_file_query_exists (file, cancellable))
+            continue;
+          if (spec_library_trash (self, ((Known *) value)->id, NULL))
+            summary->n_removed++;
+        }
     }
 
   if (!spec_library_batch_end (self, error))

@@ -27,6 +27,7 @@ typedef struct
 {
   gint64   id;
   gint64   time;
+  gint64   started;   /* an autosave point's first time */
   int      reason;    /* -1: none */
   gboolean same;      /* its body is the one asked about */
   gboolean current;   /* and so is the spec's own text */
@@ -47,6 +48,11 @@ gboolean      _spec_library_set_error       (GError      **error,
                                              const char   *doing);
 SpecLibrary  *_spec_library_open_at_version (const char   *path,
                                              guint         version,
+                                             char        **moved_aside,
+                                             GError      **error);
+SpecLibrary  *_spec_library_open_full      (const char   *path,
+                                             guint         version,
+                                             gboolean      repair,
                                              char        **moved_aside,
                                              GError      **error);
 gboolean      _spec_library_change_begin    (SpecLibrary  *self,

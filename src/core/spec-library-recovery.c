@@ -135,7 +135,9 @@ spec_library_autosave (SpecLibrary  *self,
         rc = _spec_library_update_body (self, id, body, &facts, now);
       if (rc == SQLITE_OK)
         {
-          if (newest.reason == SPEC_REVISION_AUTOSAVE && now - newest.time < SPEC_LIBRARY_AUTOSAVE_POINT_SPAN)
+          /* From when the point began: steady typing makes a point a
+           * minute, not one point for ever. */
+          if (newest.reason == SPEC_REVISION_AUTOSAVE && now - newest.started < SPEC_LIBRARY_AUTOSAVE_POINT_SPAN)
             rc = replace_revision (self, newest.id, now, body, facts.percent);
           else
             rc = _spec_library_insert_revision (self, id, now, SPEC_REVISION_AUTOSAVE, body, facts.percent);
@@ -324,19 +326,24 @@ spec_library_discard_autosave (SpecLibrary  *self,
 
   if (entry->file_uri == NULL)
     {
-      stmt = _spec_library_prepare (self,
-                                    "SELECT body FROM revisions WHERE spec_id = ?1 AND reason != ?2 "
-                                    "ORDER BY time DESC, id DESC LIMIT 1", NULL);
-      if (stmt != NULL)
+      /* A failure to read is not "never saved": nothing is trashed on it. */
+      rc = sqlite3_prepare_v2 (_spec_library_get_db (self),
+                               "SELECT body FROM revisions WHERE spec_id = ?1 AND reason != ?2 "
+                               "ORDER BY time DESC, id DESC LIMIT 1", -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
         {
           sqlite3_bind_int64 (stmt, 1, id);
           sqlite3_bind_int (stmt, 2, SPEC_REVISION_AUTOSAVE);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
+          rc = sqlite3_step (stmt);
+          if (rc == SQLITE_ROW)
             saved = _spec_library_column_strdup (stmt, 0);
+          rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
           sqlite3_finalize (stmt);
         }
 
-      if (saved != NULL)
+      if (rc != SQLITE_OK)
+        ;
+      else if (saved != NULL)
         {
           BodyFacts facts;
 
@@ -344,7 +351,9 @@ spec_library_discard_autosave (SpecLibrary  *self,
           rc = _spec_library_update_body (self, id, saved, &facts, g_get_real_time ());
           _spec_library_body_facts_clear (&facts);
         }
-      else if ((stmt = _spec_library_prepare (self, "UPDATE specs SET trashed_at = ?2 WHERE id = ?1", NULL)))
+      else if ((rc = sqlite3_prepare_v2 (_spec_library_get_db (self),
+                                         "UPDATE specs SET trashed_at = ?2 WHERE id = ?1",
+                                         -1, &stmt, NULL)) == SQLITE_OK)
         {
           sqlite3_bind_int64 (stmt, 1, id);
           sqlite3_bind_int64 (stmt, 2, g_get_real_time ());

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "spec-library-private.h"
 #include "spec-library-writer.h"
 
 /* Autosaves, imports and every other write go through one thread with
@@ -59,9 +60,10 @@ run_job (gpointer data,
     goto out;
 
   /* A failure to open is the job's error, and the next job tries again
-   * (the disk may have room by then). */
+   * (the disk may have room by then).  A damaged file is never moved
+   * aside from here: the main thread's connection does that, at start. */
   if (self->library == NULL)
-    self->library = spec_library_open (self->path, NULL, &error);
+    self->library = _spec_library_open_full (self->path, spec_library_get_latest_version (), FALSE, NULL, &error);
 
   if (self->library != NULL)
     result = job->job (self->library, job->data, &error);

@@ -106,6 +106,10 @@ static const char * const migrations[] = {
   "  uri   TEXT PRIMARY KEY,"
   "  added INTEGER NOT NULL"
   ");",
+
+  /* 6: when an autosave point began, as its time moves on with the
+   * typing it takes in */
+  "ALTER TABLE revisions ADD COLUMN started INTEGER;",
 };
 
 guint
@@ -334,6 +338,19 @@ _spec_library_open_at_version (const char  *path,
                                char       **moved_aside,
                                GError     **error)
 {
+  return _spec_library_open_full (path, version, TRUE, moved_aside, error);
+}
+
+/* @repair: move a damaged file aside and start anew; without it (a
+ * second connection, as the writer thread's is) the file is never
+ * moved from under the first one. */
+SpecLibrary *
+_spec_library_open_full (const char  *path,
+                         guint        version,
+                         gboolean     repair,
+                         char       **moved_aside,
+                         GError     **error)
+{
   g_autoptr(SpecLibrary) self = g_object_new (SPEC_TYPE_LIBRARY, NULL);
   g_autofree char *folder = NULL;
   int rc;
@@ -356,7 +373,7 @@ _spec_library_open_at_version (const char  *path,
   if (rc == SQLITE_OK)
     rc = read_version (self);
 
-  if (is_not_a_database (rc))
+  if (repair && is_not_a_database (rc))
     {
       g_autofree char *aside = NULL;
 
@@ -461,7 +478,11 @@ spec_library_batch_end (SpecLibrary  *self,
     return TRUE;
 
   if (!exec (self, "COMMIT;", error))
-    return FALSE;
+    {
+      /* Not left open: every later change would fail to begin. */
+      sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+      return FALSE;
+    }
 
   /* A batch leaves a large write-ahead log, which every read then goes
    * through: fold it into the database now. */
@@ -512,8 +533,8 @@ _spec_library_insert_revision (SpecLibrary        *self,
 {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (self->db,
-                               "INSERT INTO revisions (spec_id, time, reason, body, percent) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5)", -1, &stmt, NULL);
+                               "INSERT INTO revisions (spec_id, time, reason, body, percent, started) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?2)", -1, &stmt, NULL);
 
   if (rc != SQLITE_OK)
     return rc;
@@ -607,7 +628,8 @@ _spec_library_newest_revision (SpecLibrary *self,
 {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (self->db,
-                               "SELECT id, time, reason, body = ?2, (SELECT body = ?2 FROM specs WHERE id = ?1) "
+                               "SELECT id, time, reason, body = ?2, (SELECT body = ?2 FROM specs WHERE id = ?1), "
+                               "  coalesce (started, time) "
                                "FROM revisions WHERE spec_id = ?1 ORDER BY time DESC, id DESC LIMIT 1",
                                -1, &stmt, NULL);
 
@@ -625,6 +647,7 @@ _spec_library_newest_revision (SpecLibrary *self,
       newest->reason = sqlite3_column_int (stmt, 2);
       newest->same = sqlite3_column_int (stmt, 3) != 0;
       newest->current = sqlite3_column_int (stmt, 4) != 0;
+      newest->started = sqlite3_column_int64 (stmt, 5);
     }
   sqlite3_finalize (stmt);
 
@@ -1202,6 +1225,21 @@ spec_library_restore_revision (SpecLibrary  *self,
       return 0;
     }
 
+  /* A linked file is the source of its text: restored into the file
+   * when it is open, and saved. */
+  {
+    g_autoptr(SpecLibraryEntry) entry = spec_library_get (self, spec_id, error);
+
+    if (entry == NULL)
+      return 0;
+    if (entry->file_uri != NULL)
+      {
+        g_set_error (error, SPEC_LIBRARY_ERROR, SPEC_LIBRARY_ERROR_FAILED,
+                     _("“%s” is a file: open it to restore a revision into it"), entry->title);
+        return 0;
+      }
+  }
+
   return spec_library_update (self, spec_id, body, SPEC_REVISION_RESTORE, error) ? spec_id : 0;
 }
 
@@ -1233,6 +1271,14 @@ spec_library_set_status (SpecLibrary  *self,
 
   if (!(entry = spec_library_get (self, id, error)))
     return FALSE;
+
+  /* A linked file is the source of its text: changed there, or not. */
+  if (entry->file_uri != NULL)
+    {
+      g_set_error (error, SPEC_LIBRARY_ERROR, SPEC_LIBRARY_ERROR_FAILED,
+                   _("“%s” is a file: open it to change its status"), entry->title);
+      return FALSE;
+    }
 
   if (!(body = spec_status_replace (entry->body, strlen (entry->body), status)))
     {

@@ -40,8 +40,9 @@ age_revisions (SpecLibrary *library,
                gint64       id,
                GTimeSpan    span)
 {
-  g_autofree char *sql = g_strdup_printf ("UPDATE revisions SET time = time - %" G_GINT64_FORMAT
-                                          " WHERE spec_id = %" G_GINT64_FORMAT, span, id);
+  g_autofree char *sql = g_strdup_printf ("UPDATE revisions SET time = time - %" G_GINT64_FORMAT ", "
+                                          "started = started - %" G_GINT64_FORMAT
+                                          " WHERE spec_id = %" G_GINT64_FORMAT, span, span, id);
 
   g_assert_cmpint (sqlite3_exec (_spec_library_get_db (library), sql, NULL, NULL, NULL), ==, SQLITE_OK);
 }
@@ -78,6 +79,11 @@ test_autosave_library_spec (Fixture       *f,
   g_assert_cmpuint (count_revisions (library, id), ==, 2);
   body = spec_library_get_revision_body (library, newest_revision (library, id).id, NULL);
   g_assert_cmpstr (body, ==, "# Login\n\nmore\n");
+
+  /* The point keeps its start while its time follows the typing: a
+   * minute after it began, more typing starts another, however steady. */
+  g_assert_cmpuint (count_rows (library, "SELECT count(*) FROM revisions WHERE reason = 0 AND started < time "
+                                         "OR reason = 0 AND started = time"), ==, 1);
 
   /* ...and after it, adds another. */
   age_revisions (library, id, SPEC_LIBRARY_AUTOSAVE_POINT_SPAN + G_TIME_SPAN_SECOND);

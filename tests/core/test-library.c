@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "spec-library-folders.h"
+#include "spec-library-recovery.h"
 #include "spec-library-import.h"
 #include "library-fixture.h"
 #include "spec-library-search.h"
@@ -252,11 +253,15 @@ test_migration (Fixture       *f,
 
     g_assert_no_error (error);
     g_assert_cmpuint (spec_library_get_schema_version (old), ==, 1);
+    /* Written as the first version's code did: its columns only. */
     for (guint i = 0; i < 20; i++)
       {
-        g_autofree char *body = g_strdup_printf ("# Spec %u\n\nAbout migration number %u.\n", i, i);
+        g_autofree char *sql = g_strdup_printf ("INSERT INTO specs (title, created, updated, body) "
+                                                "VALUES ('Spec %u', 1, 1, '# Spec %u\n\nAbout migration number %u.\n');"
+                                                "INSERT INTO revisions (spec_id, time, reason, body) "
+                                                "VALUES (last_insert_rowid (), 1, 3, 'x');", i, i, i);
 
-        g_assert_cmpint (spec_library_add (old, body, NULL, SPEC_REVISION_IMPORT, &error), >, 0);
+        g_assert_cmpint (sqlite3_exec (_spec_library_get_db (old), sql, NULL, NULL, NULL), ==, SQLITE_OK);
       }
   }
 
@@ -268,6 +273,12 @@ test_migration (Fixture       *f,
     hits = search (library, "migration");
     g_assert_cmpuint (hits->len, ==, 20);
     assert_index (library);
+    /* And every later table and column works on the old rows. */
+    g_assert_true (spec_library_autosave (library, 1, "# Spec 0\n\nTyped after the upgrade.\n", &error));
+    g_assert_no_error (error);
+    g_assert_true (spec_library_set_open (library, 1, FALSE, &error));
+    g_assert_true (spec_library_add_folder (library, "file:///specs", &error));
+    g_assert_cmpuint (count_rows (library, "SELECT count(*) FROM revisions WHERE started IS NULL"), ==, 20);
   }
 }
 
@@ -568,6 +579,16 @@ test_folders (Fixture       *f,
   g_assert_cmpuint (summary->n_added, ==, 3);
   g_clear_pointer (&summary, spec_rescan_summary_free);
 
+  /* A file linked on its own (opened in the editor) that the walk does
+   * not take, here for its name, is not gone. */
+  {
+    g_autofree char *notes = g_build_filename (specs, "README.txt", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (notes);
+    g_autofree char *notes_uri = g_file_get_uri (file);
+
+    g_assert_cmpint (spec_library_link_file (library, notes_uri, NULL, "not a spec\n", SPEC_REVISION_IMPORT, NULL), >, 0);
+  }
+
   /* Nothing changed: nothing happens. */
   summary = spec_library_rescan_folder (library, uri, NULL, &error);
   g_assert_cmpuint (summary->n_added + summary->n_changed + summary->n_moved + summary->n_removed, ==, 0);
@@ -610,7 +631,7 @@ test_folders (Fixture       *f,
   summary = spec_library_rescan_folder (library, uri, NULL, &error);
   g_assert_null (summary);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-  g_assert_cmpuint (count_rows (library, "SELECT count(*) FROM specs WHERE trashed_at = 0"), ==, 3);
+  g_assert_cmpuint (count_rows (library, "SELECT count(*) FROM specs WHERE trashed_at = 0"), ==, 4);
 
   g_assert_true (spec_library_remove_folder (library, uri, NULL));
   g_clear_pointer (&folders, g_strfreev);

@@ -234,7 +234,14 @@ test_library_locked (Fixture       *f,
   g_autofree char *png = NULL;
 
   g_assert_cmpint (sqlite3_exec (_spec_library_get_db (other), "BEGIN IMMEDIATE;", NULL, NULL, NULL), ==, SQLITE_OK);
-  type_text (f->window, "# Locked Out\n\nStill typing.\n");
+  type_text (f->window, "# Locked Out\n\n");
+  /* More typing, and a save, while the first write waits for the lock:
+   * they wait for the spec it makes rather than make others. */
+  spec_test_iterate (1200);
+  type_text (f->window, "Still ");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  spec_test_iterate (1200);
+  type_text (f->window, "typing.\n");
   g_assert_true (spec_test_wait_for (autosave_failing, f->window, TIMEOUT_MS));
   g_assert_nonnull (f->window->autosave_toast);
   g_assert_cmpstr (adw_toast_get_title (f->window->autosave_toast), ==, "Could not autosave; trying again");
@@ -248,6 +255,7 @@ test_library_locked (Fixture       *f,
   g_assert_null (f->window->autosave_toast);
   entry = spec_library_get (f->library, spec_document_get_library_id (spec_window_get_document (f->window)), NULL);
   g_assert_cmpstr (entry->body, ==, "# Locked Out\n\nStill typing.\n");
+  g_assert_cmpuint (count_rows (f->library, "SELECT count(*) FROM specs"), ==, 1);
 }
 
 typedef struct
