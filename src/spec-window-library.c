@@ -204,10 +204,45 @@ drop_cb (GtkDropTarget *target,
 }
 
 static void
+file_autosaved_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(SpecWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (spec_document_save_finish (SPEC_DOCUMENT (object), result, &error))
+    {
+      self->file_autosave_failed = FALSE;
+      _spec_window_library_file_written (self);
+      return;
+    }
+
+  /* Said once; the library still has every autosave, and Save says
+   * more. */
+  if (!self->file_autosave_failed && self->toast_overlay != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not autosave to “%s”: %s"),
+                                                  spec_document_get_title (self->document), error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+  self->file_autosave_failed = TRUE;
+}
+
+/* After each write to the library: with "Autosave to Files" on, the
+ * file too. */
+static void
 autosave_stored_cb (SpecWindow *self)
 {
   if (self->show_library)
     spec_library_view_reload (self->library_view);
+
+  if (self->autosave_files &&
+      spec_document_get_file (self->document) != NULL &&
+      !spec_document_get_busy (self->document) &&
+      gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document)))
+    spec_document_save_async (self->document, NULL, NULL, file_autosaved_cb, g_object_ref (self));
 }
 
 /**

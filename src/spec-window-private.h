@@ -52,6 +52,8 @@ struct _SpecWindow
   guint                 show_sidebar : 1;
   guint                 show_preview : 1;
   guint                 show_library : 1;
+  guint                 autosave_files : 1;    /* write the file as it is autosaved */
+  guint                 file_autosave_failed : 1;
   guint                 close_confirmed : 1;   /* the user chose to close */
 };
 

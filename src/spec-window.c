@@ -22,6 +22,7 @@ enum {
   PROP_SHOW_PREVIEW,
   PROP_SCROLL_SYNC,
   PROP_SHOW_LIBRARY,
+  PROP_AUTOSAVE_FILES,
   N_PROPS
 };
 
@@ -176,6 +177,7 @@ spec_window_restore_state (SpecWindow *self)
   g_settings_bind (self->settings, "sidebar-visible", self, "show-sidebar", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "preview-visible", self, "show-preview", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "scroll-sync", self, "scroll-sync", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "autosave-to-file", self, "autosave-files", G_SETTINGS_BIND_DEFAULT);
 }
 
 /* Sizes are saved once, on close, rather than on every pixel of a drag;
@@ -293,6 +295,10 @@ spec_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->show_library);
       break;
 
+    case PROP_AUTOSAVE_FILES:
+      g_value_set_boolean (value, self->autosave_files);
+      break;
+
     case PROP_SCROLL_SYNC:
       /* Asked for while the template is built, before the sync exists. */
       g_value_set_boolean (value, self->scroll_sync == NULL ||
@@ -332,6 +338,14 @@ spec_window_set_property (GObject      *object,
 
     case PROP_SHOW_LIBRARY:
       spec_window_set_show_library (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_AUTOSAVE_FILES:
+      if (self->autosave_files != g_value_get_boolean (value))
+        {
+          self->autosave_files = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     default:
@@ -390,6 +404,16 @@ spec_window_class_init (SpecWindowClass *klass)
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * SpecWindow:autosave-files:
+   *
+   * Whether a document's file is written as it is autosaved.
+   */
+  properties [PROP_AUTOSAVE_FILES] =
+    g_param_spec_boolean ("autosave-files", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SPEC_TYPE_LIBRARY_VIEW);
@@ -426,6 +450,7 @@ spec_window_class_init (SpecWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.show-preview", "show-preview");
   gtk_widget_class_install_property_action (widget_class, "win.scroll-sync", "scroll-sync");
   gtk_widget_class_install_property_action (widget_class, "win.show-library", "show-library");
+  gtk_widget_class_install_property_action (widget_class, "win.autosave-files", "autosave-files");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_L, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.show-library", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);

@@ -211,6 +211,56 @@ test_linked_file (Fixture       *f,
   g_assert_cmpint (g_array_index (revisions, SpecRevision, revisions->len - 1).reason, ==, SPEC_REVISION_SAVE);
 }
 
+typedef struct
+{
+  const char *path;
+  const char *contents;
+} FileHolds;
+
+static gboolean
+file_holds (gpointer data)
+{
+  FileHolds *check = data;
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (check->path, &contents, NULL, NULL) && g_strcmp0 (contents, check->contents) == 0;
+}
+
+static gboolean
+document_saved (gpointer data)
+{
+  return !gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (spec_window_get_document (data)));
+}
+
+/* With "Autosave to Files" on, a file is written as it is autosaved. */
+static void
+test_autosave_to_file (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "auto.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  FileHolds check = { path, "typed # On Disk\n" };
+
+  g_assert_true (g_file_set_contents (path, "# On Disk\n", -1, NULL));
+  spec_window_open (f->window, file);
+  g_assert_true (spec_test_wait_for (file_linked, f->window, TIMEOUT_MS));
+
+  /* Off, as it starts: the file waits for Save. */
+  type_text (f->window, "typed ");
+  g_assert_true (spec_test_wait_for (autosave_idle, f->window, TIMEOUT_MS));
+  spec_test_iterate (300);
+  check.contents = "# On Disk\n";
+  g_assert_true (file_holds (&check));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.autosave-files", NULL);
+  g_assert_true (f->window->autosave_files);
+  type_text (f->window, "more ");
+  check.contents = "typed more # On Disk\n";
+  g_assert_true (spec_test_wait_for (file_holds, &check, TIMEOUT_MS));
+  /* Saved: nothing unsaved left to ask about. */
+  g_assert_true (spec_test_wait_for (document_saved, f->window, TIMEOUT_MS));
+}
+
 static gboolean
 autosave_failing (gpointer data)
 {
@@ -844,6 +894,7 @@ main (int   argc,
   ADD ("/library-ui/autosave-new-spec", test_autosave_new_spec);
   ADD ("/library-ui/save-into-library", test_save_into_library);
   ADD ("/library-ui/linked-file", test_linked_file);
+  ADD ("/library-ui/autosave-to-file", test_autosave_to_file);
   ADD ("/library-ui/library-locked", test_library_locked);
   ADD ("/library-ui/recovery-dialog", test_recovery_dialog);
   ADD ("/library-ui/view", test_library_view);
