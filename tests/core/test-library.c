@@ -519,6 +519,58 @@ test_import (Fixture       *f,
   remove_tree (specs);
 }
 
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         last;
+  guint         calls;
+} Progress;
+
+/* Told each file as it goes; cancels at the third. */
+static void
+progress_cb (guint    n_done,
+             gpointer data)
+{
+  Progress *progress = data;
+
+  g_assert_cmpuint (n_done, ==, progress->last + 1);
+  progress->last = n_done;
+  progress->calls++;
+  if (n_done == 3)
+    g_cancellable_cancel (progress->cancellable);
+}
+
+/* An import says how far it got, and a cancel keeps what came in. */
+static void
+test_import_cancel (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SpecLibrary) library = spec_library_open (f->path, NULL, NULL);
+  g_autofree char *specs = g_build_filename (f->dir, "many", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (specs);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(SpecImportSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  Progress progress = { cancellable, 0, 0 };
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("spec-%u.md", i);
+      g_autofree char *text = g_strdup_printf ("# Spec %u\n", i);
+
+      write_file (specs, name, text, -1);
+    }
+
+  summary = spec_library_import_files (library, &folder, 1, FALSE, progress_cb, &progress, cancellable, &error);
+  g_assert_null (summary);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (progress.calls, ==, 3);
+  g_assert_cmpuint (count_rows (library, "SELECT count(*) FROM specs"), ==, 3);
+  assert_index (library);
+
+  remove_tree (specs);
+}
+
 /* A file's etag is its modification time: make a change visible. */
 static void
 touch_later (const char *dir,
@@ -800,6 +852,7 @@ main (int   argc,
   ADD ("/library/list", test_list);
   ADD ("/library/batch", test_batch);
   ADD ("/library/folders", test_folders);
+  ADD ("/library/import-cancel", test_import_cancel);
   g_test_add_func ("/library/search-query", test_search_query);
   g_test_add_func ("/library/status", test_status);
 
