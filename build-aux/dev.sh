@@ -25,7 +25,8 @@ meson compile -C build
 
 if [ "$mode" = run ]; then
   # Uninstalled: the schema compiled in the build tree.
-  exec env GSETTINGS_SCHEMA_DIR="$PWD/build/data" build/src/specwright "$@"
+  exec env GSETTINGS_SCHEMA_DIR="$PWD/build/data" SPECWRIGHT_TEMPLATES_DIR="$PWD/templates" \
+    build/src/specwright "$@"
 fi
 
 status=0

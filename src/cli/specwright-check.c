@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "spec-report-json.h"
+#include "spec-template.h"
 #include "spec-snapshot.h"
 #include "spec-text-file.h"
 #include "spec-title-match.h"
@@ -266,12 +267,20 @@ main (int   argc,
 
   if (options.template_path != NULL)
     {
-      options.template_snapshot = load (options.template_path, NULL, &error);
-      if (options.template_snapshot == NULL)
+      /* A template's front matter is not its text: read as a template. */
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (options.template_path);
+      g_autoptr(SpecTemplate) template_ = NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (spec_text_file_load (file, &contents, &length, NULL, &error))
+        template_ = spec_template_new_from_text (contents, length, NULL, &error);
+      if (template_ == NULL)
         {
           g_printerr ("specwright-check: %s: %s\n", options.template_path, error->message);
           return EXIT_ERROR;
         }
+      options.template_snapshot = g_object_ref (spec_template_get_snapshot (template_));
     }
 
   if (options.json)
