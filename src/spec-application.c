@@ -11,6 +11,7 @@
 #include "spec-application.h"
 #include "spec-library-recovery.h"
 #include "spec-recovery-dialog.h"
+#include "spec-template-picker.h"
 
 struct _SpecApplication
 {
@@ -20,6 +21,7 @@ struct _SpecApplication
   SpecLibrary       *library;         /* reads, on this thread */
   SpecLibraryWriter *writer;          /* writes, on its own */
   GError            *library_error;   /* why there is no library */
+  SpecTemplateStore *templates;       /* made when first asked for */
   char              *moved_aside;     /* where a damaged library went */
   guint              library_checked : 1;
 };
@@ -368,6 +370,7 @@ spec_application_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->writer);
   g_clear_object (&self->library);
+  g_clear_object (&self->templates);
   g_clear_error (&self->library_error);
   g_clear_pointer (&self->moved_aside, g_free);
 
@@ -411,6 +414,58 @@ spec_application_about_action (GSimpleAction *action,
                          NULL);
 }
 
+/**
+ * spec_application_get_templates:
+ *
+ * Returns: (transfer none): the built-in and user templates
+ */
+SpecTemplateStore *
+spec_application_get_templates (SpecApplication *self)
+{
+  g_return_val_if_fail (SPEC_IS_APPLICATION (self), NULL);
+
+  if (self->templates == NULL)
+    self->templates = spec_template_store_new (NULL, NULL);
+
+  return self->templates;
+}
+
+static void
+create_spec_cb (SpecApplication    *self,
+                SpecTemplate       *template_,
+                const char         *title,
+                SpecTemplatePicker *picker)
+{
+  const char *author = g_get_real_name ();
+  g_autofree char *text = NULL;
+  SpecWindow *window = window_for_new_document (self);
+
+  /* "Unknown" is GLib's word for no name: no author then. */
+  if (author == NULL || g_str_equal (author, "Unknown"))
+    author = NULL;
+  text = spec_template_instantiate (template_, title, author, NULL);
+  spec_window_start_spec (window, template_, text);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* New (Ctrl+N): the template picker, over the window in front. */
+static void
+spec_application_new_spec_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  SpecApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  SpecTemplatePicker *picker = spec_template_picker_new (spec_application_get_templates (self));
+
+  if (parent == NULL)
+    parent = GTK_WINDOW (spec_application_new_window (self));
+  gtk_window_set_transient_for (GTK_WINDOW (picker), parent);
+  g_signal_connect_object (picker, "create", G_CALLBACK (create_spec_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (parent);
+  gtk_window_present (GTK_WINDOW (picker));
+}
+
 static void
 spec_application_new_window_action (GSimpleAction *action,
                                     GVariant      *parameter,
@@ -439,6 +494,7 @@ spec_application_quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "about", spec_application_about_action },
   { "new-window", spec_application_new_window_action },
+  { "new-spec", spec_application_new_spec_action },
   { "quit", spec_application_quit_action },
 };
 
@@ -450,12 +506,12 @@ spec_application_init (SpecApplication *self)
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
     { NULL }
   };
-  const char *new_window_accels[] = { "<Control>n", NULL };
+  const char *new_spec_accels[] = { "<Control>n", NULL };
   const char *quit_accels[] = { "<Control>q", NULL };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window", new_window_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-spec", new_spec_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);

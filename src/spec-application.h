@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "spec-template-store.h"
 #include "spec-window.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,6 @@ SpecWindow      *spec_application_find_window     (SpecApplication   *self,
 SpecLibrary     *spec_application_get_library     (SpecApplication   *self);
 void             spec_application_open_spec       (SpecApplication   *self,
                                                    gint64             id);
+SpecTemplateStore *spec_application_get_templates (SpecApplication   *self);
 
 G_END_DECLS

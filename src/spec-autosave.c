@@ -26,6 +26,7 @@ struct _SpecAutosave
   SpecDocument      *document;
   SpecLibraryWriter *writer;
   char              *uri;           /* the file last read or written */
+  char              *template_id;   /* "id@version", for a spec made from one */
 
   guint              timeout;
   guint              serial;        /* bumped by every change */
@@ -64,6 +65,7 @@ typedef struct
   gint64        id;       /* 0: find it by @uri, or make it */
   char         *uri;      /* nullable */
   char         *body;     /* nullable for JOB_CLOSE: nothing new */
+  char         *template_id;
   gboolean      attach;   /* a library spec becoming this file */
   gboolean      creates;  /* makes the document's spec */
   guint         serial;
@@ -75,6 +77,7 @@ job_free (Job *job)
 {
   g_free (job->uri);
   g_free (job->body);
+  g_free (job->template_id);
   g_clear_object (&job->self);
   g_free (job);
 }
@@ -91,7 +94,7 @@ autosave_into (SpecLibrary  *library,
   if (id == 0 && job->uri != NULL)
     id = spec_library_link_file (library, job->uri, NULL, job->body, SPEC_REVISION_IMPORT, error);
   else if (id == 0)
-    id = spec_library_add (library, job->body, NULL, SPEC_REVISION_AUTOSAVE, error);
+    id = spec_library_add (library, job->body, job->template_id, SPEC_REVISION_AUTOSAVE, error);
 
   if (id == 0 || !spec_library_autosave (library, id, job->body, error))
     return 0;
@@ -158,7 +161,7 @@ run_job (SpecLibrary  *library,
         if (job->uri != NULL)
           return autosave_into (library, job, id, error);
         if (id == 0)
-          id = spec_library_add (library, job->body, NULL, reason, error);
+          id = spec_library_add (library, job->body, job->template_id, reason, error);
         else if (!spec_library_update (library, id, job->body, reason, error))
           id = 0;
       }
@@ -278,6 +281,7 @@ queue_job (SpecAutosave *self,
   job->creates = id == 0 && self->uri == NULL && with_body;
   job->id = id;
   job->uri = g_strdup (self->uri);
+  job->template_id = g_strdup (self->template_id);
   job->body = with_body ? spec_document_dup_text (self->document) : NULL;
   job->attach = attach;
   job->serial = self->serial;
@@ -334,6 +338,7 @@ spec_autosave_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->writer);
   g_clear_pointer (&self->uri, g_free);
+  g_clear_pointer (&self->template_id, g_free);
 
   G_OBJECT_CLASS (spec_autosave_parent_class)->dispose (object);
 }
@@ -414,6 +419,21 @@ take_file (SpecAutosave *self)
 
   g_free (self->uri);
   self->uri = file != NULL ? g_file_get_uri (file) : NULL;
+}
+
+/**
+ * spec_autosave_set_template_id:
+ * @template_id: (nullable): "id@version" of the template a new spec was
+ *   made from, kept with it in the library
+ */
+void
+spec_autosave_set_template_id (SpecAutosave *self,
+                               const char   *template_id)
+{
+  g_return_if_fail (SPEC_IS_AUTOSAVE (self));
+
+  g_free (self->template_id);
+  self->template_id = g_strdup (template_id);
 }
 
 /**

@@ -23,6 +23,8 @@ G_DECLARE_FINAL_TYPE (SpecAutosave, spec_autosave, SPEC, AUTOSAVE, GObject)
 
 SpecAutosave *spec_autosave_new          (SpecDocument      *document,
                                           SpecLibraryWriter *writer);
+void          spec_autosave_set_template_id (SpecAutosave   *self,
+                                          const char        *template_id);
 void          spec_autosave_file_read    (SpecAutosave      *self);
 void          spec_autosave_file_written (SpecAutosave      *self);
 void          spec_autosave_save         (SpecAutosave      *self);

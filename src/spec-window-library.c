@@ -16,6 +16,7 @@
 #include "spec-library-folders.h"
 #include "spec-library-recovery.h"
 #include "spec-status.h"
+#include "spec-template.h"
 #include "spec-window-private.h"
 
 static void update_history_action (SpecWindow *self);
@@ -784,4 +785,37 @@ _spec_window_on_status_requested (SpecWindow      *self,
   change->id = id;
   change->status = g_strdup (status);
   spec_library_writer_run_async (self->writer, status_job, change, NULL, NULL, status_done_cb, change);
+}
+
+/**
+ * spec_window_start_spec:
+ * @template_: the template it was made from
+ * @text: its first text, from spec_template_instantiate()
+ *
+ * Starts a new spec in this (blank) window: the text is in, to be
+ * autosaved into the library within a second, remembering its template,
+ * and its report checks it against the template.
+ */
+void
+spec_window_start_spec (SpecWindow   *self,
+                        SpecTemplate *template_,
+                        const char   *text)
+{
+  g_autofree char *template_id = NULL;
+  gboolean blank;
+
+  g_return_if_fail (SPEC_IS_WINDOW (self));
+  g_return_if_fail (SPEC_IS_TEMPLATE (template_));
+  g_return_if_fail (text != NULL);
+
+  blank = g_str_equal (spec_template_get_id (template_), "blank");
+  template_id = g_strdup_printf ("%s@%u", spec_template_get_id (template_), spec_template_get_version (template_));
+  if (self->autosave != NULL && !blank)
+    spec_autosave_set_template_id (self->autosave, template_id);
+  spec_document_set_template (self->document, blank ? NULL : spec_template_get_snapshot (template_));
+
+  replace_all_text (self, text);
+  /* Where there is something to fill: the first slot. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.next-unfilled", NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->editor));
 }

@@ -11,6 +11,7 @@
 #include "spec-autosave.h"
 #include "spec-document.h"
 #include "spec-library.h"
+#include "spec-template.h"
 
 G_BEGIN_DECLS
 
@@ -42,5 +43,8 @@ SpecAutosave *spec_window_get_autosave (SpecWindow     *self);
 void          spec_window_set_show_library (SpecWindow *self,
                                         gboolean        show_library);
 void          spec_window_rescan_folders (SpecWindow   *self);
+void          spec_window_start_spec   (SpecWindow     *self,
+                                        SpecTemplate   *template_,
+                                        const char     *text);
 
 G_END_DECLS

@@ -1,0 +1,246 @@
+/* test-template-picker.c: choosing a template by keyboard, and the spec
+ * it starts
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "spec-library-private.h"
+#include "spec-template-picker.h"
+#include "spec-test-utils.h"
+#include "spec-window-private.h"
+
+#define TIMEOUT_MS 10000
+
+typedef struct
+{
+  SpecTemplate *template_;
+  char         *title;
+} Created;
+
+static void
+created_cb (SpecTemplatePicker *picker,
+            SpecTemplate       *template_,
+            const char         *title,
+            Created            *created)
+{
+  g_set_object (&created->template_, template_);
+  g_free (created->title);
+  created->title = g_strdup (title);
+}
+
+static gboolean
+press (GtkWidget *widget,
+       guint      keyval)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  g_object_unref (controllers);
+
+  return handled;
+}
+
+static const char *
+selected_id (SpecTemplatePicker *picker)
+{
+  SpecTemplate *selected = spec_template_picker_get_selected (picker);
+
+  return selected != NULL ? spec_template_get_id (selected) : NULL;
+}
+
+typedef struct
+{
+  SpecTemplatePicker *picker;
+  guint               n;
+} Shown;
+
+static gboolean
+shown_are (gpointer data)
+{
+  Shown *shown = data;
+
+  return g_list_model_get_n_items (spec_template_picker_get_shown (shown->picker)) == shown->n;
+}
+
+static void
+test_picker_keyboard (void)
+{
+  g_autofree char *user = g_dir_make_tmp ("specwright-picker-XXXXXX", NULL);
+  g_autoptr(SpecTemplateStore) store = spec_template_store_new (NULL, user);
+  SpecTemplatePicker *picker = spec_template_picker_new (store);
+  GtkWidget *search = spec_test_find_widget (GTK_WIDGET (picker), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *title = spec_test_find_widget (GTK_WIDGET (picker), GTK_TYPE_ENTRY);
+  Created created = { NULL, NULL };
+  Shown shown = { picker, 6 };
+  g_autofree char *png = NULL;
+
+  g_object_ref_sink (picker);
+  g_signal_connect (picker, "create", G_CALLBACK (created_cb), &created);
+  gtk_window_present (GTK_WINDOW (picker));
+  spec_test_iterate (300);
+
+  /* Blank and the five built-in templates; the first of those chosen;
+   * the search field has the keyboard. */
+  g_assert_cmpuint (g_list_model_get_n_items (spec_template_picker_get_shown (picker)), ==, 6);
+  g_assert_cmpstr (selected_id (picker), ==, "agent-feature");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (picker)), search) ||
+                 gtk_root_get_focus (GTK_ROOT (picker)) == search);
+  png = spec_test_save_screenshot (GTK_WIDGET (picker), "template-picker");
+  g_test_message ("screenshot: %s", png);
+
+  /* Up and Down move through the list from the search field. */
+  g_assert_true (press (search, GDK_KEY_Down));
+  g_assert_true (press (search, GDK_KEY_Down));
+  g_assert_cmpstr (selected_id (picker), ==, "service-architecture");
+  g_assert_true (press (search, GDK_KEY_Up));
+  g_assert_cmpstr (selected_id (picker), ==, "product-feature");
+  g_assert_true (press (search, GDK_KEY_Up));
+  g_assert_true (press (search, GDK_KEY_Up));
+  g_assert_cmpstr (selected_id (picker), ==, "blank");
+
+  /* Typing searches names and descriptions; the match is chosen. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "scenarios");
+  shown.n = 1;
+  if (!spec_test_wait_for (shown_are, &shown, TIMEOUT_MS))
+    g_error ("%u shown for “%s”", g_list_model_get_n_items (spec_template_picker_get_shown (picker)),
+             gtk_editable_get_text (GTK_EDITABLE (search)));
+  g_assert_cmpstr (selected_id (picker), ==, "user-scenarios");
+  gtk_editable_set_text (GTK_EDITABLE (search), "no such template at all");
+  shown.n = 0;
+  if (!spec_test_wait_for (shown_are, &shown, TIMEOUT_MS))
+    g_error ("%u shown for “%s”, first %s", g_list_model_get_n_items (spec_template_picker_get_shown (picker)),
+             gtk_editable_get_text (GTK_EDITABLE (search)), selected_id (picker));
+  g_assert_null (spec_template_picker_get_selected (picker));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (picker), "picker.create", NULL) && created.template_);
+  gtk_editable_set_text (GTK_EDITABLE (search), "technical");
+  shown.n = 1;
+  g_assert_true (spec_test_wait_for (shown_are, &shown, TIMEOUT_MS));
+
+  /* The title, then Enter creates. */
+  gtk_editable_set_text (GTK_EDITABLE (title), "  Offline Mode ");
+  g_signal_emit_by_name (search, "activate");
+  g_assert_nonnull (created.template_);
+  g_assert_cmpstr (spec_template_get_id (created.template_), ==, "technical-design");
+  g_assert_cmpstr (created.title, ==, "Offline Mode");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (picker)));
+
+  g_clear_object (&created.template_);
+  g_free (created.title);
+  g_object_unref (picker);
+  g_rmdir (user);
+}
+
+static gboolean
+stored_with_template (gpointer data)
+{
+  SpecLibrary *library = data;
+  sqlite3_stmt *stmt = _spec_library_prepare (library, "SELECT count(*) FROM specs WHERE template_id = 'user-scenarios@1'",
+                                              NULL);
+  gboolean found = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 1;
+
+  sqlite3_finalize (stmt);
+
+  return found;
+}
+
+static gboolean
+parsed (gpointer data)
+{
+  return spec_document_is_current (spec_window_get_document (data)) &&
+         !spec_document_get_busy (spec_window_get_document (data));
+}
+
+/* A spec started from a template: titled, checked against it, kept in
+ * the library with its template. */
+static void
+test_start_spec (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("specwright-picker-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(SpecLibrary) library = spec_library_open (path, NULL, NULL);
+  g_autoptr(SpecLibraryWriter) writer = spec_library_writer_new (path);
+  g_autoptr(SpecTemplateStore) store = spec_template_store_new (NULL, dir);
+  g_autoptr(GPtrArray) templates = spec_template_store_load (store, NULL);
+  SpecWindow *window = g_object_ref_sink (spec_window_new (NULL, NULL));
+  SpecTemplate *scenarios = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *png = NULL;
+  SpecSnapshot *snapshot;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  for (guint i = 0; i < templates->len; i++)
+    if (g_str_equal (spec_template_get_id (g_ptr_array_index (templates, i)), "user-scenarios"))
+      scenarios = g_ptr_array_index (templates, i);
+  g_assert_nonnull (scenarios);
+
+  spec_window_set_library (window, library, writer);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  text = spec_template_instantiate (scenarios, "Offline Mode", "Ada Lovelace", NULL);
+  spec_window_start_spec (window, scenarios, text);
+  g_assert_true (spec_test_wait_for (parsed, window, TIMEOUT_MS));
+
+  snapshot = spec_document_get_snapshot (spec_window_get_document (window));
+  g_assert_cmpstr (((SpecSection *) g_ptr_array_index (spec_snapshot_get_sections (snapshot), 0))->title, ==,
+                   "Feature Specification: Offline Mode");
+  g_assert_true (spec_snapshot_get_report (snapshot)->against_template);
+  g_assert_cmpuint (spec_snapshot_get_report (snapshot)->missing->len, ==, 0);
+  g_assert_true (spec_test_wait_for (stored_with_template, library, TIMEOUT_MS));
+
+  /* Half filled in: the first slot is selected for typing over. */
+  buffer = GTK_TEXT_BUFFER (spec_window_get_document (window));
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  for (guint i = 0; i < 12; i++)
+    {
+      gtk_text_buffer_delete_selection (buffer, TRUE, TRUE);
+      gtk_text_buffer_insert_at_cursor (buffer, "Filled in", -1);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.next-unfilled", NULL);
+      g_assert_true (spec_test_wait_for (parsed, window, TIMEOUT_MS));
+    }
+  spec_test_iterate (500);
+  png = spec_test_save_screenshot (GTK_WIDGET (window), "template-half-filled");
+  g_test_message ("screenshot: %s", png);
+
+  spec_autosave_close (spec_window_get_autosave (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  spec_library_writer_flush (writer);
+  spec_test_iterate (100);
+  {
+    g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (handle)))
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+
+        g_unlink (file);
+      }
+  }
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  spec_test_init (&argc, &argv);
+
+  g_test_add_func ("/template-picker/keyboard", test_picker_keyboard);
+  g_test_add_func ("/template-picker/start-spec", test_start_spec);
+
+  return g_test_run ();
+}
