@@ -1086,6 +1086,78 @@ selected_text (SpecWindow *window)
 /* Ctrl+J selects the next placeholder or clarification, so that typing
  * replaces it; Shift+Ctrl+J the one before; a finished document says
  * there is nothing left. */
+static gboolean
+press_in_editor (Fixture         *f,
+                 guint            keyval,
+                 GdkModifierType  state)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window->editor));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (GTK_EVENT_CONTROLLER (controller)), "spec-tab-placeholders") == 0)
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  g_object_unref (controllers);
+
+  return handled;
+}
+
+/* Tab and Shift+Tab go from placeholder to placeholder, in headings,
+ * tables and lists, while the cursor is on one; elsewhere they are the
+ * editor's. */
+static void
+test_tab_placeholders (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char text[] =
+    "# Spec: [TITLE]\n\n"
+    "| Key | Value |\n| --- | --- |\n| [KEY] | done |\n\n"
+    "- [ ] [Criterion]\n- plain item\n";
+  g_autofree char *path = g_build_filename (f->tmpdir, "tab.md", NULL);
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  char *selected;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  open_and_wait (f, path);
+  buffer = GTK_TEXT_BUFFER (spec_window_get_document (f->window));
+
+  /* Nowhere near one: Tab is not taken. */
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 7);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_false (press_in_editor (f, GDK_KEY_Tab, 0));
+
+  /* On the heading's slot (the cursor inside it): to the table's. */
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, 0, 10);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (press_in_editor (f, GDK_KEY_Tab, 0));
+  selected = selected_text (f->window);
+  g_assert_cmpstr (selected, ==, "[KEY]");
+  g_free (selected);
+
+  /* Selected: Tab goes on to the list's, Shift+Tab back. */
+  g_assert_true (press_in_editor (f, GDK_KEY_Tab, 0));
+  selected = selected_text (f->window);
+  g_assert_cmpstr (selected, ==, "[Criterion]");
+  g_free (selected);
+  g_assert_true (press_in_editor (f, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  selected = selected_text (f->window);
+  g_assert_cmpstr (selected, ==, "[KEY]");
+  g_free (selected);
+
+  /* Right after one: still taken. */
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, 0, 15);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (press_in_editor (f, GDK_KEY_Tab, 0));
+  selected = selected_text (f->window);
+  g_assert_cmpstr (selected, ==, "[KEY]");
+  g_free (selected);
+}
+
 static void
 test_next_unfilled (Fixture       *f,
                     gconstpointer  data)
@@ -2096,6 +2168,7 @@ main (int   argc,
   ADD ("/window/navigator-follows-edits", test_navigator_follows_edits);
   ADD ("/window/navigator-keyboard-moves", test_navigator_keyboard_moves);
   ADD ("/window/next-unfilled", test_next_unfilled);
+  ADD ("/window/tab-placeholders", test_tab_placeholders);
   ADD ("/window/navigator-follows-cursor", test_navigator_follows_cursor);
   ADD ("/window/navigator-filter", test_navigator_filter);
   ADD ("/window/navigator-menu", test_navigator_menu);
