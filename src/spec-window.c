@@ -460,6 +460,7 @@ spec_window_class_init (SpecWindowClass *klass)
   _spec_window_class_actions_init (widget_class);
   _spec_window_class_unfilled_init (widget_class);
   _spec_window_class_library_init (widget_class);
+  _spec_window_class_clarify_init (widget_class);
 }
 
 static void
@@ -498,6 +499,7 @@ spec_window_init (SpecWindow *self)
   /* Until there is a library to show. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-library", FALSE);
   _spec_window_library_init (self);
+  _spec_window_clarify_init (self);
 }
 
 SpecWindow *

@@ -74,6 +74,18 @@ edits_new (void)
   return g_ptr_array_new_with_free_func (text_edit_free);
 }
 
+/**
+ * spec_text_edits_new:
+ *
+ * Returns: (transfer full) (element-type SpecTextEdit): an empty list of
+ *   edits, for spec_text_edits_add()
+ */
+GPtrArray *
+spec_text_edits_new (void)
+{
+  return edits_new ();
+}
+
 static void
 edits_add (GPtrArray  *edits,
            gsize       offset,
@@ -96,6 +108,23 @@ compare_edits_descending (gconstpointer a,
   const SpecTextEdit *y = *(const SpecTextEdit * const *) b;
 
   return (x->offset < y->offset) - (x->offset > y->offset);
+}
+
+/**
+ * spec_text_edits_add:
+ * @inserted: (transfer full) (nullable): the new text
+ *
+ * Adds an edit, keeping the list from the last offset to the first, as
+ * spec_text_edits_apply() and the document take it.
+ */
+void
+spec_text_edits_add (GPtrArray *edits,
+                     gsize      offset,
+                     gsize      removed,
+                     char      *inserted)
+{
+  edits_add (edits, offset, removed, inserted);
+  g_ptr_array_sort (edits, compare_edits_descending);
 }
 
 /* The index of the last section inside section @index: its subsections

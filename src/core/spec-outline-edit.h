@@ -62,6 +62,11 @@ GPtrArray *spec_outline_edit_rename          (SpecSnapshot  *snapshot,
                                               const char    *title,
                                               GError       **error);
 
+GPtrArray *spec_text_edits_new               (void);
+void       spec_text_edits_add               (GPtrArray     *edits,
+                                              gsize          offset,
+                                              gsize          removed,
+                                              char          *inserted);
 char      *spec_text_edits_apply             (const char    *text,
                                               gsize          len,
                                               GPtrArray     *edits,

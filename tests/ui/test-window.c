@@ -1158,6 +1158,56 @@ test_tab_placeholders (Fixture       *f,
   g_free (selected);
 }
 
+/* "Resolve Clarification…": the marker under the cursor answered, the
+ * question and answer recorded, one undo taking it all back. */
+static void
+test_resolve_clarification (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char text[] = "# Export\n\nKeep it [NEEDS CLARIFICATION: how long?].\n";
+  g_autofree char *path = g_build_filename (f->tmpdir, "clarify.md", NULL);
+  g_autofree char *result = NULL;
+  g_autofree char *png = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *answer;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  open_and_wait (f, path);
+  buffer = GTK_TEXT_BUFFER (spec_window_get_document (f->window));
+
+  /* Not on a marker: said so. */
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.resolve-clarification", NULL);
+  g_assert_null (spec_test_find_dialog (GTK_WINDOW (f->window)));
+
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, 2, 12);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.resolve-clarification", NULL);
+  g_assert_true (spec_test_wait_for (dialog_shown, f->window, TIMEOUT_MS));
+  dialog = ADW_MESSAGE_DIALOG (spec_test_find_dialog (GTK_WINDOW (f->window)));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "how long?");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "resolve"));
+  answer = spec_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (answer), "a year");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "resolve"));
+  spec_test_iterate (300);
+  png = spec_test_save_screenshot (GTK_WIDGET (dialog), "resolve-clarification");
+  g_test_message ("screenshot: %s", png);
+  g_signal_emit_by_name (answer, "activate");
+
+  result = spec_document_dup_text (spec_window_get_document (f->window));
+  g_assert_true (g_str_has_prefix (result, "# Export\n\nKeep it a year.\n\n## Clarifications\n\n### Session "));
+  g_assert_true (g_str_has_suffix (result, "\n\n- Q: how long? → A: a year\n"));
+  g_clear_pointer (&result, g_free);
+
+  gtk_text_buffer_undo (buffer);
+  result = spec_document_dup_text (spec_window_get_document (f->window));
+  g_assert_cmpstr (result, ==, text);
+}
+
 static void
 test_next_unfilled (Fixture       *f,
                     gconstpointer  data)
@@ -2169,6 +2219,7 @@ main (int   argc,
   ADD ("/window/navigator-keyboard-moves", test_navigator_keyboard_moves);
   ADD ("/window/next-unfilled", test_next_unfilled);
   ADD ("/window/tab-placeholders", test_tab_placeholders);
+  ADD ("/window/resolve-clarification", test_resolve_clarification);
   ADD ("/window/navigator-follows-cursor", test_navigator_follows_cursor);
   ADD ("/window/navigator-filter", test_navigator_filter);
   ADD ("/window/navigator-menu", test_navigator_menu);
