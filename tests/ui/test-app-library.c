@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "spec-application.h"
+#include "spec-report.h"
 #include "spec-test-utils.h"
 
 typedef struct
@@ -113,6 +114,63 @@ test_unavailable (void)
   g_free (seen.body);
 }
 
+static void
+open_spec_cb (GApplication *app,
+              gint64       *id)
+{
+  SpecWindow *window;
+  SpecDocument *document;
+
+  spec_application_open_spec (SPEC_APPLICATION (app), *id);
+  window = SPEC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  document = spec_window_get_document (window);
+  while (!spec_document_is_current (document) || spec_document_get_busy (document))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Checked against the template it was made from. */
+  g_assert_true (spec_snapshot_get_report (spec_document_get_snapshot (document))->against_template);
+  *id = -1;
+  g_application_quit (app);
+}
+
+/* A spec made from a template is checked against it when opened again. */
+static void
+test_reopen_with_template (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("specwright-app-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(SpecApplication) app = spec_application_new ("io.github.specwright.Specwright.LibraryTest",
+                                                         G_APPLICATION_NON_UNIQUE);
+  char *argv[] = { (char *) "specwright", NULL };
+  gint64 id;
+
+  {
+    g_autoptr(SpecLibrary) library = spec_library_open (path, NULL, NULL);
+
+    id = spec_library_add (library, "# Feature Specification: Offline\n\nText.\n", "user-scenarios@1",
+                           SPEC_REVISION_SAVE, NULL);
+    g_assert_cmpint (id, >, 0);
+  }
+
+  g_setenv ("SPECWRIGHT_LIBRARY_DB", path, TRUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (open_spec_cb), &id);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  g_assert_cmpint (id, ==, -1);
+
+  {
+    g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (handle)))
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+
+        g_unlink (file);
+      }
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -121,6 +179,7 @@ main (int   argc,
 
   g_test_add_func ("/app/library-damaged", test_damaged);
   g_test_add_func ("/app/library-unavailable", test_unavailable);
+  g_test_add_func ("/app/reopen-with-template", test_reopen_with_template);
 
   return g_test_run ();
 }
