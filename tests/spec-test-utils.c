@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include <glib/gstdio.h>
+
 #include "spec-test-utils.h"
 
 void
@@ -309,4 +311,24 @@ spec_test_seed_path (const char *prefix)
     }
 
   return NULL;
+}
+
+/* A temporary folder and all in it, whatever their permissions. */
+void
+spec_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_chmod (child, 0755);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        spec_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
 }

@@ -33,5 +33,6 @@ char      *spec_test_save_screenshot    (GtkWidget          *widget,
                                          const char         *name);
 char      *spec_test_seed_path          (const char         *prefix);
 char     **spec_test_list_seeds         (void);
+void       spec_test_remove_tree        (const char         *path);
 
 G_END_DECLS

@@ -48,8 +48,6 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
   GtkWidget *dialog;
 
   while ((dialog = spec_test_find_dialog (GTK_WINDOW (f->window))))
@@ -61,14 +59,7 @@ fixture_teardown (Fixture       *f,
   g_clear_object (&f->writer);
   g_clear_object (&f->library);
 
-  dir = g_dir_open (f->tmpdir, 0, NULL);
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *file = g_build_filename (f->tmpdir, name, NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (f->tmpdir);
+  spec_test_remove_tree (f->tmpdir);
   g_free (f->path);
   g_free (f->tmpdir);
 }

@@ -219,18 +219,7 @@ test_start_spec (void)
   g_object_unref (window);
   spec_library_writer_flush (writer);
   spec_test_iterate (100);
-  {
-    g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while ((name = g_dir_read_name (handle)))
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-
-        g_unlink (file);
-      }
-  }
-  g_rmdir (dir);
+  spec_test_remove_tree (dir);
 }
 
 int
