@@ -62,6 +62,8 @@ void     _spec_window_class_actions_init (GtkWidgetClass *widget_class);
 void     _spec_window_class_unfilled_init (GtkWidgetClass *widget_class);
 void     _spec_window_unfilled_init      (SpecWindow     *self);
 gboolean _spec_window_confirm_close      (SpecWindow     *self);
+void     _spec_window_template_init       (SpecWindow     *self);
+void     _spec_window_class_template_init (GtkWidgetClass *widget_class);
 void     _spec_window_clarify_init       (SpecWindow     *self);
 void     _spec_window_class_clarify_init (GtkWidgetClass *widget_class);
 void     _spec_window_library_init         (SpecWindow     *self);

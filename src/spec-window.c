@@ -461,6 +461,7 @@ spec_window_class_init (SpecWindowClass *klass)
   _spec_window_class_unfilled_init (widget_class);
   _spec_window_class_library_init (widget_class);
   _spec_window_class_clarify_init (widget_class);
+  _spec_window_class_template_init (widget_class);
 }
 
 static void
@@ -500,6 +501,7 @@ spec_window_init (SpecWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-library", FALSE);
   _spec_window_library_init (self);
   _spec_window_clarify_init (self);
+  _spec_window_template_init (self);
 }
 
 SpecWindow *

@@ -704,6 +704,22 @@ spec_outline_edit_add_subsection (SpecSnapshot  *snapshot,
   return new_heading_edits (&doc, section->end_offset, section->level + 1, stripped);
 }
 
+/* Where a missing section goes: after the section it follows in the
+ * template, as its first subsection or its next sibling. */
+static gsize
+missing_offset (const Doc                *doc,
+                const SpecMissingSection *missing)
+{
+  const SpecSection *after = missing->after;
+
+  if (after == NULL)
+    return doc->sections->len > 0 ? doc_section (doc, 0)->start_offset : doc->len;
+  if (missing->level > after->level)
+    return spec_line_index_line_start (doc->lines, after->body_end_line + 1);
+
+  return after->end_offset;
+}
+
 /**
  * spec_outline_edit_add_missing:
  * @missing_index: one of the report's template sections the document
@@ -720,7 +736,6 @@ spec_outline_edit_add_missing (SpecSnapshot  *snapshot,
 {
   const SpecReport *report;
   const SpecMissingSection *missing;
-  const SpecSection *after;
   Doc doc;
   gsize offset;
 
@@ -731,16 +746,117 @@ spec_outline_edit_add_missing (SpecSnapshot  *snapshot,
 
   doc_init (&doc, snapshot);
   missing = &g_array_index (report->missing, SpecMissingSection, missing_index);
-  after = missing->after;
-
-  if (after == NULL)
-    offset = doc.sections->len > 0 ? doc_section (&doc, 0)->start_offset : doc.len;
-  else if (missing->level > after->level)
-    offset = spec_line_index_line_start (doc.lines, after->body_end_line + 1);
-  else
-    offset = after->end_offset;
+  offset = missing_offset (&doc, missing);
 
   return new_heading_edits (&doc, offset, missing->level, missing->title);
+}
+
+static void
+string_free (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
+/* The template's text of @section: its heading and its own body, up to
+ * its first subsection, without the blank lines at its end. */
+static char *
+template_piece (SpecSnapshot      *template_snapshot,
+                const SpecSection *section)
+{
+  gsize len;
+  const char *text = spec_snapshot_get_text (template_snapshot, &len);
+  const SpecLineIndex *lines = spec_snapshot_get_line_index (template_snapshot);
+  gsize end = section->children != NULL && section->children->len > 0
+              ? ((SpecSection *) g_ptr_array_index (section->children, 0))->start_offset
+              : section->end_offset;
+
+  if (section->body_end_line < spec_snapshot_get_n_lines (template_snapshot))
+    end = MIN (end, spec_line_index_line_start (lines, section->body_end_line + 1));
+  while (end > section->start_offset && (text[end - 1] == '\n' || text[end - 1] == '\r'))
+    end--;
+
+  return g_strndup (text + section->start_offset, end - section->start_offset);
+}
+
+/**
+ * spec_outline_edit_insert_missing:
+ * @template_snapshot: the template @snapshot is checked against
+ *
+ * "Insert Missing Sections": every section of the template the document
+ * lacks, with the template's own text for it, each where the template
+ * has it; sections missing in the same place come in the template's
+ * order.
+ *
+ * Returns: (transfer full) (element-type SpecTextEdit): the edits, from
+ *   the last offset to the first (none if nothing is missing)
+ */
+GPtrArray *
+spec_outline_edit_insert_missing (SpecSnapshot *snapshot,
+                                  SpecSnapshot *template_snapshot)
+{
+  const SpecReport *report;
+  GPtrArray *template_sections;
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GPtrArray) pieces = g_ptr_array_new_with_free_func (string_free);
+  GPtrArray *edits = edits_new ();
+  Doc doc;
+
+  g_return_val_if_fail (SPEC_IS_SNAPSHOT (snapshot), NULL);
+  g_return_val_if_fail (SPEC_IS_SNAPSHOT (template_snapshot), NULL);
+
+  doc_init (&doc, snapshot);
+  report = spec_snapshot_get_report (snapshot);
+  template_sections = spec_snapshot_get_sections (template_snapshot);
+
+  /* One piece per place, the sections going there in template order. */
+  for (guint i = 0; i < report->missing->len; i++)
+    {
+      const SpecMissingSection *missing = &g_array_index (report->missing, SpecMissingSection, i);
+      const SpecSection *section = NULL;
+      g_autofree char *text = NULL;
+      gsize offset = missing_offset (&doc, missing);
+      GString *piece = NULL;
+
+      for (guint t = 0; t < template_sections->len && section == NULL; t++)
+        if (((SpecSection *) g_ptr_array_index (template_sections, t))->heading_line == missing->template_line)
+          section = g_ptr_array_index (template_sections, t);
+      if (section == NULL)
+        continue;
+
+      for (guint p = 0; p < offsets->len && piece == NULL; p++)
+        if (g_array_index (offsets, gsize, p) == offset)
+          piece = g_ptr_array_index (pieces, p);
+      if (piece == NULL)
+        {
+          piece = g_string_new (NULL);
+          g_array_append_val (offsets, offset);
+          g_ptr_array_add (pieces, piece);
+        }
+      else
+        {
+          g_string_append (piece, doc.newline);
+          g_string_append (piece, doc.newline);
+        }
+
+      text = template_piece (template_snapshot, section);
+      g_string_append (piece, text);
+    }
+
+  for (guint p = 0; p < pieces->len; p++)
+    {
+      GString *piece = g_ptr_array_index (pieces, p);
+      gsize offset = g_array_index (offsets, gsize, p);
+      g_autoptr(GString) body = g_string_new (ends_with_blank_line (doc.text, offset) ? "" : doc.newline);
+
+      g_string_append_len (body, piece->str, piece->len);
+      g_string_append (body, doc.newline);
+      if (offset < doc.len)
+        g_string_append (body, doc.newline);
+      edits_add (edits, offset, 0, joined_piece (&doc, offset, body->str, body->len, FALSE));
+    }
+  g_ptr_array_sort (edits, compare_edits_descending);
+
+  return edits;
 }
 
 /**

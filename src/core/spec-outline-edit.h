@@ -57,6 +57,8 @@ GPtrArray *spec_outline_edit_add_subsection  (SpecSnapshot  *snapshot,
 GPtrArray *spec_outline_edit_add_missing     (SpecSnapshot  *snapshot,
                                               guint          missing_index,
                                               GError       **error);
+GPtrArray *spec_outline_edit_insert_missing  (SpecSnapshot  *snapshot,
+                                              SpecSnapshot  *template_snapshot);
 GPtrArray *spec_outline_edit_rename          (SpecSnapshot  *snapshot,
                                               guint          index,
                                               const char    *title,

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "expected-outline.h"
+#include "spec-outline-edit.h"
 #include "spec-report.h"
 #include "spec-template-store.h"
 
@@ -346,6 +347,75 @@ test_user_templates (void)
   g_rmdir (user);
 }
 
+static char *
+delete_section (const char *text,
+                const char *title_prefix)
+{
+  g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new (text, -1);
+  GPtrArray *sections = spec_snapshot_get_sections (snapshot);
+
+  for (guint i = 0; i < sections->len; i++)
+    if (g_str_has_prefix (((SpecSection *) g_ptr_array_index (sections, i))->title, title_prefix))
+      {
+        g_autoptr(GPtrArray) edits = spec_outline_edit_delete (snapshot, i);
+
+        return spec_text_edits_apply (text, strlen (text), edits, NULL, NULL);
+      }
+
+  g_error ("no section “%s”", title_prefix);
+}
+
+/* A document missing three sections, one of them mandatory: reported,
+ * then put back in the template's order, with the template's text; one
+ * undo restores the bytes. */
+static void
+test_insert_missing (void)
+{
+  g_autofree char *dir = templates_dir ();
+  g_autoptr(SpecTemplateStore) store = spec_template_store_new (dir, "/nonexistent");
+  g_autoptr(GPtrArray) templates = spec_template_store_load (store, NULL);
+  SpecTemplate *scenarios = find (templates, "user-scenarios");
+  SpecSnapshot *template_snapshot = spec_template_get_snapshot (scenarios);
+  g_autofree char *full = spec_template_instantiate (scenarios, "Offline Mode", NULL, NULL);
+  g_autofree char *less1 = delete_section (full, "Edge Cases");
+  g_autofree char *less2 = delete_section (less1, "Key Entities");
+  g_autofree char *partial = delete_section (less2, "Success Criteria");
+  g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new_for_template (partial, -1, template_snapshot);
+  const SpecReport *report = spec_snapshot_get_report (snapshot);
+  g_autoptr(GPtrArray) edits = NULL;
+  g_autoptr(GPtrArray) inverse = NULL;
+  g_autoptr(SpecSnapshot) repaired = NULL;
+  g_autofree char *fixed = NULL;
+  g_autofree char *undone = NULL;
+  GPtrArray *want, *got;
+  gsize len;
+
+  /* Success Criteria comes with its subsection: four missing. */
+  g_assert_cmpuint (report->missing->len, ==, 4);
+  g_assert_cmpstr (g_array_index (report->missing, SpecMissingSection, 0).title, ==, "Edge Cases");
+  g_assert_false (g_array_index (report->missing, SpecMissingSection, 0).required);
+  g_assert_cmpstr (g_array_index (report->missing, SpecMissingSection, 2).title, ==, "Success Criteria");
+  g_assert_true (g_array_index (report->missing, SpecMissingSection, 2).required);
+
+  edits = spec_outline_edit_insert_missing (snapshot, template_snapshot);
+  fixed = spec_text_edits_apply (partial, strlen (partial), edits, &len, &inverse);
+  repaired = spec_snapshot_new_for_template (fixed, len, template_snapshot);
+  g_assert_cmpuint (spec_snapshot_get_report (repaired)->missing->len, ==, 0);
+
+  /* The template's outline, in its order, and its text for them. */
+  want = spec_snapshot_get_sections (template_snapshot);
+  got = spec_snapshot_get_sections (repaired);
+  g_assert_cmpuint (got->len, ==, want->len);
+  /* (but for the title, filled in) */
+  for (guint i = 1; i < want->len; i++)
+    g_assert_cmpstr (((SpecSection *) g_ptr_array_index (got, i))->title, ==,
+                     ((SpecSection *) g_ptr_array_index (want, i))->title);
+  g_assert_cmpstr (fixed, ==, full);
+
+  undone = spec_text_edits_apply (fixed, len, inverse, NULL, NULL);
+  g_assert_cmpstr (undone, ==, partial);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -357,6 +427,7 @@ main (int   argc,
   g_test_add_func ("/templates/seeds-as-user-templates", test_seeds_as_user_templates);
   g_test_add_func ("/templates/bad", test_bad_templates);
   g_test_add_func ("/templates/user", test_user_templates);
+  g_test_add_func ("/templates/insert-missing", test_insert_missing);
 
   return g_test_run ();
 }

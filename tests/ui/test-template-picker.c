@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "spec-library-private.h"
@@ -222,6 +224,54 @@ test_start_spec (void)
   spec_test_remove_tree (dir);
 }
 
+static guint
+n_missing (SpecWindow *window)
+{
+  return spec_snapshot_get_report (spec_document_get_snapshot (spec_window_get_document (window)))->missing->len;
+}
+
+/* Insert Missing Sections, from the main menu: the template's sections
+ * back in place, one undo taking them out. */
+static void
+test_insert_missing (void)
+{
+  g_autoptr(SpecTemplateStore) store = spec_template_store_new (NULL, "/nonexistent");
+  g_autoptr(GPtrArray) templates = spec_template_store_load (store, NULL);
+  SpecWindow *window = g_object_ref_sink (spec_window_new (NULL, NULL));
+  SpecTemplate *scenarios = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *after = NULL;
+  char *edge, *next;
+
+  for (guint i = 0; i < templates->len; i++)
+    if (g_str_equal (spec_template_get_id (g_ptr_array_index (templates, i)), "user-scenarios"))
+      scenarios = g_ptr_array_index (templates, i);
+  text = spec_template_instantiate (scenarios, "Offline Mode", NULL, NULL);
+  /* Without its Edge Cases. */
+  edge = strstr (text, "### Edge Cases");
+  next = strstr (edge, "\n## ");
+  g_assert_nonnull (edge);
+  g_assert_nonnull (next);
+  memmove (edge, next + 1, strlen (next + 1) + 1);
+
+  gtk_window_present (GTK_WINDOW (window));
+  spec_window_start_spec (window, scenarios, text);
+  g_assert_true (spec_test_wait_for (parsed, window, TIMEOUT_MS));
+  g_assert_cmpuint (n_missing (window), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.insert-missing", NULL));
+  g_assert_true (spec_test_wait_for (parsed, window, TIMEOUT_MS));
+  g_assert_cmpuint (n_missing (window), ==, 0);
+  after = spec_document_dup_text (spec_window_get_document (window));
+  g_assert_nonnull (strstr (after, "### Edge Cases"));
+
+  gtk_text_buffer_undo (GTK_TEXT_BUFFER (spec_window_get_document (window)));
+  g_assert_true (spec_test_wait_for (parsed, window, TIMEOUT_MS));
+  g_assert_cmpuint (n_missing (window), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -230,6 +280,7 @@ main (int   argc,
 
   g_test_add_func ("/template-picker/keyboard", test_picker_keyboard);
   g_test_add_func ("/template-picker/start-spec", test_start_spec);
+  g_test_add_func ("/template-picker/insert-missing", test_insert_missing);
 
   return g_test_run ();
 }
