@@ -1,5 +1,5 @@
-/* spec-window-template.c: the document and its template: Insert Missing
- * Sections
+/* spec-window-template.c: the document and templates: Insert Missing
+ * Sections, Save as Template…, Import Template…
  *
  * Copyright 2026 The Specwright developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,7 +9,9 @@
 
 #include <glib/gi18n.h>
 
+#include "spec-application.h"
 #include "spec-outline-edit.h"
+#include "spec-text-file.h"
 #include "spec-window-private.h"
 
 /* Every section of the document's template that it lacks comes in where
@@ -49,6 +51,157 @@ insert_missing_action (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+/* The application's templates, or (a window on its own, as in tests)
+ * the default places. */
+static SpecTemplateStore *
+dup_store (SpecWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (SPEC_IS_APPLICATION (app))
+    return g_object_ref (spec_application_get_templates (SPEC_APPLICATION (app)));
+
+  return spec_template_store_new (NULL, NULL);
+}
+
+static void
+toast (SpecWindow *self,
+       const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* Save as Template…: the document's text, under a name the user gives. */
+
+static void
+save_template_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           SpecWindow       *self)
+{
+  GtkEditable *name = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr(SpecTemplateStore) store = NULL;
+  g_autoptr(SpecTemplate) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+
+  store = dup_store (self);
+  text = spec_document_dup_text (self->document);
+  if (!(saved = spec_template_store_save (store, gtk_editable_get_text (name), text, &error)))
+    {
+      _spec_window_show_error (self, _("Could Not Save the Template"), error);
+      return;
+    }
+
+  message = g_strdup_printf (_("Saved as the template “%s”"), spec_template_get_name (saved));
+  toast (self, message);
+}
+
+static void
+template_name_activate_cb (GtkEntry         *entry,
+                           AdwMessageDialog *dialog)
+{
+  adw_message_dialog_response (dialog, "save");
+}
+
+static void
+save_as_template_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  SpecWindow *self = SPEC_WINDOW (widget);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save as Template"),
+                                              _("New specs can then start from this one."));
+  GtkWidget *name = gtk_entry_new ();
+  SpecSnapshot *snapshot = spec_document_get_snapshot (self->document);
+  GPtrArray *sections = snapshot != NULL ? spec_snapshot_get_sections (snapshot) : NULL;
+
+  /* Its first heading, as a start. */
+  if (sections != NULL && sections->len > 0)
+    gtk_editable_set_text (GTK_EDITABLE (name), ((SpecSection *) g_ptr_array_index (sections, 0))->title);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (name), _("Template name"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (name), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Template name"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (name, "activate", G_CALLBACK (template_name_activate_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_template_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (name);
+}
+
+/* Import Template…: any Markdown file, checked as a template. */
+
+/**
+ * spec_window_import_template:
+ *
+ * Makes @file one of the user's templates; one that cannot be is told
+ * in a dialog naming it.
+ */
+void
+spec_window_import_template (SpecWindow *self,
+                             GFile      *file)
+{
+  g_autoptr(SpecTemplateStore) store = dup_store (self);
+  g_autoptr(SpecTemplate) imported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (SPEC_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (!(imported = spec_template_store_import (store, file, &error)))
+    {
+      _spec_window_show_error (self, _("Could Not Import the Template"), error);
+      return;
+    }
+
+  message = g_strdup_printf (_("Imported the template “%s”"), spec_template_get_name (imported));
+  toast (self, message);
+}
+
+static void
+import_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    SpecWindow      *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  if (file != NULL)
+    spec_window_import_template (self, file);
+}
+
+static void
+import_template_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) markdown = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Template"), GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (markdown, _("Markdown"));
+  gtk_file_filter_add_mime_type (markdown, "text/markdown");
+  gtk_file_filter_add_suffix (markdown, "md");
+  gtk_file_filter_add_suffix (markdown, "markdown");
+  gtk_file_filter_add_suffix (markdown, "txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), markdown);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), widget, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 update_actions (SpecWindow *self)
 {
@@ -71,4 +224,6 @@ void
 _spec_window_class_template_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.insert-missing", NULL, insert_missing_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as-template", NULL, save_as_template_action);
+  gtk_widget_class_install_action (widget_class, "win.import-template", NULL, import_template_action);
 }

@@ -43,6 +43,8 @@ SpecAutosave *spec_window_get_autosave (SpecWindow     *self);
 void          spec_window_set_show_library (SpecWindow *self,
                                         gboolean        show_library);
 void          spec_window_rescan_folders (SpecWindow   *self);
+void          spec_window_import_template (SpecWindow  *self,
+                                        GFile          *file);
 void          spec_window_start_spec   (SpecWindow     *self,
                                         SpecTemplate   *template_,
                                         const char     *text);

@@ -272,6 +272,99 @@ test_insert_missing (void)
   g_object_unref (window);
 }
 
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (handle != NULL && g_dir_read_name (handle) != NULL)
+    n++;
+
+  return n;
+}
+
+static AdwMessageDialog *
+wait_dialog (SpecWindow *window)
+{
+  for (guint i = 0; i < 100 && spec_test_find_dialog (GTK_WINDOW (window)) == NULL; i++)
+    spec_test_iterate (20);
+
+  return ADW_MESSAGE_DIALOG (spec_test_find_dialog (GTK_WINDOW (window)));
+}
+
+/* Save as Template… and Import Template…, and the names and files they
+ * refuse. */
+static void
+test_save_and_import (void)
+{
+  g_autofree char *user = g_dir_make_tmp ("specwright-user-templates-XXXXXX", NULL);
+  g_autofree char *plain = g_build_filename (user, "..", "plain-no-heading.txt", NULL);
+  g_autoptr(GFile) plain_file = NULL;
+  SpecWindow *window = g_object_ref_sink (spec_window_new (NULL, NULL));
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (spec_window_get_document (window));
+  AdwMessageDialog *dialog;
+  GtkWidget *name;
+
+  g_setenv (SPEC_USER_TEMPLATES_DIR_ENV, user, TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_text_buffer_set_text (buffer, "# Incident Review\n\n## Timeline\n\n- [TIME]: [EVENT]\n", -1);
+  g_assert_true (spec_test_wait_for (parsed, window, TIMEOUT_MS));
+
+  /* The name starts as the first heading. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as-template", NULL);
+  dialog = wait_dialog (window);
+  name = adw_message_dialog_get_extra_child (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Incident Review");
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (count_files (user), ==, 1);
+  {
+    g_autofree char *saved = g_build_filename (user, "Incident Review.md", NULL);
+
+    g_assert_true (g_file_test (saved, G_FILE_TEST_EXISTS));
+  }
+
+  /* A name that would leave the folder: refused, in a dialog. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as-template", NULL);
+  dialog = wait_dialog (window);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "../escape");
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  dialog = wait_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Save the Template");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (count_files (user), ==, 1);
+
+  /* A seed imports; a file with no headings is refused, named. */
+  {
+    g_autofree char *seed = spec_test_seed_path ("003");
+
+    if (seed != NULL)
+      {
+        g_autoptr(GFile) file = g_file_new_for_path (seed);
+
+        spec_window_import_template (window, file);
+        g_assert_null (spec_test_find_dialog (GTK_WINDOW (window)));
+        g_assert_cmpuint (count_files (user), ==, 2);
+      }
+  }
+  g_assert_true (g_file_set_contents (plain, "Only a paragraph.\n", -1, NULL));
+  plain_file = g_file_new_for_path (plain);
+  spec_window_import_template (window, plain_file);
+  dialog = wait_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "plain-no-heading.txt"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_unlink (plain);
+  g_unsetenv (SPEC_USER_TEMPLATES_DIR_ENV);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  spec_test_remove_tree (user);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,6 +374,7 @@ main (int   argc,
   g_test_add_func ("/template-picker/keyboard", test_picker_keyboard);
   g_test_add_func ("/template-picker/start-spec", test_start_spec);
   g_test_add_func ("/template-picker/insert-missing", test_insert_missing);
+  g_test_add_func ("/template-picker/save-and-import", test_save_and_import);
 
   return g_test_run ();
 }
