@@ -79,6 +79,25 @@ window_for_new_document (SpecApplication *self)
 }
 
 /**
+ * spec_application_find_spec_window:
+ *
+ * Returns: (transfer none) (nullable): the window editing library spec
+ *   @id
+ */
+SpecWindow *
+spec_application_find_spec_window (SpecApplication *self,
+                                   gint64           id)
+{
+  g_return_val_if_fail (SPEC_IS_APPLICATION (self), NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (SPEC_IS_WINDOW (l->data) && spec_window_is_showing_spec (l->data, id))
+      return l->data;
+
+  return NULL;
+}
+
+/**
  * spec_application_open_spec:
  *
  * Shows library spec @id: in the window that has it, a blank one, or a
@@ -88,14 +107,11 @@ void
 spec_application_open_spec (SpecApplication *self,
                             gint64           id)
 {
-  SpecWindow *window = NULL;
+  SpecWindow *window;
 
   g_return_if_fail (SPEC_IS_APPLICATION (self));
 
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l && !window; l = l->next)
-    if (SPEC_IS_WINDOW (l->data) && spec_window_is_showing_spec (l->data, id))
-      window = l->data;
-  if (window == NULL)
+  if ((window = spec_application_find_spec_window (self, id)) == NULL)
     {
       window = window_for_new_document (self);
       spec_window_open_spec (window, id);
@@ -109,11 +125,8 @@ recover_cb (SpecApplication    *self,
             SpecRecoverable    *recoverable,
             SpecRecoveryDialog *dialog)
 {
-  SpecWindow *window = NULL;
+  SpecWindow *window = spec_application_find_spec_window (self, recoverable->spec_id);
 
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l && !window; l = l->next)
-    if (SPEC_IS_WINDOW (l->data) && spec_window_is_showing_spec (l->data, recoverable->spec_id))
-      window = l->data;
   if (window == NULL)
     window = window_for_new_document (self);
 

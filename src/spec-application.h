@@ -23,6 +23,8 @@ SpecWindow      *spec_application_new_window      (SpecApplication   *self);
 SpecWindow      *spec_application_find_window     (SpecApplication   *self,
                                                    GFile             *file);
 SpecLibrary     *spec_application_get_library     (SpecApplication   *self);
+SpecWindow      *spec_application_find_spec_window (SpecApplication  *self,
+                                                   gint64             id);
 void             spec_application_open_spec       (SpecApplication   *self,
                                                    gint64             id);
 SpecTemplateStore *spec_application_get_templates (SpecApplication   *self);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "spec-file-filters.h"
 #include "spec-library-folders.h"
 #include "spec-library-import.h"
 #include "spec-library-view-private.h"
@@ -287,12 +288,8 @@ choose (SpecLibraryView      *self,
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), action == GTK_FILE_CHOOSER_ACTION_OPEN);
   if (action == GTK_FILE_CHOOSER_ACTION_OPEN)
     {
-      g_autoptr(GtkFileFilter) markdown = gtk_file_filter_new ();
+      g_autoptr(GtkFileFilter) markdown = spec_markdown_file_filter_new ();
 
-      gtk_file_filter_set_name (markdown, _("Markdown"));
-      gtk_file_filter_add_mime_type (markdown, "text/markdown");
-      gtk_file_filter_add_suffix (markdown, "md");
-      gtk_file_filter_add_suffix (markdown, "markdown");
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), markdown);
     }
   g_object_set_data (G_OBJECT (chooser), "import-kind", GINT_TO_POINTER (kind));

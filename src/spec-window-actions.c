@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "spec-file-filters.h"
 #include "spec-text-file.h"
 #include "spec-window-private.h"
 
@@ -84,16 +85,8 @@ create_chooser (SpecWindow           *self,
                 const char           *accept_label)
 {
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) markdown = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (markdown, _("Markdown"));
-  gtk_file_filter_add_mime_type (markdown, "text/markdown");
-  gtk_file_filter_add_mime_type (markdown, "text/x-markdown");
-  gtk_file_filter_add_suffix (markdown, "md");
-  gtk_file_filter_add_suffix (markdown, "markdown");
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
+  g_autoptr(GtkFileFilter) markdown = spec_markdown_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = spec_all_files_filter_new ();
 
   chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);

@@ -43,13 +43,6 @@ pending_closure_free (gpointer  data,
 }
 
 static void
-toast (SpecWindow *self,
-       const char *message)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}
-
-static void
 response_cb (AdwMessageDialog *dialog,
              const char       *response,
              Pending          *pending)
@@ -64,9 +57,9 @@ response_cb (AdwMessageDialog *dialog,
   edits = spec_clarification_resolve (pending->snapshot, pending->offset, pending->length,
                                       gtk_editable_get_text (pending->answer), NULL, &error);
   if (edits == NULL)
-    toast (self, error->message);
+    _spec_window_toast (self, error->message);
   else if (!spec_document_apply_edits (self->document, pending->snapshot, edits))
-    toast (self, _("The text changed meanwhile: try again"));
+    _spec_window_toast (self, _("The text changed meanwhile: try again"));
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->editor));
 }
@@ -105,7 +98,7 @@ resolve_clarification_action (GtkWidget  *widget,
 
   if (!spec_document_is_current (self->document))
     {
-      toast (self, _("Still reading your last edit: try again"));
+      _spec_window_toast (self, _("Still reading your last edit: try again"));
       return;
     }
 
@@ -123,7 +116,7 @@ resolve_clarification_action (GtkWidget  *widget,
 
   if (found == NULL)
     {
-      toast (self, _("Put the cursor on a “[NEEDS CLARIFICATION: …]” marker first"));
+      _spec_window_toast (self, _("Put the cursor on a “[NEEDS CLARIFICATION: …]” marker first"));
       return;
     }
 

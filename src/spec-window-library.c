@@ -1,5 +1,6 @@
 /* spec-window-library.c: the window's document in the library: autosave,
- * saving a spec that has no file, opening a library spec, closing
+ * saving a spec that has no file, opening a library spec, recovered
+ * text, closing, linked folders' rescans and dropped files
  *
  * Copyright 2026 The Specwright developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,14 +13,9 @@
 #include <glib/gi18n.h>
 
 #include "spec-application.h"
-#include "spec-history-dialog.h"
 #include "spec-library-folders.h"
 #include "spec-library-recovery.h"
-#include "spec-status.h"
-#include "spec-template.h"
 #include "spec-window-private.h"
-
-static void update_history_action (SpecWindow *self);
 
 /* While writes fail the user sees why, once, and that the text is safe
  * in the editor; a success later says so. */
@@ -71,7 +67,7 @@ autosave_recovered_cb (SpecWindow   *self,
     return;
 
   adw_toast_dismiss (self->autosave_toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Autosaving works again")));
+  _spec_window_toast (self, _("Autosaving works again"));
 }
 
 /* Linked folders are rescanned when a window becomes active (which
@@ -221,12 +217,12 @@ file_autosaved_cb (GObject      *object,
 
   /* Said once; the library still has every autosave, and Save says
    * more. */
-  if (!self->file_autosave_failed && self->toast_overlay != NULL)
+  if (!self->file_autosave_failed)
     {
       g_autofree char *message = g_strdup_printf (_("Could not autosave to “%s”: %s"),
                                                   spec_document_get_title (self->document), error->message);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      _spec_window_toast (self, message);
     }
   self->file_autosave_failed = TRUE;
 }
@@ -269,7 +265,7 @@ spec_window_set_library (SpecWindow        *self,
   spec_library_view_set_library (self->library_view, library, writer);
   gtk_widget_set_visible (self->library_button, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-library", TRUE);
-  update_history_action (self);
+  _spec_window_update_history_action (self);
 
   g_signal_connect_object (self, "notify::is-active", G_CALLBACK (active_changed_cb), self, 0);
   active_changed_cb (self);
@@ -435,10 +431,10 @@ spec_window_is_showing_spec (SpecWindow *self,
   return id != 0 && spec_document_get_library_id (self->document) == id;
 }
 
-/* As one edit, which one undo takes back. */
-static void
-replace_all_text (SpecWindow *self,
-                  const char *text)
+/* The whole text replaced, as one edit, which one undo takes back. */
+void
+_spec_window_replace_text (SpecWindow *self,
+                           const char *text)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
   GtkTextIter start, end;
@@ -459,7 +455,7 @@ apply_recovered_text (SpecWindow *self)
 {
   g_autofree char *text = g_steal_pointer (&self->recovered_text);
 
-  replace_all_text (self, text);
+  _spec_window_replace_text (self, text);
 }
 
 /**
@@ -553,301 +549,14 @@ _spec_window_library_close (SpecWindow *self)
 /* The window editing spec @id: this one, another of the application's,
  * or none.  A change to a spec being edited is made in its editor, or
  * the editor's next autosave would undo it. */
-static SpecWindow *
-window_showing_spec (SpecWindow *self,
-                     gint64      id)
+SpecWindow *
+_spec_window_find_editing (SpecWindow *self,
+                           gint64      id)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   if (spec_window_is_showing_spec (self, id))
     return self;
 
-  for (GList *l = app != NULL ? gtk_application_get_windows (app) : NULL; l != NULL; l = l->next)
-    if (SPEC_IS_WINDOW (l->data) && spec_window_is_showing_spec (l->data, id) && SPEC_WINDOW (l->data)->autosave)
-      return l->data;
-
-  return NULL;
-}
-
-/* History */
-
-static gint64
-restore_job (SpecLibrary  *library,
-             gpointer      data,
-             GError      **error)
-{
-  return spec_library_restore_revision (library, *(gint64 *) data, error);
-}
-
-static void
-restore_done_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(SpecWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (spec_library_writer_run_finish (SPEC_LIBRARY_WRITER (object), result, &error) == 0)
-    {
-      if (self->toast_overlay != NULL)
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-  if (self->toast_overlay == NULL)   /* the window is gone */
-    return;
-
-  if (self->show_library)
-    spec_library_view_reload (self->library_view);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Revision restored")));
-}
-
-/* The document's own spec: its text in the editor becomes the
- * revision's (one undo brings the text back) and is stored as a
- * restore.  Another spec: restored in the library. */
-static void
-history_restore_cb (SpecWindow        *self,
-                    gint64             revision_id,
-                    const char        *body,
-                    SpecHistoryDialog *dialog)
-{
-  gint64 spec_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "spec-id"));
-  SpecWindow *target = window_showing_spec (self, spec_id);
-  AdwToast *toast;
-
-  if (target == NULL)
-    {
-      spec_library_writer_run_async (self->writer, restore_job, g_memdup2 (&revision_id, sizeof revision_id),
-                                     g_free, NULL, restore_done_cb, g_object_ref (self));
-      return;
-    }
-
-  replace_all_text (target, body);
-  spec_autosave_restored (target->autosave);
-  toast = adw_toast_new (_("Revision restored"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (gtk_text_buffer_undo),
-                           target->document, G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (target->toast_overlay, toast);
-}
-
-/**
- * _spec_window_show_history:
- *
- * Shows spec @id's revisions; for the window's own document, against
- * the text in the editor.
- */
-void
-_spec_window_show_history (SpecWindow *self,
-                           gint64      id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *current = NULL;
-  SpecHistoryDialog *dialog;
-
-  if (self->library == NULL || id == 0)
-    return;
-
-  if (id == spec_document_get_library_id (self->document))
-    current = spec_document_dup_text (self->document);
-
-  if (!(dialog = spec_history_dialog_new (self->library, id, current, &error)))
-    {
-      _spec_window_show_error (self, _("Could Not Show the History"), error);
-      return;
-    }
-
-  g_object_set_data (G_OBJECT (dialog), "spec-id", GSIZE_TO_POINTER (id));
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
-  g_signal_connect_object (dialog, "restore", G_CALLBACK (history_restore_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* History asked for in the library view. */
-void
-_spec_window_on_history_requested (SpecWindow      *self,
-                                   gint64           id,
-                                   SpecLibraryView *view)
-{
-  _spec_window_show_history (self, id);
-}
-
-static void
-history_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  SpecWindow *self = SPEC_WINDOW (widget);
-
-  _spec_window_show_history (self, spec_document_get_library_id (self->document));
-}
-
-static void
-update_history_action (SpecWindow *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.history",
-                                 self->library != NULL && spec_document_get_library_id (self->document) != 0);
-}
-
-void
-_spec_window_library_init (SpecWindow *self)
-{
-  g_signal_connect_object (self->document, "notify::library-id", G_CALLBACK (update_history_action),
-                           self, G_CONNECT_SWAPPED);
-  update_history_action (self);
-}
-
-void
-_spec_window_class_library_init (GtkWidgetClass *widget_class)
-{
-  gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
-}
-
-/* Status */
-
-typedef struct
-{
-  SpecWindow *self;
-  gint64      id;
-  char       *status;
-} StatusChange;
-
-static void
-status_change_free (StatusChange *change)
-{
-  g_clear_object (&change->self);
-  g_free (change->status);
-  g_free (change);
-}
-
-static gint64
-status_job (SpecLibrary  *library,
-            gpointer      data,
-            GError      **error)
-{
-  StatusChange *change = data;
-
-  return spec_library_set_status (library, change->id, change->status, error) ? 1 : 0;
-}
-
-static void
-status_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  StatusChange *change = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (change->self->toast_overlay == NULL)   /* the window is gone */
-    ;
-  else if (spec_library_writer_run_finish (SPEC_LIBRARY_WRITER (object), result, &error) == 0)
-    adw_toast_overlay_add_toast (change->self->toast_overlay, adw_toast_new (error->message));
-  else if (change->self->show_library)
-    spec_library_view_reload (change->self->library_view);
-
-  status_change_free (change);
-}
-
-/* The Status line of the text in the editor, as one undoable edit of
- * just what differs. */
-static gboolean
-edit_own_status (SpecWindow *self,
-                 const char *status)
-{
-  g_autofree char *text = spec_document_dup_text (self->document);
-  g_autofree char *changed = NULL;
-  gsize len = strlen (text), new_len, head = 0, tail = 0;
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
-  GtkTextIter start, end;
-
-  if (!(changed = spec_status_replace (text, len, status)))
-    return FALSE;
-
-  new_len = strlen (changed);
-  while (head < len && head < new_len && text[head] == changed[head])
-    head++;
-  while (tail < len - head && tail < new_len - head && text[len - 1 - tail] == changed[new_len - 1 - tail])
-    tail++;
-  /* Whole characters only. */
-  while (head > 0 && (text[head] & 0xc0) == 0x80)
-    head--;
-  while (tail > 0 && (text[len - tail] & 0xc0) == 0x80)
-    tail--;
-
-  /* Character offsets: the snapshot may be behind the text. */
-  gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) g_utf8_strlen (text, head));
-  gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) g_utf8_strlen (text, len - tail));
-  gtk_text_buffer_begin_user_action (buffer);
-  gtk_text_buffer_delete (buffer, &start, &end);
-  gtk_text_buffer_insert (buffer, &start, changed + head, (int) (new_len - head - tail));
-  gtk_text_buffer_end_user_action (buffer);
-
-  return TRUE;
-}
-
-/* A status chosen in the library view: the spec's Status line says it.
- * The window's own document is edited in the editor (and saved into
- * the library, if it lives there); another spec in the library. */
-void
-_spec_window_on_status_requested (SpecWindow      *self,
-                                  gint64           id,
-                                  const char      *status,
-                                  SpecLibraryView *view)
-{
-  SpecWindow *target = window_showing_spec (self, id);
-  StatusChange *change;
-
-  if (target != NULL)
-    {
-      if (!edit_own_status (target, status))
-        {
-          g_autofree char *message = g_strdup_printf (_("“%s” has no “Status:” line to change"),
-                                                      spec_document_get_title (target->document));
-
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-        }
-      else if (spec_document_get_file (target->document) == NULL)
-        {
-          spec_autosave_save (target->autosave);
-        }
-      return;
-    }
-
-  change = g_new0 (StatusChange, 1);
-  change->self = g_object_ref (self);
-  change->id = id;
-  change->status = g_strdup (status);
-  spec_library_writer_run_async (self->writer, status_job, change, NULL, NULL, status_done_cb, change);
-}
-
-/**
- * spec_window_start_spec:
- * @template_: the template it was made from
- * @text: its first text, from spec_template_instantiate()
- *
- * Starts a new spec in this (blank) window: the text is in, to be
- * autosaved into the library within a second, remembering its template,
- * and its report checks it against the template.
- */
-void
-spec_window_start_spec (SpecWindow   *self,
-                        SpecTemplate *template_,
-                        const char   *text)
-{
-  g_autofree char *template_id = NULL;
-  gboolean blank;
-
-  g_return_if_fail (SPEC_IS_WINDOW (self));
-  g_return_if_fail (SPEC_IS_TEMPLATE (template_));
-  g_return_if_fail (text != NULL);
-
-  blank = g_str_equal (spec_template_get_id (template_), "blank");
-  template_id = g_strdup_printf ("%s@%u", spec_template_get_id (template_), spec_template_get_version (template_));
-  if (self->autosave != NULL && !blank)
-    spec_autosave_set_template_id (self->autosave, template_id);
-  spec_document_set_template (self->document, blank ? NULL : spec_template_get_snapshot (template_));
-
-  replace_all_text (self, text);
-  /* Where there is something to fill: the first slot. */
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.next-unfilled", NULL);
-  gtk_widget_grab_focus (GTK_WIDGET (self->editor));
+  return SPEC_IS_APPLICATION (app) ? spec_application_find_spec_window (SPEC_APPLICATION (app), id) : NULL;
 }

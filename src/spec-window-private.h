@@ -58,6 +58,8 @@ struct _SpecWindow
 };
 
 void     _spec_window_update_title       (SpecWindow     *self);
+void     _spec_window_toast              (SpecWindow     *self,
+                                          const char     *message);
 void     _spec_window_class_actions_init (GtkWidgetClass *widget_class);
 void     _spec_window_class_unfilled_init (GtkWidgetClass *widget_class);
 void     _spec_window_unfilled_init      (SpecWindow     *self);
@@ -66,8 +68,13 @@ void     _spec_window_template_init       (SpecWindow     *self);
 void     _spec_window_class_template_init (GtkWidgetClass *widget_class);
 void     _spec_window_clarify_init       (SpecWindow     *self);
 void     _spec_window_class_clarify_init (GtkWidgetClass *widget_class);
-void     _spec_window_library_init         (SpecWindow     *self);
-void     _spec_window_class_library_init   (GtkWidgetClass *widget_class);
+void     _spec_window_history_init         (SpecWindow     *self);
+void     _spec_window_class_history_init   (GtkWidgetClass *widget_class);
+void     _spec_window_update_history_action (SpecWindow    *self);
+SpecWindow *_spec_window_find_editing      (SpecWindow     *self,
+                                            gint64          id);
+void     _spec_window_replace_text         (SpecWindow     *self,
+                                            const char     *text);
 void     _spec_window_show_history         (SpecWindow     *self,
                                             gint64          id);
 void     _spec_window_on_status_requested (SpecWindow       *self,

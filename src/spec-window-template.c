@@ -1,5 +1,5 @@
-/* spec-window-template.c: the document and templates: Insert Missing
- * Sections, Save as Template…, Import Template…
+/* spec-window-template.c: the document and templates: a new spec from
+ * one, Insert Missing Sections, Save as Template…, Import Template…
  *
  * Copyright 2026 The Specwright developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "spec-application.h"
+#include "spec-file-filters.h"
 #include "spec-outline-edit.h"
 #include "spec-text-file.h"
 #include "spec-window-private.h"
@@ -35,8 +36,7 @@ insert_missing_action (GtkWidget  *widget,
   if (template_snapshot == NULL || snapshot == NULL || !spec_document_is_current (self->document))
     {
       g_clear_object (&template_snapshot);
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Still reading your last edit: try again")));
+      _spec_window_toast (self, _("Still reading your last edit: try again"));
       return;
     }
 
@@ -62,13 +62,6 @@ dup_store (SpecWindow *self)
     return g_object_ref (spec_application_get_templates (SPEC_APPLICATION (app)));
 
   return spec_template_store_new (NULL, NULL);
-}
-
-static void
-toast (SpecWindow *self,
-       const char *message)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 /* Save as Template…: the document's text, under a name the user gives. */
@@ -97,7 +90,7 @@ save_template_response_cb (AdwMessageDialog *dialog,
     }
 
   message = g_strdup_printf (_("Saved as the template “%s”"), spec_template_get_name (saved));
-  toast (self, message);
+  _spec_window_toast (self, message);
 }
 
 static void
@@ -162,7 +155,7 @@ spec_window_import_template (SpecWindow *self,
     }
 
   message = g_strdup_printf (_("Imported the template “%s”"), spec_template_get_name (imported));
-  toast (self, message);
+  _spec_window_toast (self, message);
 }
 
 static void
@@ -187,17 +180,15 @@ import_template_action (GtkWidget  *widget,
                         GVariant   *param)
 {
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) markdown = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) markdown = spec_markdown_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = spec_all_files_filter_new ();
 
   chooser = gtk_file_chooser_native_new (_("Import Template"), GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Import"), NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (markdown, _("Markdown"));
-  gtk_file_filter_add_mime_type (markdown, "text/markdown");
-  gtk_file_filter_add_suffix (markdown, "md");
-  gtk_file_filter_add_suffix (markdown, "markdown");
-  gtk_file_filter_add_suffix (markdown, "txt");
+  /* Templates come as any text file too (the seeds are .txt). */
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), markdown);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
   g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), widget, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -226,4 +217,37 @@ _spec_window_class_template_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.insert-missing", NULL, insert_missing_action);
   gtk_widget_class_install_action (widget_class, "win.save-as-template", NULL, save_as_template_action);
   gtk_widget_class_install_action (widget_class, "win.import-template", NULL, import_template_action);
+}
+
+/**
+ * spec_window_start_spec:
+ * @template_: the template it was made from
+ * @text: its first text, from spec_template_instantiate()
+ *
+ * Starts a new spec in this (blank) window: the text is in, to be
+ * autosaved into the library within a second, remembering its template,
+ * and its report checks it against the template.
+ */
+void
+spec_window_start_spec (SpecWindow   *self,
+                        SpecTemplate *template_,
+                        const char   *text)
+{
+  g_autofree char *template_id = NULL;
+  gboolean blank;
+
+  g_return_if_fail (SPEC_IS_WINDOW (self));
+  g_return_if_fail (SPEC_IS_TEMPLATE (template_));
+  g_return_if_fail (text != NULL);
+
+  blank = g_str_equal (spec_template_get_id (template_), "blank");
+  template_id = g_strdup_printf ("%s@%u", spec_template_get_id (template_), spec_template_get_version (template_));
+  if (self->autosave != NULL && !blank)
+    spec_autosave_set_template_id (self->autosave, template_id);
+  spec_document_set_template (self->document, blank ? NULL : spec_template_get_snapshot (template_));
+
+  _spec_window_replace_text (self, text);
+  /* Where there is something to fill: the first slot. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.next-unfilled", NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->editor));
 }

@@ -459,7 +459,7 @@ spec_window_class_init (SpecWindowClass *klass)
 
   _spec_window_class_actions_init (widget_class);
   _spec_window_class_unfilled_init (widget_class);
-  _spec_window_class_library_init (widget_class);
+  _spec_window_class_history_init (widget_class);
   _spec_window_class_clarify_init (widget_class);
   _spec_window_class_template_init (widget_class);
 }
@@ -499,9 +499,18 @@ spec_window_init (SpecWindow *self)
   _spec_window_unfilled_init (self);
   /* Until there is a library to show. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-library", FALSE);
-  _spec_window_library_init (self);
+  _spec_window_history_init (self);
   _spec_window_clarify_init (self);
   _spec_window_template_init (self);
+}
+
+/* A passing message; none once the window is going (a late callback). */
+void
+_spec_window_toast (SpecWindow *self,
+                    const char *message)
+{
+  if (self->toast_overlay != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 SpecWindow *

@@ -150,18 +150,21 @@ spec_test_find_dialog (GtkWindow *parent)
 }
 
 /* The first widget of @type below @root, in depth-first order. */
+/* The first widget under @root (itself included), depth first, that
+ * @match accepts. */
 GtkWidget *
-spec_test_find_widget (GtkWidget *root,
-                       GType      type)
+spec_test_find_matching (GtkWidget          *root,
+                         SpecTestWidgetMatch match,
+                         gconstpointer       data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+  if (match (root, data))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = spec_test_find_widget (child, type);
+      GtkWidget *found = spec_test_find_matching (child, match, data);
 
       if (found != NULL)
         return found;
@@ -170,25 +173,33 @@ spec_test_find_widget (GtkWidget *root,
   return NULL;
 }
 
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+spec_test_find_widget (GtkWidget *root,
+                       GType      type)
+{
+  return spec_test_find_matching (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
 /* The button under @root labelled @label (as written, with its "_"). */
 GtkWidget *
 spec_test_find_button (GtkWidget  *root,
                        const char *label)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = spec_test_find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return spec_test_find_matching (root, is_button_labelled, label);
 }
 
 typedef struct

@@ -11,6 +11,8 @@
 G_BEGIN_DECLS
 
 typedef gboolean (*SpecTestCondition) (gpointer data);
+typedef gboolean (*SpecTestWidgetMatch) (GtkWidget     *widget,
+                                         gconstpointer  data);
 
 void       spec_test_init               (int                *argc,
                                          char             ***argv);
@@ -26,6 +28,9 @@ GtkWidget *spec_test_find_toplevel      (GType               type,
                                          GtkWindow          *parent);
 GtkWidget *spec_test_find_widget        (GtkWidget          *root,
                                          GType               type);
+GtkWidget *spec_test_find_matching      (GtkWidget          *root,
+                                         SpecTestWidgetMatch match,
+                                         gconstpointer       data);
 GtkWidget *spec_test_find_button        (GtkWidget          *root,
                                          const char         *label);
 GdkTexture *spec_test_capture           (GtkWidget          *widget);

@@ -23,6 +23,57 @@ typedef struct
   gsize value_end;
 } StatusLine;
 
+/**
+ * spec_metadata_label:
+ * @line: one line of text, without its end
+ * @len: its length
+ * @value_start: (out) (optional): where its value starts in @line
+ *
+ * Reads a metadata line of a spec's header: "**Status:** Draft",
+ * "**Status**: Draft", "- **Author:** [Name]", "Created: today".
+ *
+ * Returns: (nullable): its label, lower-case, or %NULL if @line is not
+ *   one (no colon right after a short label)
+ */
+char *
+spec_metadata_label (const char *line,
+                     gsize       len,
+                     gsize      *value_start)
+{
+  gsize p = 0, label_start, label_end, q;
+
+  /* "- ", "* " list markers, then "**" bold, spaces. */
+  while (p < len && (line[p] == ' ' || line[p] == '\t'))
+    p++;
+  if (p + 1 < len && (line[p] == '-' || line[p] == '*') && line[p + 1] == ' ')
+    p += 2;
+  while (p < len && (line[p] == '*' || line[p] == '_' || line[p] == ' '))
+    p++;
+
+  label_start = p;
+  while (p < len && line[p] != ':' && line[p] != '*' && line[p] != '_' && line[p] != '[' && p - label_start < 40)
+    p++;
+  label_end = p;
+  while (label_end > label_start && line[label_end - 1] == ' ')
+    label_end--;
+
+  q = p;
+  while (q < len && (line[q] == '*' || line[q] == '_' || line[q] == ' '))
+    q++;
+  if (label_end == label_start || q >= len || line[q] != ':')
+    return NULL;
+
+  q++;
+  /* "**Status:**": the bold closes after the colon. */
+  while (q < len && (line[q] == '*' || line[q] == '_' || line[q] == ' ' || line[q] == '\t'))
+    q++;
+  if (value_start != NULL)
+    *value_start = q;
+
+  return g_ascii_strdown (line + label_start, label_end - label_start);
+}
+
+/* The spec's Status line, in its first lines. */
 static gboolean
 find_status_line (const char *text,
                   gsize       len,
@@ -34,37 +85,18 @@ find_status_line (const char *text,
     {
       const char *nl = memchr (text + line_start, '\n', len - line_start);
       gsize line_end = nl != NULL ? (gsize) (nl - text) : len;
-      gsize p = line_start;
+      gsize value;
+      g_autofree char *label = spec_metadata_label (text + line_start, line_end - line_start, &value);
 
-      /* "- ", "* " list markers, then "**" bold, spaces. */
-      while (p < line_end && (text[p] == ' ' || text[p] == '\t'))
-        p++;
-      if (p + 1 < line_end && (text[p] == '-' || text[p] == '*') && text[p + 1] == ' ')
-        p += 2;
-      while (p < line_end && (text[p] == '*' || text[p] == '_' || text[p] == ' '))
-        p++;
-
-      if (line_end - p >= 7 && g_ascii_strncasecmp (text + p, "status", 6) == 0)
+      if (label != NULL && g_str_equal (label, "status"))
         {
-          gsize q = p + 6;
-
-          while (q < line_end && (text[q] == '*' || text[q] == '_' || text[q] == ' '))
-            q++;
-          if (q < line_end && text[q] == ':')
-            {
-              q++;
-              /* "**Status:**": the bold closes after the colon. */
-              while (q < line_end && (text[q] == '*' || text[q] == '_' || text[q] == ' ' || text[q] == '\t'))
-                q++;
-
-              found->value_start = q;
-              found->value_end = line_end;
-              while (found->value_end > q &&
-                     (g_ascii_isspace (text[found->value_end - 1]) || text[found->value_end - 1] == '*' ||
-                      text[found->value_end - 1] == '_'))
-                found->value_end--;
-              return TRUE;
-            }
+          found->value_start = line_start + value;
+          found->value_end = line_end;
+          while (found->value_end > found->value_start &&
+                 (g_ascii_isspace (text[found->value_end - 1]) || text[found->value_end - 1] == '*' ||
+                  text[found->value_end - 1] == '_'))
+            found->value_end--;
+          return TRUE;
         }
 
       line_start = line_end + 1;

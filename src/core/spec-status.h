@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+char *spec_metadata_label (const char *line,
+                           gsize       len,
+                           gsize      *value_start);
 char *spec_status_parse   (const char *text,
                            gsize       len);
 char *spec_status_replace (const char *text,

@@ -615,41 +615,24 @@ static const char * const title_labels[] = { "title", "feature", "feature name",
 static const char * const author_labels[] = { "author", "authors", "owner", "written by", "created by" };
 static const char * const date_labels[] = { "created", "date", "created on", "last updated", "updated" };
 
-/* The label of the metadata line @offset is on, if the slot follows
- * it: "**Created:** [DATE]", "**Created**: [DATE]". */
+/* The label of the metadata line @offset is on ("**Created:** [DATE]"),
+ * if the slot is in its value. */
 static char *
 line_label (const char *text,
             gsize       offset)
 {
   const char *start = text + offset;
-  g_autofree char *head = NULL;
+  const char *end = strchr (start, '\n');
+  gsize value;
   char *label;
-  gsize len;
 
   while (start > text && start[-1] != '\n')
     start--;
-  head = g_strndup (start, text + offset - start);
-  g_strstrip (head);
-  len = strlen (head);
-  if (!g_str_has_prefix (head, "**") || len < 5)
-    return NULL;
+  label = spec_metadata_label (start, end != NULL ? (gsize) (end - start) : strlen (start), &value);
+  if (label != NULL && start + value > text + offset)
+    g_clear_pointer (&label, g_free);
 
-  /* "**Label:**" or "**Label**:" */
-  if (g_str_has_suffix (head, ":**"))
-    head[len - 3] = '\0';
-  else if (g_str_has_suffix (head, "**:"))
-    head[len - 3] = '\0';
-  else
-    return NULL;
-
-  label = g_ascii_strdown (head + 2, -1);
-  if (strchr (label, '*') != NULL)
-    {
-      g_free (label);
-      return NULL;
-    }
-
-  return g_strstrip (label);
+  return label;
 }
 
 static char *

@@ -420,22 +420,11 @@ row_title (Fixture *f,
   return spec_library_item_get_title (item);
 }
 
-static GtkWidget *
-find_toggle_with_icon (GtkWidget  *root,
-                       const char *icon)
+static gboolean
+is_toggle_with_icon (GtkWidget     *widget,
+                     gconstpointer  icon)
 {
-  if (GTK_IS_TOGGLE_BUTTON (root) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_toggle_with_icon (child, icon);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_TOGGLE_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon) == 0;
 }
 
 static void
@@ -549,7 +538,7 @@ test_library_trash (Fixture       *f,
 {
   GtkWidget *view = GTK_WIDGET (f->window->library_view);
   GtkWidget *column_view = spec_test_find_widget (view, GTK_TYPE_COLUMN_VIEW);
-  GtkWidget *trash = find_toggle_with_icon (view, "user-trash-symbolic");
+  GtkWidget *trash = spec_test_find_matching (view, is_toggle_with_icon, "user-trash-symbolic");
   GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
   AdwMessageDialog *dialog;
 

@@ -807,22 +807,11 @@ test_navigator_menu (Fixture       *f,
   g_assert_cmpstr (now, ==, original);
 }
 
-static GtkWidget *
-find_label_with_text (GtkWidget  *root,
-                      const char *text)
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
 {
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_with_text (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
 /* A title's placeholder is dimmed in its row; screenshots of the outline
@@ -837,7 +826,7 @@ test_navigator_rows (Fixture       *f,
   if (!open_technical_seed (f))
     return;
 
-  label = find_label_with_text (GTK_WIDGET (f->window->navigator), "FR1: [Requirement Name]");
+  label = spec_test_find_matching (GTK_WIDGET (f->window->navigator), is_label_with_text, "FR1: [Requirement Name]");
   g_assert_nonnull (label);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==,
                    "FR1: <span alpha=\"55%\">[Requirement Name]</span>");
