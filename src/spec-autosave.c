@@ -66,6 +66,7 @@ typedef struct
   char         *uri;      /* nullable */
   char         *body;     /* nullable for JOB_CLOSE: nothing new */
   char         *template_id;
+  SpecSnapshot *snapshot; /* nullable: @body's, from the editor */
   gboolean      attach;   /* a library spec becoming this file */
   gboolean      creates;  /* makes the document's spec */
   guint         serial;
@@ -78,6 +79,7 @@ job_free (Job *job)
   g_free (job->uri);
   g_free (job->body);
   g_free (job->template_id);
+  g_clear_object (&job->snapshot);
   g_clear_object (&job->self);
   g_free (job);
 }
@@ -96,7 +98,7 @@ autosave_into (SpecLibrary  *library,
   else if (id == 0)
     id = spec_library_add (library, job->body, job->template_id, SPEC_REVISION_AUTOSAVE, error);
 
-  if (id == 0 || !spec_library_autosave (library, id, job->body, error))
+  if (id == 0 || !spec_library_autosave_parsed (library, id, job->body, job->snapshot, error))
     return 0;
 
   return id;
@@ -283,6 +285,10 @@ queue_job (SpecAutosave *self,
   job->uri = g_strdup (self->uri);
   job->template_id = g_strdup (self->template_id);
   job->body = with_body ? spec_document_dup_text (self->document) : NULL;
+  /* The editor's parse of that very text, so the library need not parse
+   * it again (snapshots are immutable: safe on the writer's thread). */
+  if (with_body && spec_document_is_current (self->document))
+    job->snapshot = g_object_ref (spec_document_get_snapshot (self->document));
   job->attach = attach;
   job->serial = self->serial;
   job->self = g_object_ref (self);

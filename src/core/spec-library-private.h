@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "spec-library.h"
+#include "spec-snapshot.h"
 
 G_BEGIN_DECLS
 
@@ -60,6 +61,8 @@ gboolean      _spec_library_change_begin    (SpecLibrary  *self,
 int           _spec_library_change_commit   (SpecLibrary  *self);
 void          _spec_library_change_rollback (SpecLibrary  *self);
 void          _spec_library_body_facts      (const char   *body,
+                                             BodyFacts    *facts);
+void          _spec_library_snapshot_facts  (SpecSnapshot *snapshot,
                                              BodyFacts    *facts);
 void          _spec_library_body_facts_clear (BodyFacts   *facts);
 int           _spec_library_step_done       (sqlite3_stmt *stmt);

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "spec-library.h"
+#include "spec-snapshot.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,11 @@ typedef struct
 gboolean   spec_library_autosave          (SpecLibrary  *self,
                                            gint64        id,
                                            const char   *body,
+                                           GError      **error);
+gboolean   spec_library_autosave_parsed   (SpecLibrary  *self,
+                                           gint64        id,
+                                           const char   *body,
+                                           SpecSnapshot *snapshot,
                                            GError      **error);
 gboolean   spec_library_set_open          (SpecLibrary  *self,
                                            gint64        id,

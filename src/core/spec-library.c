@@ -496,11 +496,22 @@ _spec_library_body_facts (const char *body,
                           BodyFacts  *facts)
 {
   g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new (body, -1);
+
+  _spec_library_snapshot_facts (snapshot, facts);
+}
+
+/* The same, from a parse already made (an editor's snapshot). */
+void
+_spec_library_snapshot_facts (SpecSnapshot *snapshot,
+                              BodyFacts    *facts)
+{
   GPtrArray *sections = spec_snapshot_get_sections (snapshot);
+  gsize len;
+  const char *body = spec_snapshot_get_text (snapshot, &len);
 
   facts->title = sections->len > 0 ? g_strdup (((SpecSection *) g_ptr_array_index (sections, 0))->title)
                                    : g_strdup (_("Untitled Spec"));
-  facts->status = spec_status_parse (body, strlen (body));
+  facts->status = spec_status_parse (body, len);
   facts->percent = (int) spec_snapshot_get_report (snapshot)->percent;
   facts->unfilled = (int) (spec_snapshot_get_report (snapshot)->n_placeholders +
                            spec_snapshot_get_report (snapshot)->n_clarifications);
