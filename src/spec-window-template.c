@@ -41,7 +41,7 @@ insert_missing_action (GtkWidget  *widget,
     }
 
   n = spec_snapshot_get_report (snapshot)->missing->len;
-  edits = spec_outline_edit_insert_missing (snapshot, template_snapshot);
+  edits = spec_outline_edit_insert_missing (snapshot, NULL, template_snapshot);
   g_object_unref (template_snapshot);
   if (edits->len == 0 || !spec_document_apply_edits (self->document, snapshot, edits))
     return;

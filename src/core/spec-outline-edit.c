@@ -780,7 +780,10 @@ template_piece (SpecSnapshot      *template_snapshot,
 
 /**
  * spec_outline_edit_insert_missing:
- * @template_snapshot: the template @snapshot is checked against
+ * @report: (nullable): @snapshot's text checked against @template_snapshot
+ *   (from spec_snapshot_check_against()), or %NULL for @snapshot's own
+ *   report, when that template is the one it is checked against
+ * @template_snapshot: the template
  *
  * "Insert Missing Sections": every section of the template the document
  * lacks, with the template's own text for it, each where the template
@@ -791,10 +794,10 @@ template_piece (SpecSnapshot      *template_snapshot,
  *   the last offset to the first (none if nothing is missing)
  */
 GPtrArray *
-spec_outline_edit_insert_missing (SpecSnapshot *snapshot,
-                                  SpecSnapshot *template_snapshot)
+spec_outline_edit_insert_missing (SpecSnapshot     *snapshot,
+                                  const SpecReport *report,
+                                  SpecSnapshot     *template_snapshot)
 {
-  const SpecReport *report;
   GPtrArray *template_sections;
   g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_autoptr(GPtrArray) pieces = g_ptr_array_new_with_free_func (string_free);
@@ -805,7 +808,8 @@ spec_outline_edit_insert_missing (SpecSnapshot *snapshot,
   g_return_val_if_fail (SPEC_IS_SNAPSHOT (template_snapshot), NULL);
 
   doc_init (&doc, snapshot);
-  report = spec_snapshot_get_report (snapshot);
+  if (report == NULL)
+    report = spec_snapshot_get_report (snapshot);
   template_sections = spec_snapshot_get_sections (template_snapshot);
 
   /* One piece per place, the sections going there in template order. */

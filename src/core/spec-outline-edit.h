@@ -58,6 +58,7 @@ GPtrArray *spec_outline_edit_add_missing     (SpecSnapshot  *snapshot,
                                               guint          missing_index,
                                               GError       **error);
 GPtrArray *spec_outline_edit_insert_missing  (SpecSnapshot  *snapshot,
+                                              const SpecReport *report,
                                               SpecSnapshot  *template_snapshot);
 GPtrArray *spec_outline_edit_rename          (SpecSnapshot  *snapshot,
                                               guint          index,

@@ -12,6 +12,7 @@
 
 #include "spec-markdown.h"
 #include "spec-report.h"
+#include "spec-section-match.h"
 #include "spec-title-match.h"
 
 /* The report is computed once per snapshot, from the snapshot's own parse:
@@ -589,80 +590,39 @@ settle_states (SpecReport     *report,
     }
 }
 
-typedef struct
+/* Whether the template's front matter lists @title as required. */
+static gboolean
+listed_required (const SpecTemplateView *tv,
+                 const char             *title)
 {
-  guint  index;        /* in the template's sections */
-  char  *pattern;
-  guint  specificity;
-} TemplatePattern;
+  g_autofree char *pattern = NULL;
 
-static int
-compare_specificity (gconstpointer a,
-                     gconstpointer b)
-{
-  const TemplatePattern *pa = a;
-  const TemplatePattern *pb = b;
+  if (tv->required == NULL || tv->required[0] == NULL)
+    return FALSE;
 
-  if (pa->specificity != pb->specificity)
-    return pa->specificity < pb->specificity ? 1 : -1;
+  pattern = spec_title_normalize (title, TRUE, NULL);
+  for (guint i = 0; tv->required[i] != NULL; i++)
+    {
+      g_autofree char *listed = spec_title_normalize (tv->required[i], TRUE, NULL);
 
-  return (pa->index > pb->index) - (pa->index < pb->index);
+      if (g_str_equal (listed, pattern))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
-/* Pairs template sections with document sections by title; what is left
- * of the template is missing.  Specific titles choose first, so that a
- * template heading that is all slot ("[Section]") only takes what no
- * named heading wanted, and only at its own level. */
+/* Pairs template sections with document sections (see
+ * spec-section-match.c); what is left of the template is missing. */
 static void
 find_missing (SpecReport             *report,
               GPtrArray              *sections,
               const SpecTemplateView *tv)
 {
   guint n_template = tv->sections->len;
-  g_autofree TemplatePattern *patterns = g_new0 (TemplatePattern, MAX (n_template, 1));
-  g_autofree gboolean *claimed = g_new0 (gboolean, MAX (sections->len, 1));
   g_autofree gint *match = g_new0 (gint, MAX (n_template, 1));
-  g_autoptr(GPtrArray) normalized = g_ptr_array_new_full (sections->len, g_free);
 
-  for (guint d = 0; d < sections->len; d++)
-    {
-      const SpecSection *section = g_ptr_array_index (sections, d);
-
-      g_ptr_array_add (normalized, spec_title_normalize (section->title, FALSE, NULL));
-    }
-
-  for (guint t = 0; t < n_template; t++)
-    {
-      const SpecSection *ts = g_ptr_array_index (tv->sections, t);
-
-      patterns[t].index = t;
-      patterns[t].pattern = spec_title_normalize (ts->title, TRUE, NULL);
-      patterns[t].specificity = spec_title_specificity (patterns[t].pattern);
-      match[t] = -1;
-    }
-
-  qsort (patterns, n_template, sizeof *patterns, compare_specificity);
-
-  for (guint k = 0; k < n_template; k++)
-    {
-      const SpecSection *ts = g_ptr_array_index (tv->sections, patterns[k].index);
-
-      for (guint d = 0; d < sections->len; d++)
-        {
-          const SpecSection *ds = g_ptr_array_index (sections, d);
-
-          if (claimed[d])
-            continue;
-          if (patterns[k].specificity == 0 && ds->level != ts->level)
-            continue;
-          if (!spec_title_matches (patterns[k].pattern, g_ptr_array_index (normalized, d)))
-            continue;
-
-          claimed[d] = TRUE;
-          match[patterns[k].index] = d;
-          break;
-        }
-    }
+  spec_section_match (sections, tv->sections, match, NULL);
 
   for (guint t = 0; t < n_template; t++)
     {
@@ -679,6 +639,7 @@ find_missing (SpecReport             *report,
         {
           SpecSectionReport *dsr = &g_array_index (report->sections, SpecSectionReport, match[t]);
 
+          dsr->template_section = (gint) t;
           if (tsr->container && dsr->counted)
             {
               dsr->counted = FALSE;
@@ -693,6 +654,7 @@ find_missing (SpecReport             *report,
       missing.level = ts->level;
       missing.template_line = ts->heading_line;
       g_free (spec_title_normalize (ts->title, TRUE, &missing.required));
+      missing.required = missing.required || listed_required (tv, ts->title);
       missing.counted = !tsr->container;
 
       /* It belongs after the nearest earlier template section present. */
@@ -706,9 +668,6 @@ find_missing (SpecReport             *report,
       g_array_append_val (report->missing, missing);
       report->n_missing_counted += missing.counted;
     }
-
-  for (guint t = 0; t < n_template; t++)
-    g_free (patterns[t].pattern);
 }
 
 /**
@@ -742,6 +701,8 @@ spec_report_build (GArray                 *blocks,
   report->strings = g_string_chunk_new (4096);
   report->sections = g_array_sized_new (FALSE, TRUE, sizeof (SpecSectionReport), sections->len);
   g_array_set_size (report->sections, sections->len);
+  for (guint i = 0; i < sections->len; i++)
+    g_array_index (report->sections, SpecSectionReport, i).template_section = -1;
   report->missing = g_array_new (FALSE, TRUE, sizeof (SpecMissingSection));
   g_array_set_clear_func (report->missing, missing_clear);
   report->against_template = template_view != NULL;

@@ -48,6 +48,8 @@ typedef struct
   guint              n_guidance;
   guint              checklist_done;
   guint              checklist_total;
+  gint               template_section;  /* its index in the template's
+                                         * sections, or -1: an extra one */
 } SpecSectionReport;
 
 /* A template section the document lacks. */
@@ -56,7 +58,9 @@ typedef struct
   char              *title;     /* the template's, less "(mandatory)" */
   guint              level;
   guint              template_line;
-  gboolean           required;  /* marked "(mandatory)" in the template */
+  gboolean           required;  /* marked "(mandatory)" in the template,
+                                 * or listed as required in its front
+                                 * matter */
   gboolean           counted;   /* not a container in the template */
   const SpecSection *after;     /* the document section it belongs after */
 } SpecMissingSection;
@@ -89,6 +93,7 @@ typedef struct
   const SpecReport *report;     /* the template's own report */
   const char       *text;
   gsize             length;
+  const char * const *required; /* nullable: titles its front matter lists */
 } SpecTemplateView;
 
 SpecReport *spec_report_build           (GArray                 *blocks,

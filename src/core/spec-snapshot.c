@@ -26,6 +26,7 @@ struct _SpecSnapshot
   SpecOutline   *outline;
   GArray        *blocks;    /* SpecBlock */
   SpecReport    *report;
+  GStrv          required;  /* a template's: titles listed as required */
 
   /* A large document is parsed in segments (see spec-segment.c), and then
    * @document is NULL. */
@@ -111,6 +112,7 @@ spec_snapshot_finalize (GObject *object)
   parts->report = g_steal_pointer (&self->report);
   parts->segments = g_steal_pointer (&self->segments);
   parts->segment_ranges = g_steal_pointer (&self->segment_ranges);
+  g_strfreev (self->required);
 
   if (self->len >= SPEC_SNAPSHOT_FREE_IN_THREAD_SIZE)
     free_parts_later (parts);
@@ -301,6 +303,7 @@ spec_snapshot_build (SpecSnapshot *self,
         .report = template_snapshot->report,
         .text = template_snapshot->text,
         .length = template_snapshot->len,
+        .required = (const char * const *) template_snapshot->required,
       };
 
       self->report = spec_report_build (self->blocks, self->text, self->len,
@@ -644,6 +647,57 @@ spec_snapshot_new_for_template (const char   *text,
   spec_snapshot_build (self, template_snapshot, NULL);
 
   return self;
+}
+
+/**
+ * spec_snapshot_new_template:
+ * @required: (nullable) (array zero-terminated=1): the section titles
+ *   the template's front matter lists as required
+ *
+ * A template's own snapshot: a document checked against it flags a
+ * missing section as required when the template marks it
+ * "(mandatory)" or lists it in @required.
+ */
+SpecSnapshot *
+spec_snapshot_new_template (const char         *text,
+                            gssize              len,
+                            const char * const *required)
+{
+  SpecSnapshot *self = spec_snapshot_new (text, len);
+
+  self->required = g_strdupv ((char **) required);
+
+  return self;
+}
+
+/**
+ * spec_snapshot_check_against:
+ * @template_snapshot: a template's snapshot
+ *
+ * The report of this snapshot's text checked against another template
+ * than its own ("Check Against Template…"), from the parse already
+ * made: nothing is parsed again.
+ *
+ * Returns: (transfer full): the report
+ */
+SpecReport *
+spec_snapshot_check_against (SpecSnapshot *self,
+                             SpecSnapshot *template_snapshot)
+{
+  SpecTemplateView view;
+
+  g_return_val_if_fail (SPEC_IS_SNAPSHOT (self), NULL);
+  g_return_val_if_fail (SPEC_IS_SNAPSHOT (template_snapshot), NULL);
+
+  view = (SpecTemplateView) {
+    .sections = template_snapshot->outline->sections,
+    .report = template_snapshot->report,
+    .text = template_snapshot->text,
+    .length = template_snapshot->len,
+    .required = (const char * const *) template_snapshot->required,
+  };
+
+  return spec_report_build (self->blocks, self->text, self->len, self->lines, self->outline->sections, &view);
 }
 
 /**

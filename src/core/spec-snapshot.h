@@ -37,6 +37,11 @@ guint                spec_snapshot_get_n_segments       (SpecSnapshot *self,
 SpecSnapshot        *spec_snapshot_new_for_template     (const char   *text,
                                                          gssize        len,
                                                          SpecSnapshot *template_snapshot);
+SpecSnapshot        *spec_snapshot_new_template         (const char   *text,
+                                                         gssize        len,
+                                                         const char * const *required);
+SpecReport          *spec_snapshot_check_against        (SpecSnapshot *self,
+                                                         SpecSnapshot *template_snapshot);
 const char          *spec_snapshot_get_text             (SpecSnapshot *self,
                                                          gsize        *len);
 cmark_node          *spec_snapshot_get_document         (SpecSnapshot *self);

@@ -13,6 +13,7 @@
 #include "spec-report.h"
 #include "spec-status.h"
 #include "spec-template.h"
+#include "spec-title-match.h"
 #include "spec-text-file.h"
 
 /* A template is Markdown with, optionally, a front matter block of
@@ -45,6 +46,8 @@ struct _SpecTemplate
   guint         version;
   GStrv         required;
   GStrv         optional;
+  guint         required_line;   /* of the front matter, for messages */
+  guint         optional_line;
   char         *body;
   GFile        *file;       /* nullable */
   gboolean      built_in;
@@ -230,11 +233,13 @@ set_key (SpecTemplate  *self,
     {
       g_strfreev (self->required);
       self->required = split_list (value);
+      self->required_line = line;
     }
   else if (g_str_equal (key, "optional"))
     {
       g_strfreev (self->optional);
       self->optional = split_list (value);
+      self->optional_line = line;
     }
   /* Anything else: a newer Specwright's; ignored. */
 
@@ -326,6 +331,38 @@ name_from_heading (const char *title)
   return g_string_free (name, FALSE);
 }
 
+/* Every title the front matter lists as required or optional is one of
+ * the template's headings: a misspelt one would never be flagged. */
+static gboolean
+check_listed (GStrv        listed,
+              guint        line,
+              GPtrArray   *sections,
+              GError     **error)
+{
+  for (guint i = 0; listed != NULL && listed[i] != NULL; i++)
+    {
+      g_autofree char *wanted = spec_title_normalize (listed[i], TRUE, NULL);
+      gboolean found = FALSE;
+
+      for (guint s = 0; s < sections->len && !found; s++)
+        {
+          g_autofree char *title = spec_title_normalize (((SpecSection *) g_ptr_array_index (sections, s))->title,
+                                                         TRUE, NULL);
+
+          found = g_str_equal (title, wanted);
+        }
+      if (!found)
+        {
+          /* Translators: a section title the template's front matter lists */
+          g_autofree char *message = g_strdup_printf (_("“%s” is not one of its headings"), listed[i]);
+
+          return front_matter_error (error, line, message);
+        }
+    }
+
+  return TRUE;
+}
+
 /**
  * spec_template_new_from_text:
  * @fallback_id: (nullable): the id, when the front matter has none (a
@@ -360,7 +397,7 @@ spec_template_new_from_text (const char  *text,
       }
   }
 
-  self->snapshot = spec_snapshot_new (self->body, -1);
+  self->snapshot = spec_snapshot_new_template (self->body, -1, (const char * const *) self->required);
   sections = spec_snapshot_get_sections (self->snapshot);
   if (sections->len == 0)
     {
@@ -368,6 +405,9 @@ spec_template_new_from_text (const char  *text,
                    _("It has no headings, so no sections to fill"));
       return NULL;
     }
+  if (!check_listed (self->required, self->required_line, sections, error) ||
+      !check_listed (self->optional, self->optional_line, sections, error))
+    return NULL;
 
   if (self->name == NULL || *self->name == '\0')
     {

@@ -15,6 +15,7 @@
 #include "spec-outline-edit.h"
 #include "spec-report.h"
 #include "spec-template-store.h"
+#include "spec-template-suggest.h"
 
 /* Each built-in template, the seed it follows, and its outline. */
 static const struct
@@ -284,6 +285,11 @@ test_bad_templates (void)
   check_refused ("version.md", "---\nversion: two\n---\n# T\n", -1, SPEC_TEMPLATE_ERROR_FRONT_MATTER, "version");
   check_refused ("id.md", "---\nid: ../../etc\n---\n# T\n", -1, SPEC_TEMPLATE_ERROR_FRONT_MATTER, "id");
   check_refused ("only-front.md", "---\nid: x\n---\n", -1, SPEC_TEMPLATE_ERROR_EMPTY, "empty");
+  /* A misspelt required section would never be flagged. */
+  check_refused ("required.md", "---\nid: x\nrequired: Overview; Scpoe\n---\n# Overview\n\n# Scope\n", -1,
+                 SPEC_TEMPLATE_ERROR_FRONT_MATTER, "“Scpoe” is not one of its headings");
+  check_refused ("optional.md", "---\nid: x\n\noptional: Later\n---\n# Overview\n", -1,
+                 SPEC_TEMPLATE_ERROR_FRONT_MATTER, "line 4");
 }
 
 static void
@@ -397,7 +403,7 @@ test_insert_missing (void)
   g_assert_cmpstr (g_array_index (report->missing, SpecMissingSection, 2).title, ==, "Success Criteria");
   g_assert_true (g_array_index (report->missing, SpecMissingSection, 2).required);
 
-  edits = spec_outline_edit_insert_missing (snapshot, template_snapshot);
+  edits = spec_outline_edit_insert_missing (snapshot, NULL, template_snapshot);
   fixed = spec_text_edits_apply (partial, strlen (partial), edits, &len, &inverse);
   repaired = spec_snapshot_new_for_template (fixed, len, template_snapshot);
   g_assert_cmpuint (spec_snapshot_get_report (repaired)->missing->len, ==, 0);
@@ -416,6 +422,193 @@ test_insert_missing (void)
   g_assert_cmpstr (undone, ==, partial);
 }
 
+static const SpecMissingSection *
+find_missing (const SpecReport *report,
+              const char       *title)
+{
+  for (guint i = 0; i < report->missing->len; i++)
+    if (g_str_equal (g_array_index (report->missing, SpecMissingSection, i).title, title))
+      return &g_array_index (report->missing, SpecMissingSection, i);
+
+  return NULL;
+}
+
+/* The front matter's "required" list flags a missing section as required
+ * though the template does not mark it "(mandatory)"; an optional one is
+ * not flagged. */
+static void
+test_required_listed (void)
+{
+  g_autofree char *dir = templates_dir ();
+  g_autoptr(SpecTemplateStore) store = spec_template_store_new (dir, "/nonexistent");
+  g_autoptr(GPtrArray) templates = spec_template_store_load (store, NULL);
+  SpecTemplate *product = find (templates, "product-feature");
+  SpecSnapshot *template_snapshot = spec_template_get_snapshot (product);
+  g_autofree char *full = spec_template_instantiate (product, "Offline Mode", NULL, NULL);
+  g_autofree char *less1 = delete_section (full, "Acceptance Criteria");
+  g_autofree char *partial = delete_section (less1, "Timeline");
+  g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new_for_template (partial, -1, template_snapshot);
+  const SpecReport *report = spec_snapshot_get_report (snapshot);
+  const SpecMissingSection *acceptance = find_missing (report, "Acceptance Criteria");
+  const SpecMissingSection *timeline = find_missing (report, "Timeline");
+
+  g_assert (acceptance != NULL && timeline != NULL);
+  g_assert_true (acceptance->required);
+  g_assert_false (timeline->required);
+  /* The template itself does not say "(mandatory)" there. */
+  g_assert_null (strstr (full, "Acceptance Criteria *(mandatory)*"));
+}
+
+/* Check Against Template: a spec written from one template, checked
+ * against another, from the parse it already has: present, missing and
+ * extra sections, the same report a fresh parse against it gives; its
+ * missing sections inserted, nothing is missing any more. */
+static void
+test_check_against (void)
+{
+  g_autofree char *dir = templates_dir ();
+  g_autoptr(SpecTemplateStore) store = spec_template_store_new (dir, "/nonexistent");
+  g_autoptr(GPtrArray) templates = spec_template_store_load (store, NULL);
+  SpecTemplate *scenarios = find (templates, "user-scenarios");
+  SpecTemplate *product = find (templates, "product-feature");
+  SpecSnapshot *product_snapshot = spec_template_get_snapshot (product);
+  g_autofree char *text = spec_template_instantiate (scenarios, "Offline Mode", NULL, NULL);
+  g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new_for_template (text, -1, spec_template_get_snapshot (scenarios));
+  g_autoptr(SpecSnapshot) fresh = spec_snapshot_new_for_template (text, -1, product_snapshot);
+  g_autoptr(SpecReport) report = spec_snapshot_check_against (snapshot, product_snapshot);
+  const SpecReport *expected = spec_snapshot_get_report (fresh);
+  GPtrArray *sections = spec_snapshot_get_sections (snapshot);
+  g_autoptr(GPtrArray) edits = NULL;
+  g_autoptr(SpecSnapshot) repaired = NULL;
+  g_autofree char *fixed = NULL;
+  guint present = 0, extra = 0, required = 0;
+  gsize len;
+
+  /* Its own template: everything there, nothing extra. */
+  for (guint i = 0; i < sections->len; i++)
+    g_assert_cmpint (g_array_index (spec_snapshot_get_report (snapshot)->sections, SpecSectionReport, i).template_section,
+                     >=, 0);
+
+  g_assert_true (report->against_template);
+  g_assert_cmpuint (report->missing->len, ==, expected->missing->len);
+  g_assert_cmpuint (report->percent, ==, expected->percent);
+  for (guint i = 0; i < report->missing->len; i++)
+    {
+      const SpecMissingSection *a = &g_array_index (report->missing, SpecMissingSection, i);
+      const SpecMissingSection *b = &g_array_index (expected->missing, SpecMissingSection, i);
+
+      g_assert_cmpstr (a->title, ==, b->title);
+      g_assert_cmpint (a->required, ==, b->required);
+      required += a->required;
+    }
+  for (guint i = 0; i < sections->len; i++)
+    {
+      const SpecSectionReport *section = &g_array_index (report->sections, SpecSectionReport, i);
+
+      g_assert_cmpint (section->template_section, ==,
+                       g_array_index (expected->sections, SpecSectionReport, i).template_section);
+      if (section->template_section >= 0)
+        present++;
+      else
+        extra++;
+    }
+  g_test_message ("user-scenarios against product-feature: %u present, %u missing (%u required), %u extra",
+                  present, report->missing->len, required, extra);
+  /* "Requirements" and the title are in both; most is not. */
+  g_assert_cmpuint (present, >=, 2);
+  g_assert_cmpuint (extra, >, 5);
+  g_assert_cmpuint (report->missing->len, >, 50);
+  g_assert_cmpuint (required, >=, 5);
+
+  edits = spec_outline_edit_insert_missing (snapshot, report, product_snapshot);
+  fixed = spec_text_edits_apply (text, strlen (text), edits, &len, NULL);
+  repaired = spec_snapshot_new_for_template (fixed, len, product_snapshot);
+  g_assert_cmpuint (spec_snapshot_get_report (repaired)->missing->len, ==, 0);
+}
+
+/* A file opened from disk: the template its headings follow is
+ * suggested, even half written; nothing for a document that follows
+ * none. */
+static void
+test_suggest (void)
+{
+  g_autofree char *dir = templates_dir ();
+  g_autoptr(SpecTemplateStore) store = spec_template_store_new (dir, "/nonexistent");
+  g_autoptr(GPtrArray) templates = spec_template_store_load (store, NULL);
+  g_autofree char *readme_path = g_test_build_filename (G_TEST_DIST, "..", "README.md", NULL);
+  g_autofree char *spec_path = NULL;
+  g_autofree char *readme = NULL;
+  g_autofree char *corpus = NULL;
+  static const char * const unrelated[] = {
+    "# Shopping\n\n- eggs\n- milk\n",
+    "# Overview\n\nA note.\n\n## Testing\n\nBy hand.\n\n## Notes\n\nNone.\n",
+    "No headings at all.\n",
+    "",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (built_in); i++)
+    {
+      g_autofree char *seed = seed_text (built_in[i].seed);
+      g_autoptr(SpecSnapshot) snapshot = NULL;
+      g_autoptr(GString) half = NULL;
+      g_autoptr(SpecSnapshot) half_snapshot = NULL;
+      SpecTemplate *suggested;
+      double overlap;
+
+      if (seed == NULL)
+        {
+          g_test_skip ("no seeds beside the source");
+          return;
+        }
+
+      snapshot = spec_snapshot_new (seed, -1);
+      suggested = spec_template_suggest (templates, snapshot, &overlap);
+      g_test_message ("seed %s: %s, overlap %.2f", built_in[i].seed,
+                      suggested != NULL ? spec_template_get_id (suggested) : "none", overlap);
+      g_assert_nonnull (suggested);
+      g_assert_cmpstr (spec_template_get_id (suggested), ==, built_in[i].id);
+
+      /* The first half of it, as a spec being written. */
+      half = g_string_new_len (seed, strlen (seed) / 2);
+      while (half->len > 0 && half->str[half->len - 1] != '\n')
+        g_string_truncate (half, half->len - 1);
+      half_snapshot = spec_snapshot_new (half->str, half->len);
+      suggested = spec_template_suggest (templates, half_snapshot, &overlap);
+      g_test_message ("half of seed %s: %s, overlap %.2f", built_in[i].seed,
+                      suggested != NULL ? spec_template_get_id (suggested) : "none", overlap);
+      g_assert_nonnull (suggested);
+      g_assert_cmpstr (spec_template_get_id (suggested), ==, built_in[i].id);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (unrelated); i++)
+    {
+      g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new (unrelated[i], -1);
+      double overlap = -1;
+
+      g_assert_null (spec_template_suggest (templates, snapshot, &overlap));
+      g_assert_cmpfloat (overlap, ==, 0);
+    }
+
+  /* Long documents that are not specs: this project's README, and the
+   * CommonMark spec's examples. */
+  g_assert_true (g_file_get_contents (readme_path, &readme, NULL, NULL));
+  {
+    g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new (readme, -1);
+    double overlap;
+
+    g_assert_null (spec_template_suggest (templates, snapshot, &overlap));
+  }
+  if (g_getenv ("SPEC_CORPUS_DIR") != NULL)
+    spec_path = g_build_filename (g_getenv ("SPEC_CORPUS_DIR"), "commonmark-spec.txt", NULL);
+  if (spec_path != NULL && g_file_get_contents (spec_path, &corpus, NULL, NULL))
+    {
+      g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new (corpus, -1);
+      double overlap;
+
+      g_assert_null (spec_template_suggest (templates, snapshot, &overlap));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -428,6 +621,9 @@ main (int   argc,
   g_test_add_func ("/templates/bad", test_bad_templates);
   g_test_add_func ("/templates/user", test_user_templates);
   g_test_add_func ("/templates/insert-missing", test_insert_missing);
+  g_test_add_func ("/templates/required-listed", test_required_listed);
+  g_test_add_func ("/templates/check-against", test_check_against);
+  g_test_add_func ("/templates/suggest", test_suggest);
 
   return g_test_run ();
 }
