@@ -17,12 +17,15 @@
  * them by name, description and category; the one selected shows its
  * outline and a rendered preview.  The keyboard does it all: the search
  * field has the focus, Up and Down move the selection, Tab reaches the
- * title, Enter creates.  Templates are read when the picker opens. */
+ * title, Enter creates.  Templates are read when the picker opens.
+ * The user's own templates can be renamed (F2) and deleted (to the
+ * trash) here; the built-in ones cannot. */
 
 struct _SpecTemplatePicker
 {
   AdwWindow           parent_instance;
 
+  SpecTemplateStore  *store;
   GListStore         *templates;
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
@@ -34,6 +37,8 @@ struct _SpecTemplatePicker
   GtkListView        *list_view;
   GtkLabel           *problems_label;
   GtkLabel           *name_label;
+  GtkWidget          *rename_button;
+  GtkWidget          *delete_button;
   GtkLabel           *description_label;
   GtkEntry           *title_entry;
   GtkLabel           *outline_label;
@@ -132,6 +137,12 @@ outline_text (SpecTemplate *template_)
   return g_string_free (text, FALSE);
 }
 
+static gboolean
+is_users (SpecTemplate *template_)
+{
+  return template_ != NULL && !spec_template_is_built_in (template_) && spec_template_get_file (template_) != NULL;
+}
+
 static void
 on_selected (SpecTemplatePicker *self)
 {
@@ -139,6 +150,10 @@ on_selected (SpecTemplatePicker *self)
   g_autofree char *outline = NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "picker.create", template_ != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "picker.rename", is_users (template_));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "picker.delete", is_users (template_));
+  gtk_widget_set_visible (self->rename_button, is_users (template_));
+  gtk_widget_set_visible (self->delete_button, is_users (template_));
   if (template_ == NULL)
     {
       gtk_label_set_text (self->name_label, _("No Matching Template"));
@@ -184,6 +199,156 @@ on_row_activated (SpecTemplatePicker *self,
 {
   gtk_single_selection_set_selected (self->selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self), "picker.create", NULL);
+}
+
+/* Where @template_ is in the whole list (not the filtered one). */
+static gboolean
+find_position (SpecTemplatePicker *self,
+               SpecTemplate       *template_,
+               guint              *position)
+{
+  return g_list_store_find (self->templates, template_, position);
+}
+
+static void
+show_error (SpecTemplatePicker *self,
+            const char         *heading,
+            const GError       *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Rename (F2): the name asked for in a dialog; one that would leave the
+ * templates folder, or is taken, is refused there. */
+
+static void
+rename_response_cb (AdwMessageDialog   *dialog,
+                    const char         *response,
+                    SpecTemplatePicker *self)
+{
+  GtkEditable *name = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  SpecTemplate *template_ = g_object_get_data (G_OBJECT (dialog), "template");
+  g_autoptr(SpecTemplate) renamed = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  if (g_strcmp0 (response, "rename") != 0)
+    return;
+
+  if (!(renamed = spec_template_store_rename (self->store, template_, gtk_editable_get_text (name), &error)))
+    {
+      show_error (self, _("Could Not Rename the Template"), error);
+      return;
+    }
+
+  if (find_position (self, template_, &position))
+    {
+      g_list_store_splice (self->templates, position, 1, (gpointer *) &renamed, 1);
+      /* Still the one selected, wherever the search now shows it. */
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->filtered)); i++)
+        {
+          g_autoptr(SpecTemplate) shown = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+
+          if (shown == renamed)
+            gtk_single_selection_set_selected (self->selection, i);
+        }
+      on_selected (self);
+    }
+}
+
+static void
+rename_activate_cb (GtkEntry         *entry,
+                    AdwMessageDialog *dialog)
+{
+  adw_message_dialog_response (dialog, "rename");
+}
+
+static void
+rename_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  SpecTemplatePicker *self = SPEC_TEMPLATE_PICKER (widget);
+  SpecTemplate *template_ = gtk_single_selection_get_selected_item (self->selection);
+  GtkWidget *dialog;
+  GtkWidget *name;
+
+  if (!is_users (template_))
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename Template"), NULL);
+  name = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (name), spec_template_get_name (template_));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (name), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Template name"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "rename", _("_Rename"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "template", g_object_ref (template_), g_object_unref);
+  g_signal_connect (name, "activate", G_CALLBACK (rename_activate_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (name);
+}
+
+/* Delete: asked first; the file goes to the trash, where there is one. */
+
+static void
+delete_response_cb (AdwMessageDialog   *dialog,
+                    const char         *response,
+                    SpecTemplatePicker *self)
+{
+  SpecTemplate *template_ = g_object_get_data (G_OBJECT (dialog), "template");
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  if (g_strcmp0 (response, "delete") != 0)
+    return;
+
+  if (!spec_template_store_delete (self->store, template_, &error))
+    {
+      show_error (self, _("Could Not Delete the Template"), error);
+      return;
+    }
+
+  if (find_position (self, template_, &position))
+    g_list_store_remove (self->templates, position);
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+    gtk_single_selection_set_selected (self->selection, 0);
+  on_selected (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  SpecTemplatePicker *self = SPEC_TEMPLATE_PICKER (widget);
+  SpecTemplate *template_ = gtk_single_selection_get_selected_item (self->selection);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (!is_users (template_))
+    return;
+
+  heading = g_strdup_printf (_("Delete “%s”?"), spec_template_get_name (template_));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("The template goes to the trash. Specs made from it are kept."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "template", g_object_ref (template_), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Up and Down in the search field move through the list. */
@@ -271,6 +436,7 @@ spec_template_picker_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->templates);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->search_words, g_strfreev);
 
   G_OBJECT_CLASS (spec_template_picker_parent_class)->dispose (object);
@@ -302,6 +468,8 @@ spec_template_picker_class_init (SpecTemplatePickerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpecTemplatePicker, list_view);
   gtk_widget_class_bind_template_child (widget_class, SpecTemplatePicker, problems_label);
   gtk_widget_class_bind_template_child (widget_class, SpecTemplatePicker, name_label);
+  gtk_widget_class_bind_template_child (widget_class, SpecTemplatePicker, rename_button);
+  gtk_widget_class_bind_template_child (widget_class, SpecTemplatePicker, delete_button);
   gtk_widget_class_bind_template_child (widget_class, SpecTemplatePicker, description_label);
   gtk_widget_class_bind_template_child (widget_class, SpecTemplatePicker, title_entry);
   gtk_widget_class_bind_template_child (widget_class, SpecTemplatePicker, outline_label);
@@ -311,6 +479,9 @@ spec_template_picker_class_init (SpecTemplatePickerClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 
   gtk_widget_class_install_action (widget_class, "picker.create", NULL, create_action);
+  gtk_widget_class_install_action (widget_class, "picker.rename", NULL, rename_action);
+  gtk_widget_class_install_action (widget_class, "picker.delete", NULL, delete_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "picker.rename", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -355,6 +526,7 @@ spec_template_picker_new (SpecTemplateStore *store)
   g_autoptr(GPtrArray) templates = spec_template_store_load (store, &problems);
   g_autoptr(SpecTemplate) blank = blank_template ();
 
+  self->store = g_object_ref (store);
   g_list_store_append (self->templates, blank);
   g_list_store_splice (self->templates, 1, 0, templates->pdata, templates->len);
 

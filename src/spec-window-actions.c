@@ -55,6 +55,7 @@ load_cb (GObject      *object,
     }
 
   _spec_window_library_file_read (self);
+  _spec_window_template_file_read (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->editor));
 }
 

@@ -65,7 +65,7 @@ history_restore_cb (SpecWindow        *self,
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (gtk_text_buffer_undo),
                            target->document, G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (target->toast_overlay, toast);
+  _spec_window_add_toast (target, toast);
 }
 
 /**

@@ -56,7 +56,7 @@ autosave_failed_cb (SpecWindow   *self,
   adw_toast_set_priority (self->autosave_toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (self->autosave_toast, "dismissed", G_CALLBACK (autosave_toast_dismissed_cb),
                            self, G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->toast_overlay, self->autosave_toast);
+  _spec_window_add_toast (self, self->autosave_toast);
 }
 
 static void
@@ -359,35 +359,6 @@ spec_window_get_autosave (SpecWindow *self)
   return self->autosave;
 }
 
-/* A spec made from a template is checked against it again when opened:
- * "id@version", any version of the template (a newer one checks the
- * sections it has now). */
-static void
-load_template (SpecWindow *self,
-               const char *template_id)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  g_autofree char *id = g_strdup (template_id);
-  g_autoptr(GPtrArray) templates = NULL;
-  char *at = strchr (id, '@');
-
-  if (!SPEC_IS_APPLICATION (app))
-    return;
-  if (at != NULL)
-    *at = '\0';
-
-  templates = spec_template_store_load (spec_application_get_templates (SPEC_APPLICATION (app)), NULL);
-  for (guint i = 0; i < templates->len; i++)
-    if (g_str_equal (spec_template_get_id (g_ptr_array_index (templates, i)), id))
-      {
-        spec_document_set_template (self->document,
-                                    spec_template_get_snapshot (g_ptr_array_index (templates, i)));
-        if (self->autosave != NULL)
-          spec_autosave_set_template_id (self->autosave, template_id);
-        return;
-      }
-}
-
 /**
  * spec_window_open_spec:
  * @id: a spec in the library
@@ -414,9 +385,9 @@ spec_window_open_spec (SpecWindow *self,
     }
 
   spec_document_load_library_spec (self->document, id, entry->title, entry->body);
-  spec_document_set_template (self->document, NULL);
+  _spec_window_set_template (self, NULL, FALSE);
   if (entry->template_id != NULL)
-    load_template (self, entry->template_id);
+    _spec_window_load_template (self, entry->template_id);
   gtk_widget_grab_focus (GTK_WIDGET (self->editor));
 
   return TRUE;

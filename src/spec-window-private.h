@@ -15,6 +15,7 @@
 #include "spec-preview.h"
 #include "spec-progress-indicator.h"
 #include "spec-scroll-sync.h"
+#include "spec-template.h"
 #include "spec-window.h"
 
 G_BEGIN_DECLS
@@ -32,8 +33,11 @@ struct _SpecWindow
   SpecLibraryWriter    *writer;         /* with the library */
   SpecAutosave         *autosave;
   AdwToast             *autosave_toast; /* while autosaving fails */
+  AdwToast             *suggestion_toast; /* weak: the template suggested */
   char                 *autosave_error; /* why, for its Details */
   char                 *recovered_text; /* to put in once the file is read */
+  char                 *template_id;    /* what the document is checked against */
+  char                 *suggested_id;   /* what a file's headings follow */
 
   /* Template widgets */
   AdwWindowTitle       *window_title;
@@ -55,17 +59,26 @@ struct _SpecWindow
   guint                 autosave_files : 1;    /* write the file as it is autosaved */
   guint                 file_autosave_failed : 1;
   guint                 close_confirmed : 1;   /* the user chose to close */
+  guint                 suggest_pending : 1;   /* a file just read, no template yet */
 };
 
 void     _spec_window_update_title       (SpecWindow     *self);
 void     _spec_window_toast              (SpecWindow     *self,
                                           const char     *message);
+void     _spec_window_add_toast          (SpecWindow     *self,
+                                          AdwToast       *toast);
 void     _spec_window_class_actions_init (GtkWidgetClass *widget_class);
 void     _spec_window_class_unfilled_init (GtkWidgetClass *widget_class);
 void     _spec_window_unfilled_init      (SpecWindow     *self);
 gboolean _spec_window_confirm_close      (SpecWindow     *self);
 void     _spec_window_template_init       (SpecWindow     *self);
 void     _spec_window_class_template_init (GtkWidgetClass *widget_class);
+void     _spec_window_set_template        (SpecWindow     *self,
+                                           SpecTemplate   *template_,
+                                           gboolean        remember);
+void     _spec_window_load_template       (SpecWindow     *self,
+                                           const char     *template_id);
+void     _spec_window_template_file_read  (SpecWindow     *self);
 void     _spec_window_clarify_init       (SpecWindow     *self);
 void     _spec_window_class_clarify_init (GtkWidgetClass *widget_class);
 void     _spec_window_history_init         (SpecWindow     *self);

@@ -1,5 +1,7 @@
 /* spec-window-template.c: the document and templates: a new spec from
- * one, Insert Missing Sections, Save as Template…, Import Template…
+ * one, the template it is checked against (remembered in the library,
+ * suggested for a file), Insert Missing Sections, Check Against
+ * Template…, Save as Template…, Import Template…
  *
  * Copyright 2026 The Specwright developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,11 +9,15 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "spec-application.h"
 #include "spec-file-filters.h"
 #include "spec-outline-edit.h"
+#include "spec-template-check-dialog.h"
+#include "spec-template-suggest.h"
 #include "spec-text-file.h"
 #include "spec-window-private.h"
 
@@ -48,7 +54,7 @@ insert_missing_action (GtkWidget  *widget,
 
   message = g_strdup_printf (ngettext ("%u section added from the template", "%u sections added from the template",
                                        n), n);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  _spec_window_add_toast (self, adw_toast_new (message));
 }
 
 /* The application's templates, or (a window on its own, as in tests)
@@ -62,6 +68,208 @@ dup_store (SpecWindow *self)
     return g_object_ref (spec_application_get_templates (SPEC_APPLICATION (app)));
 
   return spec_template_store_new (NULL, NULL);
+}
+
+static char *
+versioned_id (SpecTemplate *template_)
+{
+  return g_strdup_printf ("%s@%u", spec_template_get_id (template_), spec_template_get_version (template_));
+}
+
+static gint64
+set_template_job (SpecLibrary  *library,
+                  gpointer      data,
+                  GError      **error)
+{
+  const char *change = data;   /* "<id> <template id>" */
+  const char *space = strchr (change, ' ');
+
+  return spec_library_set_template (library, g_ascii_strtoll (change, NULL, 10), space + 1, error) ? 1 : 0;
+}
+
+static void
+set_template_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SpecWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (spec_library_writer_run_finish (SPEC_LIBRARY_WRITER (object), result, &error) == 0)
+    _spec_window_show_error (self, _("Could Not Remember the Template"), error);
+}
+
+/**
+ * _spec_window_set_template:
+ * @template_: (nullable): what the document is checked against, or
+ *   %NULL for nothing
+ * @remember: store it with the library's spec, when there is one
+ *
+ * The report checks the document against @template_ (the sections it
+ * lacks, the template's tokens in code), a spec made now is stored with
+ * it, and Check Against Template… shows it first.
+ */
+void
+_spec_window_set_template (SpecWindow   *self,
+                           SpecTemplate *template_,
+                           gboolean      remember)
+{
+  g_autofree char *template_id = template_ != NULL ? versioned_id (template_) : NULL;
+  gint64 library_id = spec_document_get_library_id (self->document);
+
+  g_free (self->template_id);
+  self->template_id = template_ != NULL ? g_strdup (spec_template_get_id (template_)) : NULL;
+  spec_document_set_template (self->document, template_ != NULL ? spec_template_get_snapshot (template_) : NULL);
+
+  if (self->autosave != NULL)
+    spec_autosave_set_template_id (self->autosave, template_id);
+  if (remember && self->writer != NULL && library_id != 0 && template_id != NULL)
+    spec_library_writer_run_async (self->writer, set_template_job,
+                                   g_strdup_printf ("%" G_GINT64_FORMAT " %s", library_id, template_id), g_free,
+                                   NULL, set_template_cb, g_object_ref (self));
+}
+
+static SpecTemplate *
+find_template (GPtrArray  *templates,
+               const char *id)
+{
+  for (guint i = 0; id != NULL && i < templates->len; i++)
+    if (g_str_equal (spec_template_get_id (g_ptr_array_index (templates, i)), id))
+      return g_ptr_array_index (templates, i);
+
+  return NULL;
+}
+
+/**
+ * _spec_window_load_template:
+ * @template_id: "id@version", as the library has it
+ *
+ * A spec made from a template is checked against it again when opened:
+ * any version of it (a newer one checks the sections it has now).
+ */
+void
+_spec_window_load_template (SpecWindow *self,
+                            const char *template_id)
+{
+  g_autoptr(SpecTemplateStore) store = dup_store (self);
+  g_autoptr(GPtrArray) templates = spec_template_store_load (store, NULL);
+  g_autofree char *id = g_strdup (template_id);
+  SpecTemplate *template_;
+  char *at = strchr (id, '@');
+
+  if (at != NULL)
+    *at = '\0';
+  if ((template_ = find_template (templates, id)) != NULL)
+    _spec_window_set_template (self, template_, FALSE);
+}
+
+/* A file just read: the template its library spec remembers, else the
+ * one its headings follow, offered in a toast.  Waits for the file to be
+ * linked to its library spec, and for its text to be parsed. */
+static void
+suggest_template (SpecWindow *self)
+{
+  gint64 library_id = spec_document_get_library_id (self->document);
+  SpecSnapshot *snapshot = spec_document_get_snapshot (self->document);
+  g_autoptr(SpecTemplateStore) store = NULL;
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autofree char *message = NULL;
+  SpecTemplate *suggested;
+  AdwToast *toast;
+
+  if (!self->suggest_pending || (self->library != NULL && library_id == 0) ||
+      snapshot == NULL || !spec_document_is_current (self->document))
+    return;
+  self->suggest_pending = FALSE;
+
+  if (self->library != NULL)
+    {
+      g_autoptr(SpecLibraryEntry) entry = spec_library_get (self->library, library_id, NULL);
+
+      if (entry != NULL && entry->template_id != NULL)
+        {
+          _spec_window_load_template (self, entry->template_id);
+          return;
+        }
+    }
+
+  store = dup_store (self);
+  templates = spec_template_store_load (store, NULL);
+  if (!(suggested = spec_template_suggest (templates, snapshot, NULL)))
+    return;
+
+  self->suggested_id = g_strdup (spec_template_get_id (suggested));
+  /* Translators: the name of a template */
+  message = g_strdup_printf (_("This spec follows the template “%s”"), spec_template_get_name (suggested));
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Check…"));
+  adw_toast_set_action_name (toast, "win.check-template");
+  g_set_weak_pointer (&self->suggestion_toast, toast);
+  _spec_window_add_toast (self, toast);
+}
+
+/**
+ * _spec_window_template_file_read:
+ *
+ * A file was opened into the window: it has no template until its
+ * library spec says so, or the user chooses one.
+ */
+void
+_spec_window_template_file_read (SpecWindow *self)
+{
+  _spec_window_set_template (self, NULL, FALSE);
+  g_clear_pointer (&self->suggested_id, g_free);
+  self->suggest_pending = TRUE;
+  suggest_template (self);
+}
+
+/* Check Against Template…: any template's coverage of the document. */
+
+static void
+use_template_cb (SpecWindow   *self,
+                 SpecTemplate *template_)
+{
+  g_autofree char *message = NULL;
+
+  _spec_window_set_template (self, template_, TRUE);
+  message = g_strdup_printf (_("Now checked against “%s”"), spec_template_get_name (template_));
+  _spec_window_toast (self, message);
+}
+
+static void
+check_template_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  SpecWindow *self = SPEC_WINDOW (widget);
+  SpecSnapshot *snapshot = spec_document_get_snapshot (self->document);
+  g_autoptr(SpecTemplateStore) store = dup_store (self);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) templates = spec_template_store_load (store, &problems);
+  SpecTemplateCheckDialog *dialog;
+  SpecTemplate *selected;
+
+  if (templates->len == 0)
+    {
+      _spec_window_toast (self, _("There are no templates to check against"));
+      return;
+    }
+
+  /* Its own template, else the one its headings follow, else the first. */
+  selected = find_template (templates, self->template_id);
+  if (selected == NULL)
+    selected = find_template (templates, self->suggested_id);
+  if (selected == NULL && snapshot != NULL && (selected = spec_template_suggest (templates, snapshot, NULL)))
+    {
+      g_free (self->suggested_id);
+      self->suggested_id = g_strdup (spec_template_get_id (selected));
+    }
+
+  dialog = spec_template_check_dialog_new (self->document, templates, selected, self->template_id,
+                                           self->suggested_id);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "use-template", G_CALLBACK (use_template_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Save as Template…: the document's text, under a name the user gives. */
@@ -208,6 +416,10 @@ _spec_window_template_init (SpecWindow *self)
 {
   g_signal_connect_object (self->document, "notify::snapshot", G_CALLBACK (update_actions),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::snapshot", G_CALLBACK (suggest_template),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::library-id", G_CALLBACK (suggest_template),
+                           self, G_CONNECT_SWAPPED);
   update_actions (self);
 }
 
@@ -215,6 +427,7 @@ void
 _spec_window_class_template_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.insert-missing", NULL, insert_missing_action);
+  gtk_widget_class_install_action (widget_class, "win.check-template", NULL, check_template_action);
   gtk_widget_class_install_action (widget_class, "win.save-as-template", NULL, save_as_template_action);
   gtk_widget_class_install_action (widget_class, "win.import-template", NULL, import_template_action);
 }
@@ -233,7 +446,6 @@ spec_window_start_spec (SpecWindow   *self,
                         SpecTemplate *template_,
                         const char   *text)
 {
-  g_autofree char *template_id = NULL;
   gboolean blank;
 
   g_return_if_fail (SPEC_IS_WINDOW (self));
@@ -241,10 +453,7 @@ spec_window_start_spec (SpecWindow   *self,
   g_return_if_fail (text != NULL);
 
   blank = g_str_equal (spec_template_get_id (template_), "blank");
-  template_id = g_strdup_printf ("%s@%u", spec_template_get_id (template_), spec_template_get_version (template_));
-  if (self->autosave != NULL && !blank)
-    spec_autosave_set_template_id (self->autosave, template_id);
-  spec_document_set_template (self->document, blank ? NULL : spec_template_get_snapshot (template_));
+  _spec_window_set_template (self, blank ? NULL : template_, FALSE);
 
   _spec_window_replace_text (self, text);
   /* Where there is something to fill: the first slot. */

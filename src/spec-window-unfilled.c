@@ -24,7 +24,7 @@ show_toast (SpecWindow *self,
   AdwToast *toast = adw_toast_new (message);
 
   adw_toast_set_timeout (toast, 2);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _spec_window_add_toast (self, toast);
 }
 
 static void

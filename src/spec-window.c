@@ -147,8 +147,7 @@ on_restructure (SpecWindow    *self,
                 SpecNavigator *navigator)
 {
   if (!spec_document_apply_edits (self->document, snapshot, edits))
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (_("The outline is catching up with your typing: try again")));
+    _spec_window_add_toast (self, adw_toast_new (_("The outline is catching up with your typing: try again")));
 }
 
 static void
@@ -156,7 +155,7 @@ on_restructure_refused (SpecWindow    *self,
                         const char    *message,
                         SpecNavigator *navigator)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  _spec_window_add_toast (self, adw_toast_new (message));
 }
 
 static void
@@ -258,6 +257,9 @@ spec_window_finalize (GObject *object)
   g_clear_object (&self->library);
   g_clear_pointer (&self->recovered_text, g_free);
   g_clear_pointer (&self->autosave_error, g_free);
+  g_clear_weak_pointer (&self->suggestion_toast);
+  g_clear_pointer (&self->template_id, g_free);
+  g_clear_pointer (&self->suggested_id, g_free);
   g_clear_object (&self->loading_file);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
@@ -509,8 +511,30 @@ void
 _spec_window_toast (SpecWindow *self,
                     const char *message)
 {
-  if (self->toast_overlay != NULL)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  _spec_window_add_toast (self, adw_toast_new (message));
+}
+
+/**
+ * _spec_window_add_toast:
+ * @toast: (transfer full): the toast
+ *
+ * Every toast of the window comes through here.  What the user has just
+ * done is told at once, never queued behind the template suggestion,
+ * which only offers something and is dismissed for it.
+ */
+void
+_spec_window_add_toast (SpecWindow *self,
+                        AdwToast   *toast)
+{
+  if (self->toast_overlay == NULL)
+    {
+      g_object_unref (toast);
+      return;
+    }
+
+  if (self->suggestion_toast != NULL && toast != self->suggestion_toast)
+    adw_toast_dismiss (self->suggestion_toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 SpecWindow *

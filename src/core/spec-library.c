@@ -1255,6 +1255,42 @@ spec_library_restore_revision (SpecLibrary  *self,
 }
 
 /**
+ * spec_library_set_template:
+ * @template_id: (nullable): "id@version" of the template the spec is to
+ *   be checked against from now on, or %NULL for none
+ *
+ * Remembers a spec's template ("Use for This Spec" in Check Against
+ * Template): no new revision, the text is unchanged.
+ */
+gboolean
+spec_library_set_template (SpecLibrary  *self,
+                           gint64        id,
+                           const char   *template_id,
+                           GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SPEC_IS_LIBRARY (self), FALSE);
+
+  if (!(stmt = _spec_library_prepare (self, "UPDATE specs SET template_id = ? WHERE id = ?", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, template_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, id);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _spec_library_set_error (error, self->db, rc, _("Could not write to the library"));
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, SPEC_LIBRARY_ERROR, SPEC_LIBRARY_ERROR_NOT_FOUND, _("No such spec"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * spec_library_set_status:
  * @status: the new status, on one line
  *

@@ -101,6 +101,10 @@ char             *spec_library_get_revision_body   (SpecLibrary         *self,
 gint64            spec_library_restore_revision    (SpecLibrary         *self,
                                                     gint64               revision_id,
                                                     GError             **error);
+gboolean          spec_library_set_template        (SpecLibrary         *self,
+                                                    gint64               id,
+                                                    const char          *template_id,
+                                                    GError             **error);
 gboolean          spec_library_set_status          (SpecLibrary         *self,
                                                     gint64               id,
                                                     const char          *status,

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "spec-library-private.h"
+#include "spec-template-check-dialog.h"
 #include "spec-template-picker.h"
 #include "spec-test-utils.h"
 #include "spec-window-private.h"
@@ -365,6 +366,368 @@ test_save_and_import (void)
   spec_test_remove_tree (user);
 }
 
+/* Takes out the lines from @heading up to (not including) @next. */
+static void
+cut_section (char       *text,
+             const char *heading,
+             const char *next)
+{
+  char *start = strstr (text, heading);
+  char *end = start != NULL ? strstr (start, next) : NULL;
+
+  g_assert_nonnull (start);
+  g_assert_nonnull (end);
+  memmove (start, end, strlen (end) + 1);
+}
+
+static gboolean
+check_dialog_shown (gpointer data)
+{
+  return spec_test_find_toplevel (SPEC_TYPE_TEMPLATE_CHECK_DIALOG, NULL) != NULL;
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child; child = gtk_widget_get_next_sibling (child))
+    n += ADW_IS_ACTION_ROW (child);
+
+  return n;
+}
+
+static gboolean
+is_label (GtkWidget     *widget,
+          gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_required_tag (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), "Required") == 0 &&
+         gtk_widget_has_css_class (widget, "error");
+}
+
+/* Check Against Template…, on a document that lacks three of a
+ * template's sections, one of them mandatory, and does not say which
+ * template it follows: that template is suggested and chosen, the three
+ * are reported (the mandatory one flagged), Insert Missing Sections puts
+ * them back in the template's order with its text, one undo restores the
+ * bytes, and "Use for This Spec" makes the window check against it. */
+static void
+test_check_against (void)
+{
+  g_autoptr(SpecTemplateStore) store = spec_template_store_new (NULL, "/nonexistent");
+  g_autoptr(GPtrArray) templates = spec_template_store_load (store, NULL);
+  SpecWindow *window = g_object_ref_sink (spec_window_new (NULL, NULL));
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (spec_window_get_document (window));
+  SpecTemplateCheckDialog *dialog;
+  SpecTemplate *scenarios = NULL;
+  const SpecReport *report;
+  g_autofree char *full = NULL;
+  g_autofree char *partial = NULL;
+  g_autofree char *inserted = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *png = NULL;
+  const char *titles[3];
+  GtkWidget *missing_list;
+
+  for (guint i = 0; i < templates->len; i++)
+    if (g_str_equal (spec_template_get_id (g_ptr_array_index (templates, i)), "user-scenarios"))
+      scenarios = g_ptr_array_index (templates, i);
+  g_assert_nonnull (scenarios);
+  full = spec_template_instantiate (scenarios, "Offline Mode", "Ada Lovelace", NULL);
+  partial = g_strdup (full);
+  cut_section (partial, "### Edge Cases", "## Requirements");
+  cut_section (partial, "### Key Entities", "### Data Integrity");
+  cut_section (partial, "### Security & Environment Scope", "## Success Criteria");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_text_buffer_set_text (buffer, partial, -1);
+  gtk_text_buffer_set_modified (buffer, FALSE);
+  g_assert_true (spec_test_wait_for (parsed, window, TIMEOUT_MS));
+  /* Not checked against anything yet. */
+  g_assert_false (spec_snapshot_get_report (spec_document_get_snapshot (spec_window_get_document (window)))->against_template);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.check-template", NULL));
+  g_assert_true (spec_test_wait_for (check_dialog_shown, NULL, TIMEOUT_MS));
+  dialog = SPEC_TEMPLATE_CHECK_DIALOG (spec_test_find_toplevel (SPEC_TYPE_TEMPLATE_CHECK_DIALOG, NULL));
+  g_assert_cmpstr (spec_template_get_id (spec_template_check_dialog_get_selected (dialog)), ==, "user-scenarios");
+
+  report = spec_template_check_dialog_get_report (dialog);
+  g_assert_cmpuint (report->missing->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    titles[i] = g_array_index (report->missing, SpecMissingSection, i).title;
+  g_assert_cmpstr (titles[0], ==, "Edge Cases");
+  g_assert_cmpstr (titles[1], ==, "Key Entities (include if feature involves data)");
+  g_assert_cmpstr (titles[2], ==, "Security & Environment Scope");
+  g_assert_false (g_array_index (report->missing, SpecMissingSection, 0).required);
+  g_assert_true (g_array_index (report->missing, SpecMissingSection, 2).required);
+  /* Shown as rows, the mandatory one tagged. */
+  missing_list = gtk_widget_get_next_sibling (spec_test_find_matching (GTK_WIDGET (dialog), is_label, "Missing"));
+  g_assert_true (GTK_IS_LIST_BOX (missing_list));
+  g_assert_cmpuint (count_rows (missing_list), ==, 3);
+  g_assert_nonnull (spec_test_find_matching (missing_list, is_required_tag, NULL));
+  spec_test_iterate (300);
+  png = spec_test_save_screenshot (GTK_WIDGET (dialog), "check-against-template");
+  g_test_message ("screenshot: %s", png);
+
+  /* Another template: much missing, much of the spec's own. */
+  spec_template_check_dialog_select (dialog, "product-feature");
+  report = spec_template_check_dialog_get_report (dialog);
+  g_assert_cmpuint (report->missing->len, >, 50);
+  spec_template_check_dialog_select (dialog, "user-scenarios");
+
+  /* Inserted in the template's order, with its text: the full spec. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "check.insert-missing", NULL));
+  g_assert_true (spec_test_wait_for (parsed, window, TIMEOUT_MS));
+  spec_test_iterate (50);
+  inserted = spec_document_dup_text (spec_window_get_document (window));
+  g_assert_cmpstr (inserted, ==, full);
+  g_assert_cmpuint (spec_template_check_dialog_get_report (dialog)->missing->len, ==, 0);
+  g_assert_cmpuint (count_rows (missing_list), ==, 0);
+
+  gtk_text_buffer_undo (buffer);
+  g_assert_true (spec_test_wait_for (parsed, window, TIMEOUT_MS));
+  undone = spec_document_dup_text (spec_window_get_document (window));
+  g_assert_cmpstr (undone, ==, partial);
+
+  /* From now on the window checks against it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "check.use-template", NULL));
+  g_assert_true (spec_test_wait_for (parsed, window, TIMEOUT_MS));
+  report = spec_snapshot_get_report (spec_document_get_snapshot (spec_window_get_document (window)));
+  g_assert_true (report->against_template);
+  g_assert_cmpuint (report->missing->len, ==, 3);
+  g_assert_cmpstr (window->template_id, ==, "user-scenarios");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
+static gboolean
+linked (gpointer data)
+{
+  return spec_document_get_library_id (spec_window_get_document (data)) != 0;
+}
+
+static gboolean
+has_toast_for (gpointer data)
+{
+  SpecWindow *window = data;
+
+  return window->suggested_id != NULL && !window->suggest_pending;
+}
+
+/* A file opened from disk: the template its headings follow is
+ * suggested (a seed, for its template), none for a file that follows
+ * none; the one chosen is remembered with the library's spec, and the
+ * file is checked against it when opened again. */
+static void
+test_suggest_for_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("specwright-suggest-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *notes_path = g_build_filename (dir, "notes.md", NULL);
+  g_autofree char *seed = spec_test_seed_path ("002");
+  g_autoptr(SpecLibrary) library = spec_library_open (db, NULL, NULL);
+  g_autoptr(SpecLibraryWriter) writer = spec_library_writer_new (db);
+  g_autoptr(GFile) notes = g_file_new_for_path (notes_path);
+  g_autoptr(GFile) seed_file = NULL;
+  SpecWindow *window;
+  SpecTemplateCheckDialog *dialog;
+  g_autofree char *png = NULL;
+
+  if (seed == NULL)
+    {
+      g_test_skip ("no seeds beside the source");
+      return;
+    }
+  seed_file = g_file_new_for_path (seed);
+
+  /* Notes follow no template: nothing suggested. */
+  g_assert_true (g_file_set_contents (notes_path, "# Notes\n\n## Monday\n\nCalls.\n", -1, NULL));
+  window = g_object_ref_sink (spec_window_new (NULL, NULL));
+  spec_window_set_library (window, library, writer);
+  gtk_window_present (GTK_WINDOW (window));
+  spec_window_open (window, notes);
+  g_assert_true (spec_test_wait_for (linked, window, TIMEOUT_MS));
+  g_assert_true (spec_test_wait_for (parsed, window, TIMEOUT_MS));
+  spec_test_iterate (100);
+  g_assert_false (window->suggest_pending);
+  g_assert_null (window->suggested_id);
+  spec_autosave_close (spec_window_get_autosave (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+
+  /* The product feature seed: its template suggested. */
+  window = g_object_ref_sink (spec_window_new (NULL, NULL));
+  spec_window_set_library (window, library, writer);
+  gtk_window_present (GTK_WINDOW (window));
+  spec_window_open (window, seed_file);
+  g_assert_true (spec_test_wait_for (has_toast_for, window, TIMEOUT_MS));
+  g_assert_cmpstr (window->suggested_id, ==, "product-feature");
+  g_assert_null (window->template_id);
+  {
+    g_autofree char *shown = NULL;
+
+    spec_test_iterate (300);
+    shown = spec_test_collect_text (GTK_WIDGET (window->toast_overlay));
+    g_assert_nonnull (strstr (shown, "This spec follows the template “Product Feature Specification”"));
+    g_free (png);
+    png = spec_test_save_screenshot (GTK_WIDGET (window), "template-suggested");
+    g_test_message ("screenshot: %s", png);
+    /* What the user does next is told at once, not queued behind it. */
+    _spec_window_toast (window, "Something the user just did");
+    spec_test_iterate (300);
+    g_free (shown);
+    shown = spec_test_collect_text (GTK_WIDGET (window->toast_overlay));
+    g_assert_nonnull (strstr (shown, "Something the user just did"));
+    g_assert_null (window->suggestion_toast);
+  }
+
+  /* Its toast's button opens the check, the suggestion chosen. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.check-template", NULL));
+  g_assert_true (spec_test_wait_for (check_dialog_shown, NULL, TIMEOUT_MS));
+  dialog = SPEC_TEMPLATE_CHECK_DIALOG (spec_test_find_toplevel (SPEC_TYPE_TEMPLATE_CHECK_DIALOG, NULL));
+  g_assert_cmpstr (spec_template_get_id (spec_template_check_dialog_get_selected (dialog)), ==, "product-feature");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "check.use-template", NULL));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spec_library_writer_flush (writer);
+  spec_test_iterate (100);
+  {
+    g_autoptr(SpecLibraryEntry) entry = spec_library_get (library, spec_document_get_library_id (
+                                                            spec_window_get_document (window)), NULL);
+
+    g_assert_nonnull (entry);
+    g_assert_cmpstr (entry->template_id, ==, "product-feature@1");
+  }
+  spec_autosave_close (spec_window_get_autosave (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+
+  /* Opened again: checked against it at once, nothing suggested. */
+  window = g_object_ref_sink (spec_window_new (NULL, NULL));
+  spec_window_set_library (window, library, writer);
+  gtk_window_present (GTK_WINDOW (window));
+  spec_window_open (window, seed_file);
+  g_assert_true (spec_test_wait_for (linked, window, TIMEOUT_MS));
+  g_assert_true (spec_test_wait_for (parsed, window, TIMEOUT_MS));
+  spec_test_iterate (100);
+  g_assert_cmpstr (window->template_id, ==, "product-feature");
+  g_assert_null (window->suggested_id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.check-template", NULL));
+  g_assert_true (spec_test_wait_for (check_dialog_shown, NULL, TIMEOUT_MS));
+  dialog = SPEC_TEMPLATE_CHECK_DIALOG (spec_test_find_toplevel (SPEC_TYPE_TEMPLATE_CHECK_DIALOG, NULL));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "check.use-template", NULL) &&
+                  g_strcmp0 (window->template_id, "product-feature") != 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  spec_autosave_close (spec_window_get_autosave (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  spec_library_writer_flush (writer);
+  spec_test_iterate (100);
+  spec_test_remove_tree (dir);
+}
+
+static gboolean
+dialog_open (gpointer data)
+{
+  return spec_test_find_dialog (GTK_WINDOW (data)) != NULL;
+}
+
+/* The user's own templates are renamed (F2) and deleted in the picker;
+ * a name that would leave the folder is refused; built-in ones offer
+ * neither. */
+static void
+test_picker_rename_delete (void)
+{
+  g_autofree char *user = g_dir_make_tmp ("specwright-picker-XXXXXX", NULL);
+  g_autoptr(SpecTemplateStore) store = spec_template_store_new (NULL, user);
+  g_autoptr(SpecTemplate) saved = NULL;
+  SpecTemplatePicker *picker;
+  GtkWidget *search;
+  AdwMessageDialog *dialog;
+  g_autofree char *renamed_path = g_build_filename (user, "Incident Postmortem.md", NULL);
+  g_autofree char *png = NULL;
+
+  saved = spec_template_store_save (store, "Incident Review", "# Incident Review\n\n## Timeline\n\n- [TIME]\n", NULL);
+  g_assert_nonnull (saved);
+  picker = g_object_ref_sink (spec_template_picker_new (store));
+  search = spec_test_find_widget (GTK_WIDGET (picker), GTK_TYPE_SEARCH_ENTRY);
+  gtk_window_present (GTK_WINDOW (picker));
+  spec_test_iterate (200);
+
+  /* A built-in one: nothing to rename or delete. */
+  g_assert_cmpstr (selected_id (picker), ==, "agent-feature");
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (picker), "picker.rename", NULL) &&
+                  dialog_open (picker));
+  g_assert_false (dialog_open (picker));
+
+  /* Found by typing, renamed by F2. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "incident");
+  {
+    Shown shown = { picker, 1 };
+
+    g_assert_true (spec_test_wait_for (shown_are, &shown, TIMEOUT_MS));
+  }
+  g_assert_cmpstr (selected_id (picker), ==, "user-incident-review");
+  spec_test_iterate (200);
+  png = spec_test_save_screenshot (GTK_WIDGET (picker), "template-picker-user");
+  g_test_message ("screenshot: %s", png);
+  gtk_widget_activate_action (GTK_WIDGET (picker), "picker.rename", NULL);
+  g_assert_true (spec_test_wait_for (dialog_open, picker, TIMEOUT_MS));
+  dialog = ADW_MESSAGE_DIALOG (spec_test_find_dialog (GTK_WINDOW (picker)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog))), ==,
+                   "Incident Review");
+
+  /* Out of the folder: refused, named in a dialog; nothing changed. */
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "../../escape");
+  adw_message_dialog_response (dialog, "rename");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (spec_test_wait_for (dialog_open, picker, TIMEOUT_MS));
+  dialog = ADW_MESSAGE_DIALOG (spec_test_find_dialog (GTK_WINDOW (picker)));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Rename the Template");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (count_files (user), ==, 1);
+  g_assert_true (g_file_query_exists (spec_template_get_file (saved), NULL));
+
+  gtk_widget_activate_action (GTK_WIDGET (picker), "picker.rename", NULL);
+  g_assert_true (spec_test_wait_for (dialog_open, picker, TIMEOUT_MS));
+  dialog = ADW_MESSAGE_DIALOG (spec_test_find_dialog (GTK_WINDOW (picker)));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Incident Postmortem");
+  adw_message_dialog_response (dialog, "rename");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (g_file_test (renamed_path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_query_exists (spec_template_get_file (saved), NULL));
+  g_assert_cmpstr (spec_template_get_name (spec_template_picker_get_selected (picker)), ==, "Incident Postmortem");
+
+  /* Deleted, after asking; the choice goes back to what is left. */
+  gtk_widget_activate_action (GTK_WIDGET (picker), "picker.delete", NULL);
+  g_assert_true (spec_test_wait_for (dialog_open, picker, TIMEOUT_MS));
+  dialog = ADW_MESSAGE_DIALOG (spec_test_find_dialog (GTK_WINDOW (picker)));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Incident Postmortem”?");
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_false (g_file_test (renamed_path, G_FILE_TEST_EXISTS));
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  {
+    Shown shown = { picker, 6 };
+
+    g_assert_true (spec_test_wait_for (shown_are, &shown, TIMEOUT_MS));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (picker));
+  g_object_unref (picker);
+  spec_test_remove_tree (user);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +738,9 @@ main (int   argc,
   g_test_add_func ("/template-picker/start-spec", test_start_spec);
   g_test_add_func ("/template-picker/insert-missing", test_insert_missing);
   g_test_add_func ("/template-picker/save-and-import", test_save_and_import);
+  g_test_add_func ("/template-picker/check-against", test_check_against);
+  g_test_add_func ("/template-picker/suggest-for-file", test_suggest_for_file);
+  g_test_add_func ("/template-picker/rename-delete", test_picker_rename_delete);
 
   return g_test_run ();
 }
