@@ -519,6 +519,27 @@ test_usage_errors (void)
     }
 }
 
+/* A template's front matter lists the sections it requires: the check
+ * flags those missing as required, though the template does not mark
+ * them "(mandatory)"; an optional one is not flagged. */
+static void
+test_template_required (void)
+{
+  g_auto(TmpDir) tmp = { 0 };
+  g_auto(CheckRun) run = { 0 };
+  g_autofree char *template_path = tmp_file (&tmp, "release.md",
+                                             "---\nid: release\nrequired: Risks\noptional: Notes\n---\n\n"
+                                             "# Release: [NAME]\n\n## Scope\n\n[SCOPE]\n\n## Risks\n\n[RISK]\n\n"
+                                             "## Notes\n\n[NOTE]\n", -1);
+  g_autofree char *spec = tmp_file (&tmp, "spec.md", "# Release: 2.0\n\n## Scope\n\nEverything.\n", -1);
+  const char *args[] = { "--template", template_path, spec, NULL };
+
+  run_check (&run, args);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "missing section “Risks” (required)"));
+  g_assert_nonnull (strstr (run.out, "missing section “Notes”\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -533,6 +554,7 @@ main (int   argc,
   g_test_add_func ("/check-cli/blank-lines", test_blank_lines);
   g_test_add_func ("/check-cli/unreadable-files", test_unreadable_files);
   g_test_add_func ("/check-cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/check-cli/template-required", test_template_required);
 
   return g_test_run ();
 }
