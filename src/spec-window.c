@@ -533,7 +533,10 @@ _spec_window_add_toast (SpecWindow *self,
     }
 
   if (self->suggestion_toast != NULL && toast != self->suggestion_toast)
-    adw_toast_dismiss (self->suggestion_toast);
+    {
+      adw_toast_dismiss (self->suggestion_toast);
+      g_clear_weak_pointer (&self->suggestion_toast);
+    }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 

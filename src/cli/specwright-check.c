@@ -34,6 +34,15 @@ typedef struct
 } Options;
 
 static void
+options_clear (Options *options)
+{
+  g_clear_object (&options->template_snapshot);
+  g_clear_pointer (&options->template_path, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+static void
 print_outline (const char   *path,
                SpecSnapshot *snapshot)
 {
@@ -220,7 +229,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) json = NULL;
   g_auto(GStrv) paths = NULL;
-  Options options = { .min_percent = -1 };
+  g_auto(Options) options = { .min_percent = -1 };
   guint printed = 0;
   int status = EXIT_OK;
   const GOptionEntry entries[] = {
@@ -339,9 +348,6 @@ main (int   argc,
       g_string_append (json, "]}\n");
       fputs (json->str, stdout);
     }
-
-  g_clear_object (&options.template_snapshot);
-  g_free (options.template_path);
 
   return status;
 }
