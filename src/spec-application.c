@@ -10,6 +10,7 @@
 
 #include "spec-application.h"
 #include "spec-library-recovery.h"
+#include "spec-preferences-window.h"
 #include "spec-recovery-dialog.h"
 #include "spec-template-picker.h"
 
@@ -311,6 +312,19 @@ thin_done_cb (GObject      *object,
     g_message ("Could not thin old autosaves: %s", error->message);
 }
 
+/* Follow the system, or always light or dark: applied as it changes. */
+static void
+style_variant_changed_cb (SpecApplication *self)
+{
+  static const AdwColorScheme schemes[] = {
+    ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK,
+  };
+  guint variant = (guint) g_settings_get_enum (self->settings, "style-variant");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      schemes[MIN (variant, G_N_ELEMENTS (schemes) - 1)]);
+}
+
 static void
 spec_application_startup (GApplication *app)
 {
@@ -319,6 +333,9 @@ spec_application_startup (GApplication *app)
   G_APPLICATION_CLASS (spec_application_parent_class)->startup (app);
 
   self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::style-variant", G_CALLBACK (style_variant_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  style_variant_changed_cb (self);
 
   /* Without a library the app still edits files; the first window says
    * why there is none. */
@@ -504,8 +521,23 @@ spec_application_quit_action (GSimpleAction *action,
     gtk_window_close (l->data);
 }
 
+static void
+spec_application_preferences_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  SpecApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  SpecPreferencesWindow *preferences = spec_preferences_window_new (self->settings);
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
   { "about", spec_application_about_action },
+  { "preferences", spec_application_preferences_action },
   { "new-window", spec_application_new_window_action },
   { "new-spec", spec_application_new_spec_action },
   { "quit", spec_application_quit_action },
@@ -521,11 +553,13 @@ spec_application_init (SpecApplication *self)
   };
   const char *new_spec_accels[] = { "<Control>n", NULL };
   const char *quit_accels[] = { "<Control>q", NULL };
+  const char *preferences_accels[] = { "<Control>comma", NULL };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-spec", new_spec_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));

@@ -10,6 +10,7 @@
 
 #include "spec-window-private.h"
 
+#include "spec-editor-font.h"
 #include "spec-editor-jump.h"
 
 G_DEFINE_FINAL_TYPE (SpecWindow, spec_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -159,6 +160,12 @@ on_restructure_refused (SpecWindow    *self,
 }
 
 static void
+editor_font_changed_cb (SpecWindow *self)
+{
+  spec_editor_font_apply (GTK_WIDGET (self->editor), self->settings);
+}
+
+static void
 spec_window_restore_state (SpecWindow *self)
 {
   if (self->settings == NULL)
@@ -177,6 +184,14 @@ spec_window_restore_state (SpecWindow *self)
   g_settings_bind (self->settings, "preview-visible", self, "show-preview", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "scroll-sync", self, "scroll-sync", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "autosave-to-file", self, "autosave-files", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-line-numbers", self->editor, "show-line-numbers", G_SETTINGS_BIND_GET);
+
+  /* The preferences apply at once. */
+  g_signal_connect_object (self->settings, "changed::use-system-font", G_CALLBACK (editor_font_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::editor-font", G_CALLBACK (editor_font_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  editor_font_changed_cb (self);
 }
 
 /* Sizes are saved once, on close, rather than on every pixel of a drag;
