@@ -28,6 +28,7 @@ struct _SpecDocument
   SpecSnapshot    *snapshot;
   SpecSnapshot    *template;         /* what the report checks against */
   gint64           library_id;       /* its spec in the library; 0: none yet */
+  char            *disk_etag;        /* @file as last read or written */
 
   guint            parse_source;
   GCancellable    *parse_cancellable;
@@ -340,6 +341,7 @@ spec_document_finalize (GObject *object)
   g_clear_pointer (&self->mirror, spec_text_mirror_free);
   g_clear_object (&self->file);
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->disk_etag, g_free);
 
   G_OBJECT_CLASS (spec_document_parent_class)->finalize (object);
 }
@@ -513,7 +515,7 @@ spec_document_dup_folder (SpecDocument *self)
     return NULL;
 
   path = g_file_get_path (parent);
-  if (path == NULL || g_str_has_prefix (path, "/run/user/"))
+  if (path == NULL || g_str_has_prefix (path, "/run/user/") || g_str_has_prefix (path, "/run/flatpak/doc"))
     return NULL;
 
   if (g_str_has_prefix (path, home) &&
@@ -848,6 +850,7 @@ spec_document_load_library_spec (SpecDocument *self,
 
   spec_document_replace_text (self, text, strlen (text));
   spec_document_set_file (self, NULL, NULL);
+  spec_document_set_disk_etag (self, NULL);
   if (g_strcmp0 (self->title, title) != 0)
     {
       g_free (self->title);
@@ -861,6 +864,7 @@ typedef struct
 {
   GBytes *text;
   char   *display_name;
+  char   *etag;
 } LoadResult;
 
 static void
@@ -868,6 +872,7 @@ load_result_free (LoadResult *result)
 {
   g_clear_pointer (&result->text, g_bytes_unref);
   g_free (result->display_name);
+  g_free (result->etag);
   g_free (result);
 }
 
@@ -894,6 +899,7 @@ load_thread (GTask        *task,
   result = g_new0 (LoadResult, 1);
   result->text = g_bytes_new_take (contents, length);
   result->display_name = spec_text_file_dup_display_name (file);
+  result->etag = spec_text_file_dup_etag (file);
   g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
 }
 
@@ -922,6 +928,7 @@ load_cb (GObject      *object,
   /* Its library entry is found again by its URI. */
   spec_document_set_library_id (self, 0);
   spec_document_set_file (self, g_task_get_task_data (task), loaded->display_name);
+  spec_document_set_disk_etag (self, loaded->etag);
 
   g_task_return_boolean (task, TRUE);
 }
@@ -967,6 +974,36 @@ spec_document_load_finish (SpecDocument  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/**
+ * spec_document_get_disk_etag:
+ *
+ * Returns: (nullable): what the document's file was when it was last read
+ *   or written (see spec_text_file_dup_etag()): another program has
+ *   changed it when that is no longer what it is
+ */
+const char *
+spec_document_get_disk_etag (SpecDocument *self)
+{
+  g_return_val_if_fail (SPEC_IS_DOCUMENT (self), NULL);
+
+  return self->disk_etag;
+}
+
+/* Also for "Keep Mine": the change on disk is known, and saving may
+ * replace it. */
+void
+spec_document_set_disk_etag (SpecDocument *self,
+                             const char   *etag)
+{
+  g_return_if_fail (SPEC_IS_DOCUMENT (self));
+
+  if (self->disk_etag != etag)
+    {
+      g_free (self->disk_etag);
+      self->disk_etag = g_strdup (etag);
+    }
+}
+
 /* Saving */
 
 typedef struct
@@ -975,6 +1012,7 @@ typedef struct
   GBytes *bytes;
   guint   serial;
   char   *display_name;   /* found by the worker, after writing */
+  char   *etag;           /* the file as written */
 } SaveData;
 
 static void
@@ -983,6 +1021,7 @@ save_data_free (SaveData *data)
   g_clear_object (&data->file);
   g_clear_pointer (&data->bytes, g_bytes_unref);
   g_free (data->display_name);
+  g_free (data->etag);
   g_free (data);
 }
 
@@ -1004,6 +1043,7 @@ save_thread (GTask        *task,
     }
 
   data->display_name = spec_text_file_dup_display_name (data->file);
+  data->etag = spec_text_file_dup_etag (data->file);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -1026,6 +1066,7 @@ save_cb (GObject      *object,
     }
 
   spec_document_set_file (self, data->file, data->display_name);
+  spec_document_set_disk_etag (self, data->etag);
 
   /* Typing during the save leaves those edits unsaved, and marked so. */
   if (data->serial == self->change_serial)

@@ -71,4 +71,8 @@ gboolean      spec_document_save_finish    (SpecDocument         *self,
                                             GAsyncResult         *result,
                                             GError              **error);
 
+const char   *spec_document_get_disk_etag       (SpecDocument        *self);
+void          spec_document_set_disk_etag       (SpecDocument        *self,
+                                                 const char          *etag);
+
 G_END_DECLS

@@ -283,7 +283,14 @@ save (SpecWindow *self)
   else if (spec_document_get_file (self->document) == NULL)
     save_as (self);
   else
-    save_to (self, NULL);
+    _spec_window_check_disk (self, TRUE);   /* then saves, unless changed */
+}
+
+/* Save to the document's own file, now. */
+void
+_spec_window_save_file (SpecWindow *self)
+{
+  save_to (self, NULL);
 }
 
 static void

@@ -60,6 +60,7 @@ struct _SpecWindow
   guint                 file_autosave_failed : 1;
   guint                 close_confirmed : 1;   /* the user chose to close */
   guint                 suggest_pending : 1;   /* a file just read, no template yet */
+  guint                 disk_check_pending : 1; /* looking at the file, or asking */
 };
 
 void     _spec_window_update_title       (SpecWindow     *self);
@@ -105,6 +106,10 @@ void     _spec_window_on_spec_activated (SpecWindow     *self,
                                         SpecLibraryView *view);
 gboolean _spec_window_library_save     (SpecWindow     *self);
 gboolean _spec_window_library_close    (SpecWindow     *self);
+void     _spec_window_disk_init          (SpecWindow     *self);
+void     _spec_window_check_disk         (SpecWindow     *self,
+                                          gboolean        saving);
+void     _spec_window_save_file          (SpecWindow     *self);
 void     _spec_window_show_error         (SpecWindow     *self,
                                           const char     *heading,
                                           const GError   *error);

@@ -393,12 +393,123 @@ save_local (const char   *requested_path,
   return TRUE;
 }
 
+/* In a Flatpak, files come through the document portal: its folder
+ * holds the granted file and nothing else, so the text goes into that
+ * file itself.  Space for the new text is reserved first, so that a full
+ * disk is found before a byte of the original is overwritten. */
+static gboolean
+save_in_place (const char   *path,
+               const char   *contents,
+               gsize         length,
+               GError      **error)
+{
+  struct stat st;
+  int saved_errno = 0;
+  int fd;
+
+  if (g_stat (path, &st) == 0 && is_read_only (path, &st))
+    {
+      g_set_error_literal (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_READ_ONLY,
+                           _("The file is read-only"));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
+  if (fd < 0)
+    return set_error_from_errno (error, errno, NULL);
+
+  if (length > 0 && (saved_errno = posix_fallocate (fd, 0, (off_t) length)) != 0 &&
+      saved_errno != EOPNOTSUPP && saved_errno != EINVAL)
+    {
+      close (fd);
+      return set_error_from_errno (error, saved_errno, NULL);
+    }
+  saved_errno = 0;
+
+  if (!write_all (fd, contents, length, &saved_errno) ||
+      ftruncate (fd, (off_t) length) != 0 ||
+      fsync (fd) != 0)
+    {
+      if (saved_errno == 0)
+        saved_errno = errno;
+      close (fd);
+      return set_error_from_errno (error, saved_errno, NULL);
+    }
+
+  if (close (fd) != 0)
+    return set_error_from_errno (error, errno, NULL);
+
+  return TRUE;
+}
+
+/**
+ * spec_text_file_is_portal_path:
+ *
+ * Whether @path is a file the document portal granted (under
+ * $XDG_RUNTIME_DIR/doc/ outside a sandbox, /run/flatpak/doc/ in one).
+ */
+gboolean
+spec_text_file_is_portal_path (const char *path)
+{
+  g_autofree char *user_doc = g_build_filename (g_get_user_runtime_dir (), "doc", "", NULL);
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return g_str_has_prefix (path, user_doc) || g_str_has_prefix (path, "/run/flatpak/doc/");
+}
+
+/**
+ * spec_text_file_save_in_place:
+ *
+ * Writes @contents into @file itself, creating no other file beside it
+ * (see spec_text_file_save(), which does this for the portal's files).
+ */
+gboolean
+spec_text_file_save_in_place (GFile         *file,
+                              const char    *contents,
+                              gsize          length,
+                              GError       **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!(path = g_file_get_path (file)))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("It is not a local file"));
+      return FALSE;
+    }
+
+  return save_in_place (path, contents ? contents : "", length, error);
+}
+
+/**
+ * spec_text_file_dup_etag:
+ *
+ * Returns: (nullable): what the file is now, to compare with what it was
+ *   when read or written ("sec:usec" of its change time for a local
+ *   file), or %NULL when it is gone
+ */
+char *
+spec_text_file_dup_etag (GFile *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!(info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, NULL)))
+    return NULL;
+
+  return g_strdup (g_file_info_get_etag (info));
+}
+
 /**
  * spec_text_file_save:
  *
  * Replaces @file with @contents atomically: a temporary in the same folder
  * is written, flushed, given the original's permissions and renamed over
- * the original.  A read-only file or folder is refused before anything is
+ * the original.  A file granted by the document portal is written in
+ * place instead: no other file is made beside it.  A read-only file or folder is refused before anything is
  * written.  Blocking: call it from a worker thread in the app.
  */
 gboolean
@@ -418,6 +529,8 @@ spec_text_file_save (GFile         *file,
     return FALSE;
 
   path = g_file_get_path (file);
+  if (path != NULL && spec_text_file_is_portal_path (path))
+    return save_in_place (path, contents ? contents : "", length, error);
   if (path != NULL)
     return save_local (path, contents ? contents : "", length, error);
 

@@ -41,6 +41,12 @@ gboolean  spec_text_file_validate    (const char    *contents,
                                       gsize          length,
                                       GError       **error);
 char     *spec_text_file_dup_display_name (GFile   *file);
+gboolean  spec_text_file_is_portal_path (const char *path);
+gboolean  spec_text_file_save_in_place (GFile       *file,
+                                        const char  *contents,
+                                        gsize        length,
+                                        GError     **error);
+char     *spec_text_file_dup_etag    (GFile         *file);
 gboolean  spec_text_file_save        (GFile         *file,
                                       const char    *contents,
                                       gsize          length,

@@ -767,6 +767,70 @@ test_save_cancelled (Fixture       *fixture,
   assert_file_contents (path, "old\n", 4);
 }
 
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (handle != NULL && g_dir_read_name (handle) != NULL)
+    n++;
+
+  return n;
+}
+
+/* A file the document portal granted is written into itself: the same
+ * inode, nothing else made in its folder, a longer text and a shorter
+ * one both exact; the portal's paths are told apart from others. */
+static void
+test_save_in_place (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("specwright-in-place-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "spec.md", NULL);
+  g_autofree char *portal = g_build_filename (g_get_user_runtime_dir (), "doc", "1a2b3c4d", "spec.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag_before = NULL;
+  g_autofree char *etag_after = NULL;
+  g_autofree char *read_back = NULL;
+  static const char longer[] = "# Spec\n\nA much longer text than the one before it.\n";
+  static const char shorter[] = "# S\n";
+  struct stat before, after;
+
+  g_assert_true (g_file_set_contents (path, "# Spec\n\nOld.\n", -1, NULL));
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+  etag_before = spec_text_file_dup_etag (file);
+  g_assert_nonnull (etag_before);
+
+  g_assert_true (spec_text_file_save_in_place (file, longer, strlen (longer), &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &read_back, NULL, NULL));
+  g_assert_cmpstr (read_back, ==, longer);
+  g_clear_pointer (&read_back, g_free);
+
+  g_assert_true (spec_text_file_save_in_place (file, shorter, strlen (shorter), &error));
+  g_assert_true (g_file_get_contents (path, &read_back, NULL, NULL));
+  g_assert_cmpstr (read_back, ==, shorter);
+
+  g_assert_cmpint (g_stat (path, &after), ==, 0);
+  g_assert_cmpuint (after.st_ino, ==, before.st_ino);
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  /* What it is now is not what it was. */
+  etag_after = spec_text_file_dup_etag (file);
+  g_assert_cmpstr (etag_after, !=, etag_before);
+
+  g_assert_true (spec_text_file_is_portal_path (portal));
+  g_assert_true (spec_text_file_is_portal_path ("/run/flatpak/doc/1a2b3c4d/spec.md"));
+  g_assert_false (spec_text_file_is_portal_path (path));
+  g_assert_false (spec_text_file_is_portal_path ("/home/ada/spec.md"));
+
+  /* A file gone has no etag. */
+  g_unlink (path);
+  g_assert_null (spec_text_file_dup_etag (file));
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -788,6 +852,7 @@ main (int   argc,
   ADD ("/text-file/load/binary", test_load_binary);
   ADD ("/text-file/load/not-utf8", test_load_not_utf8);
   g_test_add_func ("/text-file/validate", test_validate);
+  g_test_add_func ("/text-file/save-in-place", test_save_in_place);
   ADD ("/text-file/save/new", test_save_new);
   ADD ("/text-file/save/overwrite-keeps-mode", test_save_overwrite_keeps_mode);
   ADD ("/text-file/save/keeps-owner", test_save_keeps_owner);
