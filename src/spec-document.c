@@ -12,9 +12,10 @@
 #include <adwaita.h>
 
 #include "spec-document.h"
-#include "spec-text-file.h"
 #include "spec-outline-edit.h"
+#include "spec-text-file.h"
 #include "spec-text-mirror.h"
+#include "spec-title-match.h"
 
 /* The document is the one owner of the text.  Every change schedules a
  * single parse; the resulting snapshot is what the navigator, the preview
@@ -63,7 +64,19 @@ static void
 spec_document_update_title (SpecDocument *self,
                             const char   *display_name)
 {
-  const char *title = self->file != NULL ? display_name : _("Untitled Document");
+  g_autofree char *heading = NULL;
+  const char *title = display_name;
+
+  /* A spec without a file (a new one, or one kept in the library) is
+   * called by its first heading, as the library calls it. */
+  if (self->file == NULL)
+    {
+      GPtrArray *sections = self->snapshot != NULL ? spec_snapshot_get_sections (self->snapshot) : NULL;
+
+      if (sections != NULL && sections->len > 0)
+        heading = spec_title_display (((SpecSection *) g_ptr_array_index (sections, 0))->title);
+      title = heading != NULL && *heading != '\0' ? heading : _("Untitled Document");
+    }
 
   if (g_strcmp0 (title, self->title) != 0)
     {
@@ -108,7 +121,11 @@ spec_document_set_snapshot (SpecDocument *self,
   self->parsed_serial = serial;
 
   if (g_set_object (&self->snapshot, snapshot))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SNAPSHOT]);
+    {
+      if (self->file == NULL)
+        spec_document_update_title (self, NULL);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SNAPSHOT]);
+    }
 }
 
 /* GtkSourceView highlights a long text in idle steps that each run far

@@ -202,6 +202,9 @@ test_start_spec (void)
   g_assert_true (spec_snapshot_get_report (snapshot)->against_template);
   g_assert_cmpuint (spec_snapshot_get_report (snapshot)->missing->len, ==, 0);
   g_assert_true (spec_test_wait_for (stored_with_template, library, TIMEOUT_MS));
+  /* Without a file, it is called by its first heading. */
+  g_assert_cmpstr (spec_document_get_title (spec_window_get_document (window)), ==,
+                   "Feature Specification: Offline Mode");
 
   /* Half filled in: the first slot is selected for typing over. */
   buffer = GTK_TEXT_BUFFER (spec_window_get_document (window));
