@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "spec-name-dialog.h"
 #include "spec-preview.h"
 #include "spec-template-picker.h"
 
@@ -225,11 +226,10 @@ show_error (SpecTemplatePicker *self,
  * templates folder, or is taken, is refused there. */
 
 static void
-rename_response_cb (AdwMessageDialog   *dialog,
+rename_response_cb (GtkWidget          *dialog,
                     const char         *response,
                     SpecTemplatePicker *self)
 {
-  GtkEditable *name = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   SpecTemplate *template_ = g_object_get_data (G_OBJECT (dialog), "template");
   g_autoptr(SpecTemplate) renamed = NULL;
   g_autoptr(GError) error = NULL;
@@ -238,7 +238,7 @@ rename_response_cb (AdwMessageDialog   *dialog,
   if (g_strcmp0 (response, "rename") != 0)
     return;
 
-  if (!(renamed = spec_template_store_rename (self->store, template_, gtk_editable_get_text (name), &error)))
+  if (!(renamed = spec_template_store_rename (self->store, template_, spec_name_dialog_get_name (dialog), &error)))
     {
       show_error (self, _("Could Not Rename the Template"), error);
       return;
@@ -260,13 +260,6 @@ rename_response_cb (AdwMessageDialog   *dialog,
 }
 
 static void
-rename_activate_cb (GtkEntry         *entry,
-                    AdwMessageDialog *dialog)
-{
-  adw_message_dialog_response (dialog, "rename");
-}
-
-static void
 rename_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
@@ -274,26 +267,15 @@ rename_action (GtkWidget  *widget,
   SpecTemplatePicker *self = SPEC_TEMPLATE_PICKER (widget);
   SpecTemplate *template_ = gtk_single_selection_get_selected_item (self->selection);
   GtkWidget *dialog;
-  GtkWidget *name;
 
   if (!is_users (template_))
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename Template"), NULL);
-  name = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (name), spec_template_get_name (template_));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (name), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Template name"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), name);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "rename", _("_Rename"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = spec_name_dialog_new (GTK_WINDOW (self), _("Rename Template"), NULL, spec_template_get_name (template_),
+                                 "rename", _("_Rename"));
   g_object_set_data_full (G_OBJECT (dialog), "template", g_object_ref (template_), g_object_unref);
-  g_signal_connect (name, "activate", G_CALLBACK (rename_activate_cb), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (name);
 }
 
 /* Delete: asked first; the file goes to the trash, where there is one. */

@@ -15,6 +15,7 @@
 
 #include "spec-application.h"
 #include "spec-file-filters.h"
+#include "spec-name-dialog.h"
 #include "spec-outline-edit.h"
 #include "spec-template-check-dialog.h"
 #include "spec-template-suggest.h"
@@ -129,17 +130,6 @@ _spec_window_set_template (SpecWindow   *self,
                                    NULL, set_template_cb, g_object_ref (self));
 }
 
-static SpecTemplate *
-find_template (GPtrArray  *templates,
-               const char *id)
-{
-  for (guint i = 0; id != NULL && i < templates->len; i++)
-    if (g_str_equal (spec_template_get_id (g_ptr_array_index (templates, i)), id))
-      return g_ptr_array_index (templates, i);
-
-  return NULL;
-}
-
 /**
  * _spec_window_load_template:
  * @template_id: "id@version", as the library has it
@@ -159,7 +149,7 @@ _spec_window_load_template (SpecWindow *self,
 
   if (at != NULL)
     *at = '\0';
-  if ((template_ = find_template (templates, id)) != NULL)
+  if ((template_ = spec_templates_find (templates, id)) != NULL)
     _spec_window_set_template (self, template_, FALSE);
 }
 
@@ -256,9 +246,9 @@ check_template_action (GtkWidget  *widget,
     }
 
   /* Its own template, else the one its headings follow, else the first. */
-  selected = find_template (templates, self->template_id);
+  selected = spec_templates_find (templates, self->template_id);
   if (selected == NULL)
-    selected = find_template (templates, self->suggested_id);
+    selected = spec_templates_find (templates, self->suggested_id);
   if (selected == NULL && snapshot != NULL && (selected = spec_template_suggest (templates, snapshot, NULL)))
     {
       g_free (self->suggested_id);
@@ -275,11 +265,10 @@ check_template_action (GtkWidget  *widget,
 /* Save as Template…: the document's text, under a name the user gives. */
 
 static void
-save_template_response_cb (AdwMessageDialog *dialog,
-                           const char       *response,
-                           SpecWindow       *self)
+save_template_response_cb (GtkWidget  *dialog,
+                           const char *response,
+                           SpecWindow *self)
 {
-  GtkEditable *name = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   g_autoptr(SpecTemplateStore) store = NULL;
   g_autoptr(SpecTemplate) saved = NULL;
   g_autoptr(GError) error = NULL;
@@ -291,7 +280,7 @@ save_template_response_cb (AdwMessageDialog *dialog,
 
   store = dup_store (self);
   text = spec_document_dup_text (self->document);
-  if (!(saved = spec_template_store_save (store, gtk_editable_get_text (name), text, &error)))
+  if (!(saved = spec_template_store_save (store, spec_name_dialog_get_name (dialog), text, &error)))
     {
       _spec_window_show_error (self, _("Could Not Save the Template"), error);
       return;
@@ -302,38 +291,22 @@ save_template_response_cb (AdwMessageDialog *dialog,
 }
 
 static void
-template_name_activate_cb (GtkEntry         *entry,
-                           AdwMessageDialog *dialog)
-{
-  adw_message_dialog_response (dialog, "save");
-}
-
-static void
 save_as_template_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
 {
   SpecWindow *self = SPEC_WINDOW (widget);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save as Template"),
-                                              _("New specs can then start from this one."));
-  GtkWidget *name = gtk_entry_new ();
   SpecSnapshot *snapshot = spec_document_get_snapshot (self->document);
   GPtrArray *sections = snapshot != NULL ? spec_snapshot_get_sections (snapshot) : NULL;
+  GtkWidget *dialog;
 
   /* Its first heading, as a start. */
-  if (sections != NULL && sections->len > 0)
-    gtk_editable_set_text (GTK_EDITABLE (name), ((SpecSection *) g_ptr_array_index (sections, 0))->title);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (name), _("Template name"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (name), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Template name"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), name);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (name, "activate", G_CALLBACK (template_name_activate_cb), dialog);
+  dialog = spec_name_dialog_new (GTK_WINDOW (self), _("Save as Template"), _("New specs can then start from this one."),
+                                 sections != NULL && sections->len > 0
+                                   ? ((SpecSection *) g_ptr_array_index (sections, 0))->title : NULL,
+                                 "save", _("_Save"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (save_template_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (name);
 }
 
 /* Import Template…: any Markdown file, checked as a template. */

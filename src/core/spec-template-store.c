@@ -403,3 +403,24 @@ spec_template_store_delete (SpecTemplateStore  *self,
 
   return g_file_delete (file, NULL, error);
 }
+
+/**
+ * spec_templates_find:
+ * @templates: (element-type SpecTemplate): as spec_template_store_load()
+ *   gives them
+ * @id: (nullable): a template's id
+ *
+ * Returns: (transfer none) (nullable): the template with that id
+ */
+SpecTemplate *
+spec_templates_find (GPtrArray  *templates,
+                     const char *id)
+{
+  g_return_val_if_fail (templates != NULL, NULL);
+
+  for (guint i = 0; id != NULL && i < templates->len; i++)
+    if (g_str_equal (spec_template_get_id (g_ptr_array_index (templates, i)), id))
+      return g_ptr_array_index (templates, i);
+
+  return NULL;
+}

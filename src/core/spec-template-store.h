@@ -39,4 +39,7 @@ gboolean           spec_template_store_delete       (SpecTemplateStore  *self,
                                                      SpecTemplate       *template_,
                                                      GError            **error);
 
+SpecTemplate      *spec_templates_find              (GPtrArray          *templates,
+                                                     const char         *id);
+
 G_END_DECLS

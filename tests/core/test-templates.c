@@ -37,17 +37,6 @@ templates_dir (void)
   return g_strdup (g_getenv (SPEC_TEMPLATES_DIR_ENV));
 }
 
-static SpecTemplate *
-find (GPtrArray  *templates,
-      const char *id)
-{
-  for (guint i = 0; i < templates->len; i++)
-    if (g_str_equal (spec_template_get_id (g_ptr_array_index (templates, i)), id))
-      return g_ptr_array_index (templates, i);
-
-  return NULL;
-}
-
 static char *
 seed_text (const char *number)
 {
@@ -102,7 +91,7 @@ test_built_in (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (built_in); i++)
     {
-      SpecTemplate *template_ = find (templates, built_in[i].id);
+      SpecTemplate *template_ = spec_templates_find (templates, built_in[i].id);
       g_autofree char *text = NULL;
       g_autofree char *filled = NULL;
       g_autofree char *seed = NULL;
@@ -236,8 +225,8 @@ test_seeds_as_user_templates (void)
   /* Seeds 000 and 001 share their first heading: the second is numbered. */
   templates = spec_template_store_load (store, NULL);
   g_assert_cmpuint (templates->len, ==, seeds->len);
-  g_assert_nonnull (find (templates, "user-feature-specification"));
-  g_assert_nonnull (find (templates, "user-feature-specification-2"));
+  g_assert_nonnull (spec_templates_find (templates, "user-feature-specification"));
+  g_assert_nonnull (spec_templates_find (templates, "user-feature-specification-2"));
 
   for (guint i = 0; i < templates->len; i++)
     g_assert_true (spec_template_store_delete (store, g_ptr_array_index (templates, i), NULL));
@@ -380,7 +369,7 @@ test_insert_missing (void)
   g_autofree char *dir = templates_dir ();
   g_autoptr(SpecTemplateStore) store = spec_template_store_new (dir, "/nonexistent");
   g_autoptr(GPtrArray) templates = spec_template_store_load (store, NULL);
-  SpecTemplate *scenarios = find (templates, "user-scenarios");
+  SpecTemplate *scenarios = spec_templates_find (templates, "user-scenarios");
   SpecSnapshot *template_snapshot = spec_template_get_snapshot (scenarios);
   g_autofree char *full = spec_template_instantiate (scenarios, "Offline Mode", NULL, NULL);
   g_autofree char *less1 = delete_section (full, "Edge Cases");
@@ -442,7 +431,7 @@ test_required_listed (void)
   g_autofree char *dir = templates_dir ();
   g_autoptr(SpecTemplateStore) store = spec_template_store_new (dir, "/nonexistent");
   g_autoptr(GPtrArray) templates = spec_template_store_load (store, NULL);
-  SpecTemplate *product = find (templates, "product-feature");
+  SpecTemplate *product = spec_templates_find (templates, "product-feature");
   SpecSnapshot *template_snapshot = spec_template_get_snapshot (product);
   g_autofree char *full = spec_template_instantiate (product, "Offline Mode", NULL, NULL);
   g_autofree char *less1 = delete_section (full, "Acceptance Criteria");
@@ -469,8 +458,8 @@ test_check_against (void)
   g_autofree char *dir = templates_dir ();
   g_autoptr(SpecTemplateStore) store = spec_template_store_new (dir, "/nonexistent");
   g_autoptr(GPtrArray) templates = spec_template_store_load (store, NULL);
-  SpecTemplate *scenarios = find (templates, "user-scenarios");
-  SpecTemplate *product = find (templates, "product-feature");
+  SpecTemplate *scenarios = spec_templates_find (templates, "user-scenarios");
+  SpecTemplate *product = spec_templates_find (templates, "product-feature");
   SpecSnapshot *product_snapshot = spec_template_get_snapshot (product);
   g_autofree char *text = spec_template_instantiate (scenarios, "Offline Mode", NULL, NULL);
   g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new_for_template (text, -1, spec_template_get_snapshot (scenarios));

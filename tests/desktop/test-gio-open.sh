@@ -22,7 +22,7 @@ meson=${MESON:-meson}
 
 n=0
 ok ()      { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok ()  { n=$((n + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+not_ok ()  { n=$((n + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do printf '%s\n' "$l" | sed 's/^/# /'; done; }
 skip ()    { n=$((n + 1)); echo "ok $n # SKIP $1"; }
 check ()   { local what=$1; shift; if "$@"; then ok "$what"; else not_ok "$what"; fi; }
 have ()    { command -v "$1" >/dev/null 2>&1; }
@@ -55,7 +55,7 @@ our_pids () {
   for p in /proc/[0-9]*; do
     p=${p#/proc/}
     [ "$p" = $$ ] && continue
-    cmd=$(tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null) || continue
+    cmd=$(tr '\0' ' ' 2>/dev/null < "/proc/$p/cmdline") || continue
     exe=$(readlink "/proc/$p/exe" 2>/dev/null)
     if [[ $cmd == *"$tmp/"* || $exe == "$tmp/"* ]]; then
       echo "$p"
@@ -75,13 +75,18 @@ cleanup () {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
+# A timeout's SIGTERM, or ^C, still goes through the EXIT trap.
+trap 'exit 143' TERM
+trap 'exit 130' INT
+trap 'exit 129' HUP
 
 # 1. Install this build tree, as a packager would.
 destdir=$tmp/destdir
 if log=$("$meson" install -C "$build" --destdir "$destdir" --no-rebuild --quiet 2>&1); then
   ok "meson install into a DESTDIR"
 else
-  not_ok "meson install into a DESTDIR" "$log"
+  not_ok "meson install into a DESTDIR" "$log" \
+    "(--no-rebuild installs what is built: build the whole tree first, ninja -C $build)"
   bail "nothing installed"
 fi
 
@@ -176,6 +181,15 @@ else
   check "a .md file is text/markdown (gio: '$type')" [ "$type" = text/markdown ]
 fi
 
+# gio open returns once it has started Specwright, which inherits its
+# stdout and stderr: a file, not a pipe that $(...) would wait on forever.
+gio_open () {
+  local log=$tmp/gio-open-$((++opens)).log
+  gio open "$1" > "$log" 2>&1
+  out="gio open $1: exit $?, output: $(head -c 2000 "$log")"
+}
+opens=0
+
 count_windows () {
   gdbus introspect --session --recurse --dest "$name" --object-path "$path" 2>/dev/null |
     grep -c 'node /io/github/specwright/Specwright/window/[0-9]'
@@ -218,13 +232,13 @@ wait_focus () {
 }
 
 # 6. The first spec starts Specwright.
-out=$(gio open "$a" 2>&1)
+gio_open "$a"
 if gdbus wait --session --timeout 20 "$name" && wait_windows 1; then
   app_pid=$(owner_pid)
   ok "gio open a.md starts Specwright (pid $app_pid) with one window"
 else
   not_ok "gio open a.md starts Specwright with one window" \
-    "gio open: $out" "processes: $(our_pids)" "windows: $(count_windows)"
+    "$out" "processes: $(our_pids)" "windows: $(count_windows)"
   bail "Specwright did not start"
 fi
 
@@ -240,12 +254,12 @@ else
 fi
 
 # 8. The second spec opens in the running instance.
-out=$(gio open "$b" 2>&1)
+gio_open "$b"
 if wait_windows 2 && [ "$(owner_pid)" = "$app_pid" ]; then
   ok "gio open b.md opens a second window in the same instance"
 else
   not_ok "gio open b.md opens a second window in the same instance" \
-    "gio open: $out" "windows: $(count_windows), owner: $(owner_pid), was $app_pid"
+    "$out" "windows: $(count_windows), owner: $(owner_pid), was $app_pid"
 fi
 
 # 9. ...and the process gio started for it does not stay.
@@ -267,7 +281,7 @@ else
 fi
 
 # 11. The first spec again: its window is brought forward, none is added.
-out=$(gio open "$a" 2>&1)
+gio_open "$a"
 if have xdotool; then
   wait_focus a.md
 fi
@@ -277,7 +291,7 @@ if [ "$(count_windows)" = 2 ] && [ "$(owner_pid)" = "$app_pid" ] && kill -0 "$ap
   ok "gio open a.md again opens no new window"
 else
   not_ok "gio open a.md again opens no new window" \
-    "gio open: $out" "windows: $(count_windows), owner: $(owner_pid), was $app_pid"
+    "$out" "windows: $(count_windows), owner: $(owner_pid), was $app_pid"
 fi
 
 # 12. ...and focuses the one it has.

@@ -6,7 +6,8 @@
  *
  * Each run writes the screenshots into the build directory; with
  * SPEC_UPDATE_SCREENSHOTS=<source>/data/screenshots they replace the
- * ones kept in git (build-aux/dev.sh screenshots does that).
+ * ones kept in git: SPEC_UPDATE_SCREENSHOTS=$PWD/data/screenshots
+ * build-aux/dev.sh test test-metainfo-screenshots
  */
 
 #include "config.h"
@@ -49,23 +50,12 @@ parsed (gpointer data)
          !spec_document_get_busy (spec_window_get_document (data));
 }
 
-static SpecTemplate *
-find (GPtrArray  *templates,
-      const char *id)
-{
-  for (guint i = 0; i < templates->len; i++)
-    if (g_str_equal (spec_template_get_id (g_ptr_array_index (templates, i)), id))
-      return g_ptr_array_index (templates, i);
-
-  return NULL;
-}
-
 static void
 test_make (void)
 {
   g_autoptr(SpecTemplateStore) store = spec_template_store_new (NULL, "/nonexistent");
   g_autoptr(GPtrArray) templates = spec_template_store_load (store, NULL);
-  SpecTemplate *product = find (templates, "product-feature");
+  SpecTemplate *product = spec_templates_find (templates, "product-feature");
   g_autofree char *dir = g_dir_make_tmp ("specwright-shots-XXXXXX", NULL);
   g_autofree char *db = g_build_filename (dir, "library.db", NULL);
   g_autoptr(SpecLibrary) library = spec_library_open (db, NULL, NULL);

@@ -165,6 +165,12 @@ parsed (gpointer data)
          !spec_document_get_busy (spec_window_get_document (data));
 }
 
+static gboolean
+has_selection (gpointer data)
+{
+  return gtk_text_buffer_get_has_selection (data);
+}
+
 /* A spec started from a template: titled, checked against it, kept in
  * the library with its template. */
 static void
@@ -184,9 +190,7 @@ test_start_spec (void)
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
 
-  for (guint i = 0; i < templates->len; i++)
-    if (g_str_equal (spec_template_get_id (g_ptr_array_index (templates, i)), "user-scenarios"))
-      scenarios = g_ptr_array_index (templates, i);
+  scenarios = spec_templates_find (templates, "user-scenarios");
   g_assert_nonnull (scenarios);
 
   spec_window_set_library (window, library, writer);
@@ -208,6 +212,8 @@ test_start_spec (void)
 
   /* Half filled in: the first slot is selected for typing over. */
   buffer = GTK_TEXT_BUFFER (spec_window_get_document (window));
+  /* (selected once the text is parsed: at once, or a moment later) */
+  g_assert_true (spec_test_wait_for (has_selection, buffer, TIMEOUT_MS));
   g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
   for (guint i = 0; i < 12; i++)
     {
@@ -247,9 +253,7 @@ test_insert_missing (void)
   g_autofree char *after = NULL;
   char *edge, *next;
 
-  for (guint i = 0; i < templates->len; i++)
-    if (g_str_equal (spec_template_get_id (g_ptr_array_index (templates, i)), "user-scenarios"))
-      scenarios = g_ptr_array_index (templates, i);
+  scenarios = spec_templates_find (templates, "user-scenarios");
   text = spec_template_instantiate (scenarios, "Offline Mode", NULL, NULL);
   /* Without its Edge Cases. */
   edge = strstr (text, "### Edge Cases");
@@ -439,9 +443,7 @@ test_check_against (void)
   const char *titles[3];
   GtkWidget *missing_list;
 
-  for (guint i = 0; i < templates->len; i++)
-    if (g_str_equal (spec_template_get_id (g_ptr_array_index (templates, i)), "user-scenarios"))
-      scenarios = g_ptr_array_index (templates, i);
+  scenarios = spec_templates_find (templates, "user-scenarios");
   g_assert_nonnull (scenarios);
   full = spec_template_instantiate (scenarios, "Offline Mode", "Ada Lovelace", NULL);
   partial = g_strdup (full);
