@@ -12,6 +12,9 @@ packages=(
   # tests: a real display, a session bus, the data validators, fonts
   xvfb xauth dbus dbus-daemon desktop-file-utils appstream
   fonts-cantarell fonts-dejavu-core adwaita-icon-theme
+  # tests: opening files as the file manager does (gio open, xdg-mime,
+  # the focused window), the Flatpak manifest's test
+  libglib2.0-bin shared-mime-info xdg-utils xdotool python3
 )
 
 missing=()
