@@ -389,6 +389,23 @@ def check_metainfo(tap, dirs):
               [f'binaries {binaries!r}, not installed {missing!r}'])
 
 
+def check_desktop_translated(tap, dirs, source_root):
+    """Each language of po/LINGUAS names and finds the app in its words."""
+    path = os.path.join(dirs['share'], 'applications', f'{APP_ID}.desktop')
+    try:
+        entry = parse_desktop_file(path).get('Desktop Entry', {})
+    except OSError as e:
+        entry = {}
+    langs = read_linguas(source_root)
+    missing = [f'{key}[{lang}]' for lang in langs for key in ('Name', 'Comment', 'Keywords')
+               if key + f'[{lang}]' not in entry]
+    bad = [f'Keywords[{lang}]' for lang in langs
+           if not entry.get(f'Keywords[{lang}]', ';').endswith(';')]
+    tap.check(not missing and not bad,
+              f'the desktop file is translated into the {len(langs)} languages of po/LINGUAS',
+              missing + [f'{key} does not end with ";"' for key in bad])
+
+
 def check_desktop_file(tap, dirs, manifest):
     path = os.path.join(dirs['share'], 'applications', f'{APP_ID}.desktop')
     try:
@@ -441,6 +458,7 @@ def run_install_checks(tap, args, manifest, build_options):
         check_installed_files(tap, dirs, args.source_root)
         check_metainfo(tap, dirs)
         check_desktop_file(tap, dirs, manifest)
+        check_desktop_translated(tap, dirs, args.source_root)
 
 
 # --- Main -----------------------------------------------------------------
