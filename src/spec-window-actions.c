@@ -283,7 +283,7 @@ save (SpecWindow *self)
   else if (spec_document_get_file (self->document) == NULL)
     save_as (self);
   else
-    _spec_window_check_disk (self, TRUE);   /* then saves, unless changed */
+    _spec_window_check_disk (self, SPEC_DISK_THEN_SAVE);   /* then saves, unless changed */
 }
 
 /* Save to the document's own file, now. */

@@ -17,15 +17,15 @@
  * another program changed it.  The user chooses: Reload (the file's text
  * replaces the editor's as one edit, which one undo takes back: nothing
  * is lost) or keep their own text (Save then replaces the file's, as
- * chosen, never silently).  A file gone is told, and Save writes it
- * again. */
+ * chosen, never silently).  Autosaving to the file waits for the same
+ * look.  A file gone is told, and Save writes it again. */
 
 typedef struct
 {
   SpecWindow *self;
   GFile      *file;
   char       *etag;       /* what it is now; NULL: gone */
-  gboolean    saving;     /* asked before a save */
+  SpecDiskThen then;      /* what waits for the answer */
 } DiskCheck;
 
 static void
@@ -86,10 +86,10 @@ changed_response_cb (AdwMessageDialog *dialog,
 {
   SpecWindow *self = check->self;
 
-  self->disk_check_pending = FALSE;
+  self->asking_about_disk = FALSE;
 
   /* A save that does not happen: neither does the close waiting for it. */
-  if (check->saving && g_strcmp0 (response, "save") != 0)
+  if (check->then == SPEC_DISK_THEN_SAVE && g_strcmp0 (response, "save") != 0)
     self->close_confirmed = FALSE;
 
   if (g_strcmp0 (response, "cancel") == 0)
@@ -129,7 +129,7 @@ ask_about_change (DiskCheck *check)
                                    _("Another program saved this file after you opened it. Reload it, or keep "
                                      "your text; undo takes a reload back."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "reload", _("_Reload"), NULL);
-  if (check->saving)
+  if (check->then == SPEC_DISK_THEN_SAVE)
     {
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "save", _("_Save Anyway"), NULL);
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_DESTRUCTIVE);
@@ -162,7 +162,7 @@ checked_cb (GObject      *object,
   if (check == NULL)
     return;
   self = check->self;
-  self->disk_check_pending = FALSE;
+  self->disk_check = NULL;
   /* Another file by now. */
   if (spec_document_get_file (self->document) == NULL ||
       !g_file_equal (check->file, spec_document_get_file (self->document)))
@@ -174,7 +174,9 @@ checked_cb (GObject      *object,
       g_autofree char *name = spec_text_file_dup_display_name (check->file);
       g_autofree char *message = g_strdup_printf (_("“%s” was deleted or moved: Save writes it again"), name);
 
-      if (check->saving)
+      /* Save writes it again; an autosave does not bring back a file
+       * the user may have meant to delete. */
+      if (check->then == SPEC_DISK_THEN_SAVE)
         {
           _spec_window_save_file (self);
           return;
@@ -191,13 +193,15 @@ checked_cb (GObject      *object,
     {
       if (known == NULL)
         spec_document_set_disk_etag (self->document, check->etag);
-      if (check->saving)
+      if (check->then == SPEC_DISK_THEN_SAVE)
         _spec_window_save_file (self);
+      else if (check->then == SPEC_DISK_THEN_AUTOSAVE)
+        _spec_window_autosave_file (self);
       return;
     }
 
   /* Until it is answered, no other check asks again. */
-  self->disk_check_pending = TRUE;
+  self->asking_about_disk = TRUE;
   ask_about_change (g_steal_pointer (&check));
 }
 
@@ -215,38 +219,55 @@ check_thread (GTask        *task,
 
 /**
  * _spec_window_check_disk:
- * @saving: whether a save waits for the answer (it goes on if the file
- *   is as it was)
+ * @then: what to do once the file is known to be as it was: nothing,
+ *   save it, or autosave it
  *
  * Looks at the document's file, off the main thread, and asks what to do
- * if another program changed it.
+ * if another program changed it.  Asked while a look is under way, the
+ * one under way does the more of the two (a save is never dropped);
+ * while the user is being asked, nothing more is.
  */
 void
-_spec_window_check_disk (SpecWindow *self,
-                         gboolean    saving)
+_spec_window_check_disk (SpecWindow   *self,
+                         SpecDiskThen  then)
 {
   GFile *file = spec_document_get_file (self->document);
   g_autoptr(GTask) task = NULL;
   DiskCheck *check;
 
-  if (file == NULL || self->disk_check_pending)
+  if (file == NULL || self->asking_about_disk)
     return;
 
-  self->disk_check_pending = TRUE;
+  if (self->disk_check != NULL)
+    {
+      check = self->disk_check;
+      check->then = MAX (check->then, then);
+      return;
+    }
+
   check = g_new0 (DiskCheck, 1);
   check->self = g_object_ref (self);
   check->file = g_object_ref (file);
-  check->saving = saving;
+  check->then = then;
+  self->disk_check = check;
   task = g_task_new (NULL, NULL, checked_cb, NULL);
   g_task_set_task_data (task, check, NULL);
   g_task_run_in_thread (task, check_thread);
+}
+
+/* Whether the file is being looked at or the user asked about it: a
+ * save is not done yet. */
+gboolean
+_spec_window_is_checking_disk (SpecWindow *self)
+{
+  return self->disk_check != NULL || self->asking_about_disk;
 }
 
 static void
 active_changed_cb (SpecWindow *self)
 {
   if (gtk_window_is_active (GTK_WINDOW (self)) && !spec_document_get_busy (self->document))
-    _spec_window_check_disk (self, FALSE);
+    _spec_window_check_disk (self, SPEC_DISK_THEN_NOTHING);
 }
 
 void

@@ -15,7 +15,6 @@
 #include "spec-application.h"
 #include "spec-library-folders.h"
 #include "spec-library-recovery.h"
-#include "spec-text-file.h"
 #include "spec-window-private.h"
 
 /* While writes fail the user sees why, once, and that the text is safe
@@ -236,20 +235,23 @@ autosave_stored_cb (SpecWindow *self)
   if (self->show_library)
     spec_library_view_reload (self->library_view);
 
-  /* Not over a change another program made: that is asked first. */
+  /* Not over a change another program made: the file is looked at
+   * first, off the main thread, and written if it is as it was. */
   if (self->autosave_files &&
       spec_document_get_file (self->document) != NULL &&
-      !spec_document_get_busy (self->document) &&
-      !self->disk_check_pending &&
       gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document)))
-    {
-      g_autofree char *etag = spec_text_file_dup_etag (spec_document_get_file (self->document));
+    _spec_window_check_disk (self, SPEC_DISK_THEN_AUTOSAVE);
+}
 
-      if (g_strcmp0 (etag, spec_document_get_disk_etag (self->document)) != 0 && etag != NULL)
-        _spec_window_check_disk (self, FALSE);
-      else
-        spec_document_save_async (self->document, NULL, NULL, file_autosaved_cb, g_object_ref (self));
-    }
+/* The file, as autosaved: its failure is told once, in a toast. */
+void
+_spec_window_autosave_file (SpecWindow *self)
+{
+  if (spec_document_get_busy (self->document) ||
+      !gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document)))
+    return;
+
+  spec_document_save_async (self->document, NULL, NULL, file_autosaved_cb, g_object_ref (self));
 }
 
 /**

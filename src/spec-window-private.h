@@ -34,6 +34,7 @@ struct _SpecWindow
   SpecAutosave         *autosave;
   AdwToast             *autosave_toast; /* while autosaving fails */
   AdwToast             *suggestion_toast; /* weak: the template suggested */
+  gpointer              disk_check;     /* the look at the file under way */
   char                 *autosave_error; /* why, for its Details */
   char                 *recovered_text; /* to put in once the file is read */
   char                 *template_id;    /* what the document is checked against */
@@ -60,7 +61,7 @@ struct _SpecWindow
   guint                 file_autosave_failed : 1;
   guint                 close_confirmed : 1;   /* the user chose to close */
   guint                 suggest_pending : 1;   /* a file just read, no template yet */
-  guint                 disk_check_pending : 1; /* looking at the file, or asking */
+  guint                 asking_about_disk : 1; /* another program changed the file */
 };
 
 void     _spec_window_update_title       (SpecWindow     *self);
@@ -107,9 +108,19 @@ void     _spec_window_on_spec_activated (SpecWindow     *self,
 gboolean _spec_window_library_save     (SpecWindow     *self);
 gboolean _spec_window_library_close    (SpecWindow     *self);
 void     _spec_window_disk_init          (SpecWindow     *self);
+/* What waits for a look at the document's file, least to most. */
+typedef enum
+{
+  SPEC_DISK_THEN_NOTHING,
+  SPEC_DISK_THEN_AUTOSAVE,
+  SPEC_DISK_THEN_SAVE,
+} SpecDiskThen;
+
 void     _spec_window_check_disk         (SpecWindow     *self,
-                                          gboolean        saving);
+                                          SpecDiskThen    then);
+gboolean _spec_window_is_checking_disk   (SpecWindow     *self);
 void     _spec_window_save_file          (SpecWindow     *self);
+void     _spec_window_autosave_file      (SpecWindow     *self);
 void     _spec_window_show_error         (SpecWindow     *self,
                                           const char     *heading,
                                           const GError   *error);

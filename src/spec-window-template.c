@@ -77,15 +77,29 @@ versioned_id (SpecTemplate *template_)
   return g_strdup_printf ("%s@%u", spec_template_get_id (template_), spec_template_get_version (template_));
 }
 
+typedef struct
+{
+  gint64  id;
+  char   *template_id;
+} TemplateChange;
+
+static void
+template_change_free (gpointer data)
+{
+  TemplateChange *change = data;
+
+  g_free (change->template_id);
+  g_free (change);
+}
+
 static gint64
 set_template_job (SpecLibrary  *library,
                   gpointer      data,
                   GError      **error)
 {
-  const char *change = data;   /* "<id> <template id>" */
-  const char *space = strchr (change, ' ');
+  TemplateChange *change = data;
 
-  return spec_library_set_template (library, g_ascii_strtoll (change, NULL, 10), space + 1, error) ? 1 : 0;
+  return spec_library_set_template (library, change->id, change->template_id, error) ? 1 : 0;
 }
 
 static void
@@ -125,9 +139,14 @@ _spec_window_set_template (SpecWindow   *self,
   if (self->autosave != NULL)
     spec_autosave_set_template_id (self->autosave, template_id);
   if (remember && self->writer != NULL && library_id != 0 && template_id != NULL)
-    spec_library_writer_run_async (self->writer, set_template_job,
-                                   g_strdup_printf ("%" G_GINT64_FORMAT " %s", library_id, template_id), g_free,
-                                   NULL, set_template_cb, g_object_ref (self));
+    {
+      TemplateChange *change = g_new0 (TemplateChange, 1);
+
+      change->id = library_id;
+      change->template_id = g_strdup (template_id);
+      spec_library_writer_run_async (self->writer, set_template_job, change, template_change_free,
+                                     NULL, set_template_cb, g_object_ref (self));
+    }
 }
 
 /**

@@ -1275,11 +1275,9 @@ spec_library_set_template (SpecLibrary  *self,
 
   if (!(stmt = _spec_library_prepare (self, "UPDATE specs SET template_id = ? WHERE id = ?", error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, template_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, template_id, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  if ((rc = _spec_library_step_done (stmt)) != SQLITE_OK)
     return _spec_library_set_error (error, self->db, rc, _("Could not write to the library"));
   if (sqlite3_changes (self->db) == 0)
     {

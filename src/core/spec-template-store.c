@@ -20,14 +20,21 @@
  * templates, made by "Save as Template…" or "Import Template…".  A
  * user template's file is named after it, so a name can never hold a
  * path: no "/", "\\", "..", nothing hidden.  Templates are read when
- * asked for (the picker opening), not at start. */
+ * first asked for (the picker opening, a file opened), not at start, and
+ * kept: asked again, the store reads them again only if a file in either
+ * folder was added, removed or changed since (a stat of each, not a parse). */
 
 struct _SpecTemplateStore
 {
   GObject  parent_instance;
 
-  char    *built_in_dir;
-  char    *user_dir;
+  char      *built_in_dir;
+  char      *user_dir;
+
+  /* The last load, and what the folders were then. */
+  GPtrArray *loaded;          /* SpecTemplate */
+  GPtrArray *loaded_problems; /* utf8 */
+  guint64    loaded_stamp;
 };
 
 G_DEFINE_FINAL_TYPE (SpecTemplateStore, spec_template_store, G_TYPE_OBJECT)
@@ -39,6 +46,8 @@ spec_template_store_finalize (GObject *object)
 
   g_free (self->built_in_dir);
   g_free (self->user_dir);
+  g_clear_pointer (&self->loaded, g_ptr_array_unref);
+  g_clear_pointer (&self->loaded_problems, g_ptr_array_unref);
 
   G_OBJECT_CLASS (spec_template_store_parent_class)->finalize (object);
 }
@@ -132,10 +141,63 @@ load_dir (const char *dir,
   g_ptr_array_extend_and_steal (templates, g_steal_pointer (&found));
 }
 
+/* What a folder's templates are now, as far as a stat tells: each .md
+ * file's name, size and change time, hashed. */
+static guint64
+folder_stamp (const char *dir,
+              guint64     stamp)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)))
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_suffix (name, ".md") || name[0] == '.')
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (g_stat (path, &st) != 0)
+        continue;
+
+      /* Order does not matter: entries are combined commutatively. */
+      stamp += (guint64) g_str_hash (name) * 1000003u ^
+               ((guint64) st.st_size << 32) ^
+               ((guint64) st.st_mtim.tv_sec * 1000000000u + (guint64) st.st_mtim.tv_nsec);
+    }
+
+  return stamp;
+}
+
+static void
+forget_loaded (SpecTemplateStore *self)
+{
+  g_clear_pointer (&self->loaded, g_ptr_array_unref);
+  g_clear_pointer (&self->loaded_problems, g_ptr_array_unref);
+}
+
+static gpointer
+copy_object (gconstpointer src,
+             gpointer      data)
+{
+  return g_object_ref ((gpointer) src);
+}
+
+static gpointer
+copy_string (gconstpointer src,
+             gpointer      data)
+{
+  return g_strdup (src);
+}
+
 /**
  * spec_template_store_load:
  * @problems: (out) (optional) (element-type utf8): a message per file
  *   that is not a template, naming it
+ *
+ * Templates are immutable: those already read are shared by every
+ * caller until a file changes.
  *
  * Returns: (transfer full) (element-type SpecTemplate): the built-in
  *   templates, then the user's, each by name
@@ -144,18 +206,25 @@ GPtrArray *
 spec_template_store_load (SpecTemplateStore  *self,
                           GPtrArray         **problems)
 {
-  GPtrArray *templates = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) found_problems = g_ptr_array_new_with_free_func (g_free);
+  guint64 stamp;
 
   g_return_val_if_fail (SPEC_IS_TEMPLATE_STORE (self), NULL);
 
-  load_dir (self->built_in_dir, TRUE, templates, found_problems);
-  load_dir (self->user_dir, FALSE, templates, found_problems);
+  stamp = folder_stamp (self->user_dir, folder_stamp (self->built_in_dir, 1));
+  if (self->loaded == NULL || stamp != self->loaded_stamp)
+    {
+      forget_loaded (self);
+      self->loaded = g_ptr_array_new_with_free_func (g_object_unref);
+      self->loaded_problems = g_ptr_array_new_with_free_func (g_free);
+      load_dir (self->built_in_dir, TRUE, self->loaded, self->loaded_problems);
+      load_dir (self->user_dir, FALSE, self->loaded, self->loaded_problems);
+      self->loaded_stamp = stamp;
+    }
 
   if (problems != NULL)
-    *problems = g_steal_pointer (&found_problems);
+    *problems = g_ptr_array_copy (self->loaded_problems, copy_string, NULL);
 
-  return templates;
+  return g_ptr_array_copy (self->loaded, copy_object, NULL);
 }
 
 /**
@@ -275,6 +344,7 @@ write_user_template (SpecTemplateStore  *self,
                    _("Could not make the folder “%s”: %s"), self->user_dir, g_strerror (saved));
       return NULL;
     }
+  forget_loaded (self);
   if (!spec_text_file_save (file, text, strlen (text), NULL, error))
     return NULL;
 
@@ -397,6 +467,7 @@ spec_template_store_delete (SpecTemplateStore  *self,
   if (!check_user (template_, error))
     return FALSE;
 
+  forget_loaded (self);
   file = spec_template_get_file (template_);
   if (g_file_trash (file, NULL, NULL))
     return TRUE;

@@ -831,6 +831,29 @@ test_status (void)
   g_assert_null (spec_status_replace ("# No status\n", 12, "Draft"));
 }
 
+/* A spec's template is changed with no new revision; a spec that is not
+ * there is an error. */
+static void
+test_set_template (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(SpecLibrary) library = spec_library_open (f->path, NULL, NULL);
+  g_autoptr(SpecLibraryEntry) entry = NULL;
+  g_autoptr(GArray) revisions = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = spec_library_add (library, spec_text, NULL, SPEC_REVISION_IMPORT, NULL);
+
+  g_assert_true (spec_library_set_template (library, id, "product-feature@1", &error));
+  g_assert_no_error (error);
+  entry = spec_library_get (library, id, NULL);
+  g_assert_cmpstr (entry->template_id, ==, "product-feature@1");
+  revisions = spec_library_list_revisions (library, id, NULL);
+  g_assert_cmpuint (revisions->len, ==, 1);
+
+  g_assert_false (spec_library_set_template (library, id + 1000, "product-feature@1", &error));
+  g_assert_error (error, SPEC_LIBRARY_ERROR, SPEC_LIBRARY_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -853,6 +876,7 @@ main (int   argc,
   ADD ("/library/batch", test_batch);
   ADD ("/library/folders", test_folders);
   ADD ("/library/import-cancel", test_import_cancel);
+  ADD ("/library/set-template", test_set_template);
   g_test_add_func ("/library/search-query", test_search_query);
   g_test_add_func ("/library/status", test_status);
 

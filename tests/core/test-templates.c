@@ -598,6 +598,43 @@ test_suggest (void)
     }
 }
 
+/* Templates are read once and kept: asked again, the same objects; a
+ * file another program adds, changes or removes is seen at once. */
+static void
+test_store_keeps (void)
+{
+  g_autofree char *user = g_dir_make_tmp ("specwright-templates-XXXXXX", NULL);
+  g_autofree char *built = templates_dir ();
+  g_autofree char *path = g_build_filename (user, "Notes.md", NULL);
+  g_autoptr(SpecTemplateStore) store = spec_template_store_new (built, user);
+  g_autoptr(GPtrArray) first = spec_template_store_load (store, NULL);
+  g_autoptr(GPtrArray) again = spec_template_store_load (store, NULL);
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GPtrArray) changed = NULL;
+  g_autoptr(GPtrArray) removed = NULL;
+
+  g_assert_cmpuint (again->len, ==, first->len);
+  for (guint i = 0; i < first->len; i++)
+    g_assert_true (g_ptr_array_index (again, i) == g_ptr_array_index (first, i));
+
+  g_assert_true (g_file_set_contents (path, "# Notes\n\n## One\n", -1, NULL));
+  added = spec_template_store_load (store, NULL);
+  g_assert_cmpuint (added->len, ==, first->len + 1);
+  g_assert_cmpuint (spec_template_get_n_sections (spec_templates_find (added, "notes")), ==, 2);
+
+  /* Edited in place, the same size: its time tells. */
+  g_usleep (10000);
+  g_assert_true (g_file_set_contents (path, "# Notes\n\n## Two\n", -1, NULL));
+  changed = spec_template_store_load (store, NULL);
+  g_assert_cmpstr (((SpecSection *) g_ptr_array_index (spec_snapshot_get_sections (
+                     spec_template_get_snapshot (spec_templates_find (changed, "notes"))), 1))->title, ==, "Two");
+
+  g_unlink (path);
+  removed = spec_template_store_load (store, NULL);
+  g_assert_cmpuint (removed->len, ==, first->len);
+  g_rmdir (user);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -613,6 +650,7 @@ main (int   argc,
   g_test_add_func ("/templates/required-listed", test_required_listed);
   g_test_add_func ("/templates/check-against", test_check_against);
   g_test_add_func ("/templates/suggest", test_suggest);
+  g_test_add_func ("/templates/store-keeps", test_store_keeps);
 
   return g_test_run ();
 }

@@ -117,13 +117,13 @@ test_changed_on_disk (void)
   g_assert_true (spec_test_wait_for (not_busy, window, TIMEOUT_MS));
 
   /* Nothing changed: nothing asked. */
-  _spec_window_check_disk (window, FALSE);
+  _spec_window_check_disk (window, SPEC_DISK_THEN_NOTHING);
   spec_test_iterate (300);
   g_assert_null (spec_test_find_dialog (GTK_WINDOW (window)));
 
   /* Changed: Reload, then undo. */
   write_outside (path, "# Two\n");
-  _spec_window_check_disk (window, FALSE);
+  _spec_window_check_disk (window, SPEC_DISK_THEN_NOTHING);
   dialog = wait_dialog (window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "“spec.md” Changed on Disk");
   respond (dialog, "reload");
@@ -167,7 +167,7 @@ test_changed_on_disk (void)
 
   /* Deleted: told; the text stays; Save writes it again. */
   g_assert_cmpint (g_unlink (path), ==, 0);
-  _spec_window_check_disk (window, FALSE);
+  _spec_window_check_disk (window, SPEC_DISK_THEN_NOTHING);
   spec_test_iterate (300);
   {
     g_autofree char *shown = spec_test_collect_text (GTK_WIDGET (window->toast_overlay));
@@ -184,6 +184,64 @@ test_changed_on_disk (void)
   spec_test_remove_tree (dir);
 }
 
+/* Autosaving to the file looks at it first, off the main thread: over
+ * another program's change it asks rather than writes.  And a Save asked
+ * for while the file is being looked at is done, not dropped. */
+static void
+test_autosave_asks (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("specwright-disk-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "spec.md", NULL);
+  g_autofree char *db = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SpecLibrary) library = spec_library_open (db, NULL, NULL);
+  g_autoptr(SpecLibraryWriter) writer = spec_library_writer_new (db);
+  SpecWindow *window = g_object_ref_sink (spec_window_new (NULL, NULL));
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (spec_window_get_document (window));
+  AdwMessageDialog *dialog;
+  TextIs text = { window, "# One\n" };
+  FileIs on_disk = { path, NULL };
+  GtkTextIter end;
+
+  g_assert_true (g_file_set_contents (path, "# One\n", -1, NULL));
+  spec_window_set_library (window, library, writer);
+  gtk_window_present (GTK_WINDOW (window));
+  spec_window_open (window, file);
+  g_assert_true (spec_test_wait_for (text_is, &text, TIMEOUT_MS));
+  g_assert_true (spec_test_wait_for (not_busy, window, TIMEOUT_MS));
+
+  /* Unchanged outside: the autosave writes the file. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.autosave-files", NULL);
+  g_assert_true (window->autosave_files);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\nMine.\n", -1);
+  on_disk.text = "# One\n\nMine.\n";
+  g_assert_true (spec_test_wait_for (file_is, &on_disk, TIMEOUT_MS));
+
+  /* Changed outside: asked, not overwritten. */
+  write_outside (path, "# Theirs\n");
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "More.\n", -1);
+  dialog = wait_dialog (window);
+  on_disk.text = "# Theirs\n";
+  g_assert_true (file_is (&on_disk));
+  respond (dialog, "keep");
+
+  /* Save while a look is under way: done once the look is. */
+  _spec_window_check_disk (window, SPEC_DISK_THEN_NOTHING);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  on_disk.text = "# One\n\nMine.\nMore.\n";
+  g_assert_true (spec_test_wait_for (file_is, &on_disk, TIMEOUT_MS));
+  g_assert_null (spec_test_find_dialog (GTK_WINDOW (window)));
+
+  spec_autosave_close (spec_window_get_autosave (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  spec_library_writer_flush (writer);
+  spec_test_iterate (100);
+  spec_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -191,6 +249,7 @@ main (int   argc,
   spec_test_init (&argc, &argv);
 
   g_test_add_func ("/window-disk/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/window-disk/autosave-asks", test_autosave_asks);
 
   return g_test_run ();
 }

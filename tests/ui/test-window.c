@@ -1305,7 +1305,7 @@ saved (gpointer data)
   SpecWindow *window = data;
   SpecDocument *document = spec_window_get_document (window);
 
-  return !spec_document_get_busy (document) && !window->disk_check_pending &&
+  return !spec_document_get_busy (document) && !_spec_window_is_checking_disk (window) &&
          !gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document));
 }
 
