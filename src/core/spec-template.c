@@ -259,10 +259,13 @@ parse_front_matter (SpecTemplate  *self,
   guint line = 1;
 
   *body_offset = 0;
-  if (!(length >= 4 && (strncmp (text, "---\n", 4) == 0 || strncmp (text, "---\r\n", 5) == 0)))
+  /* @text need not end with a NUL (found by fuzz-template): compare no
+   * more than @length bytes. */
+  if (!((length >= 4 && memcmp (text, "---\n", 4) == 0) ||
+        (length >= 5 && memcmp (text, "---\r\n", 5) == 0)))
     return TRUE;
 
-  p = memchr (text, '\n', length) + 1;
+  p = (const char *) memchr (text, '\n', length) + 1;
   while (p < end)
     {
       const char *eol = memchr (p, '\n', end - p);
@@ -765,6 +768,7 @@ spec_template_instantiate (SpecTemplate *self,
 
       if (fill.text != NULL)
         g_array_append_val (fills, fill);
+      /* cppcheck-suppress memleak ; fills owns fill.text, freed below */
     }
 
   /* From the end, so that offsets stay right. */
