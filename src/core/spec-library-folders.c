@@ -269,9 +269,8 @@ spec_library_rescan_folder (SpecLibrary   *self,
 
       if (g_strcmp0 (entry->etag, file->etag) != 0 || file->etag == NULL)
         {
-          if (!spec_text_file_load (file->file, &contents, &length, cancellable, &local_error))
-            skip (summary, file->file, local_error->message);
-          else if (spec_library_link_file (self, file->uri, file->etag, contents, SPEC_REVISION_IMPORT, &local_error) == 0)
+          if (!spec_text_file_load (file->file, &contents, &length, cancellable, &local_error) ||
+              spec_library_link_file (self, file->uri, file->etag, contents, SPEC_REVISION_IMPORT, &local_error) == 0)
             skip (summary, file->file, local_error->message);
           else if (g_strcmp0 (entry->etag, file->etag) != 0)
             summary->n_changed++;

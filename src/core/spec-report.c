@@ -697,6 +697,9 @@ spec_report_build (GArray                 *blocks,
   g_return_val_if_fail (blocks != NULL, NULL);
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
+  if (text == NULL)
+    text = "";
+
   report->items = g_array_new (FALSE, TRUE, sizeof (SpecItem));
   report->strings = g_string_chunk_new (4096);
   report->sections = g_array_sized_new (FALSE, TRUE, sizeof (SpecSectionReport), sections->len);

@@ -31,6 +31,7 @@ reference_to_path (const char *src)
   char *decoded = g_uri_unescape_string (path, NULL);
 
   /* "100%.png" is not an escape: take the name as written */
+  /* cppcheck-suppress memleak ; decoded is returned when not NULL */
   return decoded != NULL ? decoded : g_steal_pointer (&path);
 }
 

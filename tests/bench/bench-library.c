@@ -91,7 +91,7 @@ time_first_rows (SpecLibrary *library,
   /* The rest of the rows, read between frames. */
   spec_test_iterate (3000);
   qsort (times, N_SHOWS, sizeof (double), compare_doubles);
-  g_print ("library view: first rows of %u specs on screen: median %.0f ms, max %.0f ms over %u showings "
+  g_print ("library view: first rows of %u specs on screen: median %.0f ms, max %.0f ms over %d showings "
            "(target at most 200 ms: %s)\n",
            g_list_model_get_n_items (spec_library_view_get_model (first.window->library_view)),
            times[N_SHOWS / 2], times[N_SHOWS - 1], N_SHOWS, times[N_SHOWS - 1] <= 200.0 ? "met" : "NOT met");
@@ -169,7 +169,7 @@ main (int   argc,
   g_assert_no_error (error);
   seconds = (g_get_monotonic_time () - start) / 1e6;
 
-  g_print ("\nimport: %u specs (%.1f MB) in %.2f s: %.0f specs/s (target at least 1,000: %s)\n",
+  g_print ("\nimport: %d specs (%.1f MB) in %.2f s: %.0f specs/s (target at least 1,000: %s)\n",
            N_SPECS, bytes / 1e6, seconds, N_SPECS / seconds, N_SPECS / seconds >= 1000 ? "met" : "NOT met");
 
   /* A letter at a time, as typed in the search field. */
@@ -198,11 +198,11 @@ main (int   argc,
 
   qsort (times, N_QUERIES, sizeof (double), compare_doubles);
   qsort (search_times, N_QUERIES, sizeof (double), compare_doubles);
-  g_print ("search: %u queries as typed (%u hits, at most 50 each): median %.2f ms, p95 %.2f ms, max %.2f ms "
+  g_print ("search: %d queries as typed (%u hits, at most 50 each): median %.2f ms, p95 %.2f ms, max %.2f ms "
            "(target p95 at most 10 ms: %s)\n",
            N_QUERIES, total_hits, search_times[N_QUERIES / 2], search_times[94], search_times[N_QUERIES - 1],
            search_times[94] <= 10.0 ? "met" : "NOT met");
-  g_print ("  with the snippets of the first %u hits: median %.2f ms, p95 %.2f ms, max %.2f ms\n",
+  g_print ("  with the snippets of the first %d hits: median %.2f ms, p95 %.2f ms, max %.2f ms\n",
            SHOWN_ROWS, times[N_QUERIES / 2], times[94], times[N_QUERIES - 1]);
 
   time_first_rows (library, path);

@@ -41,12 +41,13 @@ static char *
 document_text (void)
 {
   g_auto(GStrv) seeds = spec_test_list_seeds ();
-  GString *text = g_string_new (NULL);
+  GString *text;
   guint n_headings = 0;
 
   if (seeds == NULL || seeds[0] == NULL)
     return NULL;
 
+  text = g_string_new (NULL);
   for (guint part = 1; n_headings < MIN_HEADINGS; part++)
     for (guint i = 0; seeds[i] != NULL; i++)
       {

@@ -84,8 +84,8 @@ main (int   argc,
 {
   g_autofree char *text = build_document ();
   gsize len = strlen (text);
-  double parse_ms[MAX_RUNS];
-  double snapshot_ms[MAX_RUNS];
+  double parse_ms[MAX_RUNS] = { 0 };
+  double snapshot_ms[MAX_RUNS] = { 0 };
   /* SPEC_BENCH_RUNS=1 for one run under valgrind --tool=callgrind, whose
    * instruction counts do not depend on what else the machine does. */
   const char *runs_env = g_getenv ("SPEC_BENCH_RUNS");

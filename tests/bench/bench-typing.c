@@ -617,7 +617,7 @@ run_case (const char *label,
 
   if (t.n_shown < N_KEYS)
     {
-      g_printerr ("%s: the preview and navigator showed %u of %u keystrokes "
+      g_printerr ("%s: the preview and navigator showed %u of %d keystrokes "
                   "30 s after the last\n", label, t.n_shown, N_KEYS);
       return FALSE;
     }

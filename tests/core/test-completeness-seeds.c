@@ -138,7 +138,7 @@ definition_label (const char *line,
   gssize close;
   const char *p;
 
-  while (line[i] == ' ' && i < 3)
+  while (i < 3 && line[i] == ' ')
     i++;
   if (!paragraph_start || line[i] != '[' || line[i + 1] == '^')
     return NULL;

@@ -252,7 +252,6 @@ test_typing_updates_views (Fixture       *f,
 
   open_and_wait (f, seed);
   rows = spec_navigator_get_rows (f->window->navigator);
-  n_before = g_list_model_get_n_items (rows);
 
   /* Collapse "Overview" (row 1): typing elsewhere must not expand it. */
   second = g_list_model_get_item (rows, 1);
