@@ -35,8 +35,11 @@ struct _SpecDocument
   GCancellable    *parse_cancellable;
   guint            change_serial;    /* bumped on every edit */
   guint            parsed_serial;    /* the serial @snapshot reflects */
+  gint64           parse_time;       /* µs the last parse took; G_MAXINT64:
+                                      * not known (a file or paste came in) */
   SpecTextMirror  *mirror;           /* the text, for each parse */
   guint            busy : 1;         /* loading or saving */
+  guint            long_lines : 1;   /* see SPEC_DOCUMENT_LONG_LINE */
   guint            parsing : 1;      /* a worker thread is parsing */
 };
 
@@ -50,6 +53,7 @@ enum {
   PROP_BUSY,
   PROP_TEMPLATE,
   PROP_LIBRARY_ID,
+  PROP_LONG_LINES,
   N_PROPS
 };
 
@@ -113,6 +117,44 @@ spec_document_set_busy (SpecDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
 }
 
+/* Whether @text holds a run longer than a long line without a line end. */
+static gboolean
+has_long_line (const char *text,
+               gsize       len)
+{
+  const char *p = text;
+  const char *end = text + len;
+
+  while ((gsize) (end - p) > SPEC_DOCUMENT_LONG_LINE)
+    {
+      const char *nl = memchr (p, '\n', SPEC_DOCUMENT_LONG_LINE + 1);
+
+      if (nl == NULL)
+        return TRUE;
+      p = nl + 1;
+    }
+
+  return FALSE;
+}
+
+static void spec_document_update_highlighting (SpecDocument *self,
+                                               gsize         len);
+
+static void
+spec_document_set_long_lines (SpecDocument *self,
+                              gboolean      long_lines)
+{
+  long_lines = !!long_lines;
+
+  if (self->long_lines == long_lines)
+    return;
+
+  self->long_lines = long_lines;
+  /* Characters, not bytes, for the size: near enough, and kept by GTK. */
+  spec_document_update_highlighting (self, gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (self)));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LONG_LINES]);
+}
+
 static void
 spec_document_set_snapshot (SpecDocument *self,
                             SpecSnapshot *snapshot,
@@ -122,6 +164,15 @@ spec_document_set_snapshot (SpecDocument *self,
 
   if (g_set_object (&self->snapshot, snapshot))
     {
+      gsize longest = spec_line_index_get_longest_line (spec_snapshot_get_line_index (snapshot));
+
+      /* Off again only well below the limit, so that typing around it
+       * does not switch back and forth. */
+      if (longest > SPEC_DOCUMENT_LONG_LINE)
+        spec_document_set_long_lines (self, TRUE);
+      else if (longest <= SPEC_DOCUMENT_LONG_LINE / 2)
+        spec_document_set_long_lines (self, FALSE);
+
       if (self->file == NULL)
         spec_document_update_title (self, NULL);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SNAPSHOT]);
@@ -133,7 +184,9 @@ spec_document_set_snapshot (SpecDocument *self,
  * after every edit even with highlighting turned off: a 9 MB document
  * would stall typing.  Above a size the buffer has no language at all.
  * Switched with a gap between the two sizes, so that typing around one
- * size does not switch it back and forth. */
+ * size does not switch it back and forth.  A very long line is matched
+ * against the language's patterns as one piece, which takes seconds for
+ * 100 000 '[': no highlighting then either. */
 static void
 spec_document_update_highlighting (SpecDocument *self,
                                    gsize         len)
@@ -142,12 +195,12 @@ spec_document_update_highlighting (SpecDocument *self,
   GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
   gboolean highlight = gtk_source_buffer_get_highlight_syntax (buffer);
 
-  if (highlight && len > SPEC_DOCUMENT_HIGHLIGHT_OFF_SIZE)
+  if (highlight && (len > SPEC_DOCUMENT_HIGHLIGHT_OFF_SIZE || self->long_lines))
     {
       gtk_source_buffer_set_highlight_syntax (buffer, FALSE);
       gtk_source_buffer_set_language (buffer, NULL);
     }
-  else if (!highlight && len < SPEC_DOCUMENT_HIGHLIGHT_ON_SIZE)
+  else if (!highlight && len < SPEC_DOCUMENT_HIGHLIGHT_ON_SIZE && !self->long_lines)
     {
       gtk_source_buffer_set_language (buffer, gtk_source_language_manager_get_language (languages, "markdown"));
       gtk_source_buffer_set_highlight_syntax (buffer, TRUE);
@@ -158,6 +211,7 @@ typedef struct
 {
   char         *text;
   gsize         len;
+  gint64        time;       /* µs the parse took */
   guint         serial;     /* the change_serial the text was taken at */
   SpecSnapshot *previous;   /* what may be reused of the last parse */
   SpecSnapshot *template;
@@ -180,10 +234,12 @@ parse_thread (GTask        *task,
 {
   ParseData *data = task_data;
   SpecSnapshot *snapshot;
+  gint64 start = g_get_monotonic_time ();
 
   /* A large document parses again only the segments that changed. */
   snapshot = spec_snapshot_new_take_full (g_steal_pointer (&data->text), data->len,
                                           data->previous, data->template);
+  data->time = g_get_monotonic_time () - start;
   g_clear_object (&data->previous);
 
   g_task_return_pointer (task, snapshot, g_object_unref);
@@ -202,7 +258,10 @@ parse_cb (GObject      *object,
   self->parsing = FALSE;
 
   if (snapshot != NULL)
-    spec_document_set_snapshot (self, snapshot, data->serial);
+    {
+      self->parse_time = data->time;
+      spec_document_set_snapshot (self, snapshot, data->serial);
+    }
 
   /* Edits made while the thread ran: parse again, newest text only. */
   if (self->parsed_serial != self->change_serial)
@@ -224,11 +283,15 @@ spec_document_parse_now (gpointer user_data)
   text = spec_text_mirror_dup (self->mirror, GTK_TEXT_BUFFER (self), &len);
   spec_document_update_highlighting (self, len);
 
-  if (len < SPEC_DOCUMENT_THREADED_PARSE_SIZE)
+  /* On the main thread only what is known to parse well within a frame:
+   * a short text can be slow too (100 000 '[' take 120 ms). */
+  if (len < SPEC_DOCUMENT_THREADED_PARSE_SIZE && self->parse_time < SPEC_DOCUMENT_MAIN_THREAD_PARSE_TIME)
     {
-      g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new_take_full (g_steal_pointer (&text), len,
-                                                                       self->snapshot, self->template);
+      g_autoptr(SpecSnapshot) snapshot = NULL;
+      gint64 start = g_get_monotonic_time ();
 
+      snapshot = spec_snapshot_new_take_full (g_steal_pointer (&text), len, self->snapshot, self->template);
+      self->parse_time = g_get_monotonic_time () - start;
       spec_document_set_snapshot (self, snapshot, self->change_serial);
     }
   else
@@ -274,10 +337,21 @@ spec_document_insert_text (GtkTextBuffer *buffer,
 {
   SpecDocument *self = SPEC_DOCUMENT (buffer);
 
-  spec_text_mirror_insert (self->mirror, location, text,
-                           length >= 0 ? (gsize) length : strlen (text));
+  gsize len = length >= 0 ? (gsize) length : strlen (text);
+
+  spec_text_mirror_insert (self->mirror, location, text, len);
+  /* A file or a large paste: how long its parse takes is not known. */
+  if (len > SPEC_DOCUMENT_LARGE_INSERTION)
+    self->parse_time = G_MAXINT64;
 
   GTK_TEXT_BUFFER_CLASS (spec_document_parent_class)->insert_text (buffer, location, text, length);
+
+  /* Before anything lays out or highlights what came in (a file opened,
+   * a paste, a key held down): the scan is of the inserted text and of
+   * the one line it ends on, not of the document. */
+  if (!self->long_lines &&
+      (has_long_line (text, len) || gtk_text_iter_get_bytes_in_line (location) > SPEC_DOCUMENT_LONG_LINE))
+    spec_document_set_long_lines (self, TRUE);
 }
 
 static void
@@ -397,6 +471,10 @@ spec_document_get_property (GObject    *object,
       g_value_set_int64 (value, self->library_id);
       break;
 
+    case PROP_LONG_LINES:
+      g_value_set_boolean (value, self->long_lines);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -460,6 +538,17 @@ spec_document_class_init (SpecDocumentClass *klass)
     g_param_spec_int64 ("library-id", NULL, NULL,
                         0, G_MAXINT64, 0,
                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * SpecDocument:long-lines:
+   *
+   * Whether a line is longer than %SPEC_DOCUMENT_LONG_LINE: the text is
+   * then not highlighted, and the editor should not wrap it.
+   */
+  properties [PROP_LONG_LINES] =
+    g_param_spec_boolean ("long-lines", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -556,6 +645,14 @@ spec_document_get_busy (SpecDocument *self)
   g_return_val_if_fail (SPEC_IS_DOCUMENT (self), FALSE);
 
   return self->busy;
+}
+
+gboolean
+spec_document_get_long_lines (SpecDocument *self)
+{
+  g_return_val_if_fail (SPEC_IS_DOCUMENT (self), FALSE);
+
+  return self->long_lines;
 }
 
 /* A new window's blank document: opening a file may reuse its window. */
@@ -907,8 +1004,10 @@ load_thread (GTask        *task,
   gsize length = 0;
   LoadResult *result;
 
-  if (!spec_text_file_load (file, &contents, &length, cancellable, &error))
+  if (!spec_text_file_load (file, &contents, &length, cancellable, &error) ||
+      !spec_text_file_check_lines (contents, length, &error))
     {
+      g_free (contents);
       g_task_return_error (task, error);
       return;
     }

@@ -9,6 +9,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "spec-autosave.h"
+#include "spec-disk-banner.h"
 #include "spec-library.h"
 #include "spec-library-view.h"
 #include "spec-navigator.h"
@@ -35,6 +36,7 @@ struct _SpecWindow
   AdwToast             *autosave_toast; /* while autosaving fails */
   AdwToast             *suggestion_toast; /* weak: the template suggested */
   gpointer              disk_check;     /* the look at the file under way */
+  char                 *disk_conflict_etag; /* the file as changed outside, while the banner asks */
   char                 *autosave_error; /* why, for its Details */
   char                 *recovered_text; /* to put in once the file is read */
   char                 *template_id;    /* what the document is checked against */
@@ -52,6 +54,7 @@ struct _SpecWindow
   GtkStack             *main_stack;
   SpecLibraryView      *library_view;
   GtkWidget            *library_button;
+  SpecDiskBanner       *disk_banner;
 
   int                   unfilled_pending;   /* Ctrl+J waiting for a parse: 1, -1 */
   guint                 show_sidebar : 1;
@@ -108,6 +111,7 @@ void     _spec_window_on_spec_activated (SpecWindow     *self,
 gboolean _spec_window_library_save     (SpecWindow     *self);
 gboolean _spec_window_library_close    (SpecWindow     *self);
 void     _spec_window_disk_init          (SpecWindow     *self);
+void     _spec_window_class_disk_init    (GtkWidgetClass *widget_class);
 /* What waits for a look at the document's file, least to most. */
 typedef enum
 {

@@ -159,6 +159,16 @@ on_restructure_refused (SpecWindow    *self,
   _spec_window_add_toast (self, adw_toast_new (message));
 }
 
+/* See SPEC_DOCUMENT_LONG_LINE: wrapping a very long line would stall the
+ * window on each keystroke. */
+static void
+on_long_lines_changed (SpecWindow *self)
+{
+  gboolean long_lines = spec_document_get_long_lines (self->document);
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->editor), long_lines ? GTK_WRAP_NONE : GTK_WRAP_WORD_CHAR);
+}
+
 static void
 editor_font_changed_cb (SpecWindow *self)
 {
@@ -272,6 +282,7 @@ spec_window_finalize (GObject *object)
   g_clear_object (&self->library);
   g_clear_pointer (&self->recovered_text, g_free);
   g_clear_pointer (&self->autosave_error, g_free);
+  g_clear_pointer (&self->disk_conflict_etag, g_free);
   g_clear_weak_pointer (&self->suggestion_toast);
   g_clear_pointer (&self->template_id, g_free);
   g_clear_pointer (&self->suggested_id, g_free);
@@ -479,6 +490,7 @@ spec_window_class_init (SpecWindowClass *klass)
   _spec_window_class_history_init (widget_class);
   _spec_window_class_clarify_init (widget_class);
   _spec_window_class_template_init (widget_class);
+  _spec_window_class_disk_init (widget_class);
 }
 
 static void
@@ -512,6 +524,8 @@ spec_window_init (SpecWindow *self)
                            G_CALLBACK (_spec_window_update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::cursor-position",
                            G_CALLBACK (on_cursor_moved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::long-lines",
+                           G_CALLBACK (on_long_lines_changed), self, G_CONNECT_SWAPPED);
   _spec_window_update_title (self);
   _spec_window_unfilled_init (self);
   /* Until there is a library to show. */

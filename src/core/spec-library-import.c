@@ -180,7 +180,9 @@ import_file (SpecLibrary       *self,
   gsize length;
   gint64 id;
 
-  if (!spec_text_file_load (file, &contents, &length, cancellable, &error))
+  /* What the editor would not open does not come in either. */
+  if (!spec_text_file_load (file, &contents, &length, cancellable, &error) ||
+      !spec_text_file_check_lines (contents, length, &error))
     {
       add_skip (summary, file, error->message);
       return;

@@ -14,6 +14,7 @@ struct _SpecLineIndex
 {
   GArray *starts;   /* gsize: byte offset where each line begins */
   gsize   length;
+  gsize   longest;  /* bytes in the longest line, its ending included */
 };
 
 SpecLineIndex *
@@ -55,6 +56,7 @@ spec_line_index_new (const char *text,
       else
         break;
 
+      self->longest = MAX (self->longest, (gsize) (next - p));
       if (next < end)
         {
           gsize start = next - text;
@@ -63,6 +65,9 @@ spec_line_index_new (const char *text,
 
       p = next;
     }
+
+  /* The last line, if it has no ending. */
+  self->longest = MAX (self->longest, (gsize) (end - p));
 
   return self;
 }
@@ -139,4 +144,17 @@ spec_line_index_line_at_offset (const SpecLineIndex *self,
     }
 
   return MAX (lo, 1);
+}
+
+/**
+ * spec_line_index_get_longest_line:
+ *
+ * Returns: the length in bytes of the longest line, its ending included
+ */
+gsize
+spec_line_index_get_longest_line (const SpecLineIndex *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->longest;
 }

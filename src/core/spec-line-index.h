@@ -26,6 +26,7 @@ gsize          spec_line_index_line_end       (const SpecLineIndex *self,
                                                guint                line);
 guint          spec_line_index_line_at_offset (const SpecLineIndex *self,
                                                gsize                offset);
+gsize          spec_line_index_get_longest_line (const SpecLineIndex *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpecLineIndex, spec_line_index_free)
 

@@ -9,6 +9,8 @@
 #include <glib.h>
 #include <cmark-gfm.h>
 
+#include "spec-block-budget.h"
+
 #include "spec-line-index.h"
 
 G_BEGIN_DECLS
@@ -36,6 +38,7 @@ typedef struct
   guint            end_line;
   guint64          fingerprint;    /* see spec_block_fingerprint() */
   gboolean         shows_images;   /* files beside the document */
+  SpecBlockBudget  budget;         /* whether the preview draws it */
   int              line_offset;    /* add to the lines of @node and what
                                     * it holds: a large document is parsed
                                     * in pieces (see spec-segment.h) */

@@ -625,6 +625,7 @@ spec_segment_new (const char *source,
           block.end_line = end - shift;
           block.fingerprint = spec_block_fingerprint (node, input->str + begin, finish - begin, 0,
                                                       &block.shows_images);
+          block.budget = spec_block_budget_check (node, finish - begin);
         }
 
       g_array_append_val (self->blocks, block);

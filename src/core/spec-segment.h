@@ -9,6 +9,8 @@
 #include <glib.h>
 #include <cmark-gfm.h>
 
+#include "spec-block-budget.h"
+
 G_BEGIN_DECLS
 
 /* Where a segment lies in its document. */
@@ -29,6 +31,7 @@ typedef struct
   guint            end_line;
   guint64          fingerprint;
   gboolean         shows_images;
+  SpecBlockBudget  budget;
 } SpecSegmentBlock;
 
 typedef struct _SpecSegment SpecSegment;

@@ -169,6 +169,7 @@ spec_snapshot_parse_whole (SpecSnapshot *self)
 
           block.fingerprint = spec_block_fingerprint (node, self->text + start, end - start,
                                                       footnote_number, &block.shows_images);
+          block.budget = spec_block_budget_check (node, end - start);
         }
 
       g_array_append_val (self->blocks, block);
@@ -263,6 +264,7 @@ spec_snapshot_parse_segments (SpecSnapshot *self,
             .type = segment_block->type,
             .fingerprint = segment_block->fingerprint,
             .shows_images = segment_block->shows_images,
+            .budget = segment_block->budget,
             .line_offset = line_offset,
           };
 

@@ -89,7 +89,18 @@ spec_template_suggest (GPtrArray    *templates,
   for (guint i = 0; i < templates->len; i++)
     {
       SpecTemplate *template_ = g_ptr_array_index (templates, i);
-      double score = spec_template_overlap (template_, snapshot);
+      GPtrArray *template_sections = spec_snapshot_get_sections (spec_template_get_snapshot (template_));
+      guint n_template = count_named (template_sections);
+      guint n_sections = spec_snapshot_get_sections (snapshot)->len;
+      double score;
+
+      /* At best every named heading of the template matches: when even
+       * that is too little (a document of 100 000 headings), the match,
+       * which normalizes every title, is not worth making. */
+      if (2.0 * n_template / MAX (n_template + n_sections, 1) < SPEC_TEMPLATE_SUGGEST_MIN_OVERLAP)
+        continue;
+
+      score = spec_template_overlap (template_, snapshot);
 
       if (score > best_overlap)
         {

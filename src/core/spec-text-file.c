@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -52,6 +53,13 @@ set_error_from_errno (GError     **error,
     case EDQUOT:
       g_set_error_literal (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_NO_SPACE,
                            _("There is not enough space left on the disk"));
+      break;
+
+    /* The file system's largest file (4 GB on FAT32), or a size limit
+     * set on the process: the user's way out is the same as a full disk. */
+    case EFBIG:
+      g_set_error_literal (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_NO_SPACE,
+                           _("The disk cannot hold a file this large"));
       break;
 
     case EISDIR:
@@ -149,6 +157,49 @@ spec_text_file_validate (const char  *contents,
                    _("It is not valid UTF-8 text (invalid byte on line %u)"),
                    line_of_offset (contents, end - contents));
       return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * spec_text_file_check_lines:
+ *
+ * Refuses a text with a line longer than %SPEC_TEXT_FILE_MAX_LINE, for
+ * the editor's sake; what only reads the text (specwright-check) needs no
+ * such limit.
+ */
+gboolean
+spec_text_file_check_lines (const char  *contents,
+                            gsize        length,
+                            GError     **error)
+{
+  const char *p = contents;
+  const char *end = contents + length;
+  guint line = 1;
+
+  g_return_val_if_fail (contents != NULL || length == 0, FALSE);
+
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      const char *line_end = nl != NULL ? nl : end;
+
+      if ((gsize) (line_end - p) > SPEC_TEXT_FILE_MAX_LINE)
+        {
+          g_autofree char *size_str = g_format_size (line_end - p);
+          g_autofree char *max_str = g_format_size (SPEC_TEXT_FILE_MAX_LINE);
+
+          /* Translators: "Line 3 is 10.5 MB long: Specwright opens files
+           * whose lines are at most 131.1 kB" */
+          g_set_error (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_LINE_TOO_LONG,
+                       _("Line %u is %s long: Specwright opens files whose lines are at most %s"),
+                       line, size_str, max_str);
+          return FALSE;
+        }
+
+      p = line_end + 1;
+      line++;
     }
 
   return TRUE;
@@ -303,6 +354,55 @@ resolve_target (const char *path)
   return g_build_filename (folder, link, NULL);
 }
 
+/* What the temporary of a save to @basename is called, but for the six
+ * random characters: hidden, and marked as Specwright's, so that no file
+ * of the user's is ever taken for one.  The name is cut so that a file
+ * whose own name is near NAME_MAX can still be saved. */
+static char *
+dup_temporary_prefix (const char *basename)
+{
+  return g_strdup_printf (".%.64s.specwright-", basename);
+}
+
+/* A save killed before its rename (a crash, SIGKILL, a power cut) leaves
+ * its temporary behind: hidden, but a whole copy of the text, shown by
+ * `ls -a` and `git status`, one more after each crash.  The next save of
+ * the same file removes them, but never one that a save at work is
+ * writing: each save holds an flock() on its temporary until it closes
+ * it, and the kernel drops the locks of a process that dies.  Where
+ * flock() is not supported nothing is removed. */
+static void
+remove_stale_temporaries (const char *folder,
+                          const char *prefix)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  gsize prefix_len = strlen (prefix);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *tmp_path = NULL;
+      struct stat tmp_st;
+      int fd;
+
+      if (strlen (name) != prefix_len + 6 || strncmp (name, prefix, prefix_len) != 0)
+        continue;
+
+      tmp_path = g_build_filename (folder, name, NULL);
+      fd = open (tmp_path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+      if (fd < 0)
+        continue;
+
+      if (fstat (fd, &tmp_st) == 0 && S_ISREG (tmp_st.st_mode) &&
+          flock (fd, LOCK_EX | LOCK_NB) == 0)
+        {
+          g_debug ("Removing the temporary of an interrupted save: %s", tmp_path);
+          g_unlink (tmp_path);
+        }
+      close (fd);
+    }
+}
+
 static gboolean
 save_local (const char   *requested_path,
             const char   *contents,
@@ -312,6 +412,7 @@ save_local (const char   *requested_path,
   g_autofree char *path = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *basename = NULL;
+  g_autofree char *tmp_prefix = NULL;
   g_autofree char *tmp_path = NULL;
   struct stat st;
   struct stat folder_st;
@@ -351,14 +452,20 @@ save_local (const char   *requested_path,
       return FALSE;
     }
 
+  /* Before writing: what an interrupted save left takes space too. */
+  tmp_prefix = dup_temporary_prefix (basename);
+  remove_stale_temporaries (folder, tmp_prefix);
+
   /* Write a hidden temporary beside the file and rename it over the
    * original: at every moment the file on disk is the old or the new text. */
-  /* The name is cut so that a file whose own name is near NAME_MAX can
-   * still be saved; the temporary only lives for the length of the save. */
-  tmp_path = g_strdup_printf ("%s/.%.64s.XXXXXX", folder, basename);
+  tmp_path = g_strdup_printf ("%s/%sXXXXXX", folder, tmp_prefix);
   fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, exists ? (st.st_mode & 07777) : 0666);
   if (fd < 0)
     return set_error_from_errno (error, errno, folder);
+
+  /* Held until close(): the mark of a save at work. */
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    g_debug ("Could not lock %s: %s", tmp_path, g_strerror (errno));
 
   if (!write_all (fd, contents, length, &saved_errno) ||
       fsync (fd) != 0 ||

@@ -13,6 +13,11 @@ G_BEGIN_DECLS
 /* The largest file Specwright opens.  The one place this limit lives. */
 #define SPEC_TEXT_FILE_MAX_SIZE ((goffset) 64 * 1024 * 1024)
 
+/* The longest line the editor opens.  GTK lays a line out as one piece,
+ * in time that grows with its length: 10 MB on one line stall the window
+ * for seconds at every keystroke.  The command-line tool has no limit. */
+#define SPEC_TEXT_FILE_MAX_LINE ((gsize) 128 * 1024)
+
 #define SPEC_TEXT_FILE_ERROR (spec_text_file_error_quark ())
 
 typedef enum
@@ -22,6 +27,7 @@ typedef enum
   SPEC_TEXT_FILE_ERROR_TOO_LARGE,
   SPEC_TEXT_FILE_ERROR_BINARY,
   SPEC_TEXT_FILE_ERROR_NOT_UTF8,
+  SPEC_TEXT_FILE_ERROR_LINE_TOO_LONG,
   SPEC_TEXT_FILE_ERROR_PERMISSION,
   SPEC_TEXT_FILE_ERROR_READ_ONLY,
   SPEC_TEXT_FILE_ERROR_NO_SPACE,
@@ -38,6 +44,9 @@ gboolean  spec_text_file_load        (GFile         *file,
                                       GCancellable  *cancellable,
                                       GError       **error);
 gboolean  spec_text_file_validate    (const char    *contents,
+                                      gsize          length,
+                                      GError       **error);
+gboolean  spec_text_file_check_lines (const char    *contents,
                                       gsize          length,
                                       GError       **error);
 char     *spec_text_file_dup_display_name (GFile   *file);

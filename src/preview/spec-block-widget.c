@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include <cmark-gfm-core-extensions.h>
 
 #include "spec-block-widget.h"
@@ -579,4 +581,57 @@ spec_block_widget_new (cmark_node *node,
     }
 
   return widget;
+}
+
+/**
+ * spec_block_widget_new_too_complex:
+ * @budget: the limit the block is past (see spec-block-budget.h)
+ * @start_line: its first line
+ * @end_line: its last line
+ *
+ * What the preview shows instead of a block past its budget: which lines,
+ * and why, so that the user knows where to look in the editor.
+ *
+ * Returns: (transfer floating): the widget
+ */
+GtkWidget *
+spec_block_widget_new_too_complex (SpecBlockBudget budget,
+                                   guint           start_line,
+                                   guint           end_line)
+{
+  g_autofree char *text = NULL;
+  const char *why;
+  GtkWidget *label;
+
+  switch (budget)
+    {
+    case SPEC_BLOCK_TOO_DEEP:
+      why = _("it is nested too deeply");
+      break;
+    case SPEC_BLOCK_TOO_MANY_NODES:
+      why = _("it holds too many items");
+      break;
+    case SPEC_BLOCK_TOO_LONG:
+    case SPEC_BLOCK_FITS:
+    default:
+      why = _("it is too long");
+      break;
+    }
+
+  if (start_line == end_line)
+    /* Translators: %u is a line number; the second %s says why, as in
+     * "it is nested too deeply" */
+    text = g_strdup_printf (_("Line %u is too complex to preview: %s. The editor has all of it."),
+                            start_line, why);
+  else
+    /* Translators: the %u are line numbers; %s says why, as in "it is
+     * nested too deeply" */
+    text = g_strdup_printf (_("Lines %u to %u are too complex to preview: %s. The editor has all of it."),
+                            start_line, end_line, why);
+
+  label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "too-complex");
+  return label;
 }

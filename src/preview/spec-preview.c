@@ -202,6 +202,7 @@ typedef struct
   gsize           length;
   cmark_node_type type;
   guint           images_generation;
+  guint           too_complex_line;  /* the line its note names, or 0 */
 } RowState;
 
 static gboolean
@@ -221,7 +222,8 @@ row_shows_block (SpecPreview *self,
          state->fingerprint == block->fingerprint &&
          state->length == length &&
          state->type == block->type &&
-         (!block->shows_images || state->images_generation == self->images_generation);
+         (!block->shows_images || state->images_generation == self->images_generation) &&
+         (block->budget == SPEC_BLOCK_FITS || state->too_complex_line == block->start_line);
 }
 
 /* Builds the widgets for block @position into @row.  The focus is let go
@@ -254,7 +256,11 @@ row_show_block (SpecPreview *self,
       gtk_root_set_focus (root, NULL);
     }
 
-  child = spec_block_widget_new (block->node, self->base_file);
+  /* Past its budget a block is not built at all: that is the point. */
+  if (block->budget != SPEC_BLOCK_FITS)
+    child = spec_block_widget_new_too_complex (block->budget, block->start_line, block->end_line);
+  else
+    child = spec_block_widget_new (block->node, self->base_file);
   /* On the block, not the row, so that a block that shows nothing (an
    * HTML comment) takes no room at all. */
   gtk_widget_set_margin_bottom (child, BLOCK_SPACING);
@@ -264,6 +270,8 @@ row_show_block (SpecPreview *self,
   spec_snapshot_get_block_source (snapshot, position, &state->length);
   state->type = block->type;
   state->images_generation = self->images_generation;
+  if (block->budget != SPEC_BLOCK_FITS)
+    state->too_complex_line = block->start_line;
   g_object_set_data_full (G_OBJECT (row), "spec-row-state", state, g_free);
 
   if (refocus)
@@ -369,6 +377,8 @@ block_is_shown (SpecPreview *self,
   if (row != NULL && (child = adw_bin_get_child (ADW_BIN (row))) != NULL)
     return gtk_widget_get_visible (child);
 
+  if (spec_snapshot_get_block (snapshot, index)->budget != SPEC_BLOCK_FITS)
+    return TRUE;
   return spec_block_widget_shows_something (spec_snapshot_get_block (snapshot, index)->node);
 }
 

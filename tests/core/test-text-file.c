@@ -8,8 +8,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/mount.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -767,6 +772,328 @@ test_save_cancelled (Fixture       *fixture,
   assert_file_contents (path, "old\n", 4);
 }
 
+/* Saving one way or the other, for the tests that try both. */
+typedef enum
+{
+  SAVE_ATOMIC,
+  SAVE_IN_PLACE,
+} SaveWay;
+
+static gboolean
+save_way (SaveWay      way,
+          const char  *path,
+          const char  *contents,
+          gsize        len,
+          GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  if (way == SAVE_IN_PLACE)
+    return spec_text_file_save_in_place (file, contents, len, error);
+
+  return spec_text_file_save (file, contents, len, NULL, error);
+}
+
+/* A text of @len bytes, every line naming @version. */
+static char *
+make_text (char  version,
+           gsize len)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  while (text->len < len)
+    g_string_append_printf (text, "- requirement %u of version %c\n", (guint) text->len, version);
+  g_string_truncate (text, len);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Saves in a child process that may not write past @limit bytes into
+ * any file (RLIMIT_FSIZE), as a disk that cannot hold a larger file.
+ * SIGXFSZ is ignored there, so write() fails with EFBIG instead of the
+ * child being killed.  Returns FALSE with @reason set if the limit could
+ * not be set. */
+static gboolean
+save_with_size_limit (SaveWay      way,
+                      const char  *path,
+                      const char  *contents,
+                      gsize        len,
+                      rlim_t       limit,
+                      gboolean    *saved,
+                      GError     **error,
+                      char       **reason)
+{
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_auto(GStrv) fields = NULL;
+  char buffer[512];
+  gssize n;
+  int fds[2];
+  int status = 0;
+  pid_t pid;
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      struct rlimit rl = { limit, limit };
+      g_autoptr(GError) child_error = NULL;
+      g_autofree char *line = NULL;
+      gboolean ok;
+
+      close (fds[0]);
+      signal (SIGXFSZ, SIG_IGN);
+      if (setrlimit (RLIMIT_FSIZE, &rl) != 0)
+        {
+          line = g_strdup_printf ("limit\n%s", g_strerror (errno));
+          ok = write (fds[1], line, strlen (line)) >= 0;
+          _exit (ok ? 0 : 1);
+        }
+
+      ok = save_way (way, path, contents, len, &child_error);
+      line = g_strdup_printf ("%s\n%s\n%d\n%s", ok ? "saved" : "failed",
+                              child_error ? g_quark_to_string (child_error->domain) : "",
+                              child_error ? child_error->code : 0,
+                              child_error ? child_error->message : "");
+      ok = write (fds[1], line, strlen (line)) == (gssize) strlen (line);
+      _exit (ok ? 0 : 1);
+    }
+
+  close (fds[1]);
+  while ((n = read (fds[0], buffer, sizeof buffer)) > 0 || (n < 0 && errno == EINTR))
+    if (n > 0)
+      g_string_append_len (report, buffer, n);
+  close (fds[0]);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  fields = g_strsplit (report->str, "\n", 4);
+  if (g_strcmp0 (fields[0], "limit") == 0)
+    {
+      *reason = g_strdup_printf ("setrlimit (RLIMIT_FSIZE) failed: %s", fields[1]);
+      return FALSE;
+    }
+
+  g_assert_cmpuint (g_strv_length (fields), ==, 4);
+  *saved = g_strcmp0 (fields[0], "saved") == 0;
+  if (!*saved)
+    g_set_error_literal (error, g_quark_from_string (fields[1]),
+                         (int) g_ascii_strtoll (fields[2], NULL, 10), fields[3]);
+
+  return TRUE;
+}
+
+/* A tmpfs of @size bytes in the fixture's folder; NULL with @reason set
+ * when it cannot be made (not root, or no mount in this sandbox). */
+static char *
+mount_small_disk (Fixture     *fixture,
+                  const char  *size,
+                  char       **reason)
+{
+  g_autofree char *mount_point = g_build_filename (fixture->dir, "small-disk", NULL);
+  g_autofree char *options = g_strdup_printf ("size=%s,mode=0755", size);
+
+  if (geteuid () != 0)
+    {
+      *reason = g_strdup ("mounting a tmpfs needs root");
+      return NULL;
+    }
+
+  g_assert_cmpint (g_mkdir (mount_point, 0755), ==, 0);
+  if (mount ("tmpfs", mount_point, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, options) != 0)
+    {
+      *reason = g_strdup_printf ("mounting a tmpfs failed: %s", g_strerror (errno));
+      g_rmdir (mount_point);
+      return NULL;
+    }
+
+  return g_steal_pointer (&mount_point);
+}
+
+/* The text that does not fit, the text on disk before, and one that fits
+ * beside it: 320 KiB, 96 KiB and 64 KiB.  On a disk of 256 KiB the
+ * atomic save needs room for the old text and the new one, the save in
+ * place for the new one; neither has it.  The one that fits only fits if
+ * the failed save freed what it wrote. */
+#define LARGE_LEN (320 * 1024)
+#define ORIGINAL_LEN (96 * 1024)
+#define FITS_LEN (64 * 1024)
+#define SMALL_DISK_SIZE "256k"
+/* A limit on the file size, when no tmpfs can be had. */
+#define SIZE_LIMIT (128 * 1024)
+
+/* A full disk, or one whose largest file is smaller than the text: the
+ * save fails with NO_SPACE, the file on disk is the old text byte for
+ * byte, and nothing is left beside it. */
+static void
+check_save_does_not_fit (SaveWay     way,
+                         const char *disk,
+                         gboolean    size_limit)
+{
+  g_autofree char *path = g_build_filename (disk, "spec.md", NULL);
+  g_autofree char *large = make_text ('L', LARGE_LEN);
+  g_autofree char *original = make_text ('O', ORIGINAL_LEN);
+  g_autofree char *fits = make_text ('F', FITS_LEN);
+  g_autofree char *listing = NULL;
+  g_autofree char *reason = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean saved = TRUE;
+
+  g_file_set_contents (path, original, ORIGINAL_LEN, &error);
+  g_assert_no_error (error);
+
+  if (size_limit)
+    {
+      if (!save_with_size_limit (way, path, large, LARGE_LEN, SIZE_LIMIT, &saved, &error, &reason))
+        {
+          g_test_skip (reason);
+          return;
+        }
+    }
+  else
+    {
+      saved = save_way (way, path, large, LARGE_LEN, &error);
+    }
+
+  g_assert_false (saved);
+  g_assert_error (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_NO_SPACE);
+  if (error != NULL)
+    {
+      g_test_message ("the error: %s", error->message);
+      assert_reason_only (error, path);
+    }
+  g_clear_error (&error);
+
+  assert_file_contents (path, original, ORIGINAL_LEN);
+  listing = list_dir (disk);
+  g_assert_cmpstr (listing, ==, "spec.md");
+
+  /* Nothing of the failed save still takes space. */
+  if (size_limit)
+    g_assert_true (save_with_size_limit (way, path, fits, FITS_LEN, SIZE_LIMIT, &saved, &error, &reason));
+  else
+    saved = save_way (way, path, fits, FITS_LEN, &error);
+  g_assert_no_error (error);
+  g_assert_true (saved);
+  assert_file_contents (path, fits, FITS_LEN);
+  g_clear_pointer (&listing, g_free);
+  listing = list_dir (disk);
+  g_assert_cmpstr (listing, ==, "spec.md");
+}
+
+/* A full disk: a small tmpfs as root (as here and in CI), or else a
+ * limit on the file size, which fails the same way (with EFBIG). */
+static void
+test_save_disk_full (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  SaveWay way = GPOINTER_TO_INT (user_data);
+  g_autofree char *reason = NULL;
+  g_autofree char *disk = mount_small_disk (fixture, SMALL_DISK_SIZE, &reason);
+
+  if (disk == NULL)
+    {
+      g_test_message ("%s: a limit on the file size stands in for the full disk", reason);
+      check_save_does_not_fit (way, fixture->dir, TRUE);
+      return;
+    }
+
+  check_save_does_not_fit (way, disk, FALSE);
+
+  g_assert_cmpint (umount (disk), ==, 0);
+}
+
+/* A file larger than the disk can hold (4 GB on FAT32; here a limit on
+ * the process): EFBIG, told as a lack of room too. */
+static void
+test_save_file_size_limit (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  check_save_does_not_fit (GPOINTER_TO_INT (user_data), fixture->dir, TRUE);
+}
+
+/* A save killed before its rename leaves a hidden temporary: the next
+ * save of the same file removes it, and nothing else. */
+static void
+test_save_removes_stale_temporaries (Fixture       *fixture,
+                                     gconstpointer  user_data)
+{
+  g_autofree char *path = write_file (fixture, "spec.md", "old\n", -1);
+  g_autofree char *stale = write_file (fixture, ".spec.md.specwright-Ab12Cd", "half a te", -1);
+  g_autofree char *busy = write_file (fixture, ".spec.md.specwright-Zz99Yy", "being written", -1);
+  g_autofree char *backup = write_file (fixture, ".spec.md.backup", "the user's\n", -1);
+  g_autofree char *longer = write_file (fixture, ".spec.md.specwright-Ab12Cd7", "not ours\n", -1);
+  g_autofree char *other = write_file (fixture, ".other.md.specwright-Ab12Cd", "another's\n", -1);
+  g_autofree char *important = write_file (fixture, "important.md", "keep\n", -1);
+  g_autofree char *link = g_build_filename (fixture->dir, ".spec.md.specwright-Link01", NULL);
+  g_autofree char *listing = NULL;
+  g_autoptr(GError) error = NULL;
+  int busy_fd;
+
+  g_assert_cmpint (symlink ("important.md", link), ==, 0);
+
+  /* A save at work holds a lock on its temporary. */
+  busy_fd = open (busy, O_RDONLY | O_CLOEXEC);
+  g_assert_cmpint (busy_fd, >=, 0);
+  g_assert_cmpint (flock (busy_fd, LOCK_EX), ==, 0);
+
+  g_assert_true (save (path, "new\n", 4, &error));
+  g_assert_no_error (error);
+  assert_file_contents (path, "new\n", 4);
+  assert_file_contents (important, "keep\n", 5);
+
+  listing = list_dir (fixture->dir);
+  g_assert_cmpstr (listing, ==,
+                   ".other.md.specwright-Ab12Cd .spec.md.backup .spec.md.specwright-Ab12Cd7 "
+                   ".spec.md.specwright-Link01 .spec.md.specwright-Zz99Yy important.md spec.md");
+
+  /* Once that save is over, its temporary is stale too. */
+  close (busy_fd);
+  g_assert_true (save (path, "newer\n", 6, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&listing, g_free);
+  listing = list_dir (fixture->dir);
+  g_assert_cmpstr (listing, ==,
+                   ".other.md.specwright-Ab12Cd .spec.md.backup .spec.md.specwright-Ab12Cd7 "
+                   ".spec.md.specwright-Link01 important.md spec.md");
+}
+
+/* The folder becomes read-only between two saves: the second is refused
+ * and changes nothing; once writable again, saving works.  Root could
+ * write anyway: the writer goes by the permission bits. */
+static void
+test_save_folder_made_read_only (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "shared", NULL);
+  g_autofree char *path = g_build_filename (folder, "spec.md", NULL);
+  g_autofree char *listing = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_assert_true (save (path, "first\n", 6, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+  g_assert_false (save (path, "second\n", 7, &error));
+  g_assert_error (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_READ_ONLY);
+  assert_reason_only (error, path);
+  g_clear_error (&error);
+  assert_file_contents (path, "first\n", 6);
+  listing = list_dir (folder);
+  g_assert_cmpstr (listing, ==, "spec.md");
+
+  g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+  g_assert_true (save (path, "third\n", 6, &error));
+  g_assert_no_error (error);
+  assert_file_contents (path, "third\n", 6);
+  g_clear_pointer (&listing, g_free);
+  listing = list_dir (folder);
+  g_assert_cmpstr (listing, ==, "spec.md");
+}
+
 static guint
 count_entries (const char *dir)
 {
@@ -865,6 +1192,16 @@ main (int   argc,
   ADD ("/text-file/save/round-trip", test_save_round_trip);
   ADD ("/text-file/save/long-name", test_save_long_name);
   ADD ("/text-file/save/cancelled", test_save_cancelled);
+  g_test_add ("/text-file/save/disk-full", Fixture, GINT_TO_POINTER (SAVE_ATOMIC),
+              fixture_set_up, test_save_disk_full, fixture_tear_down);
+  g_test_add ("/text-file/save-in-place/disk-full", Fixture, GINT_TO_POINTER (SAVE_IN_PLACE),
+              fixture_set_up, test_save_disk_full, fixture_tear_down);
+  g_test_add ("/text-file/save/file-size-limit", Fixture, GINT_TO_POINTER (SAVE_ATOMIC),
+              fixture_set_up, test_save_file_size_limit, fixture_tear_down);
+  g_test_add ("/text-file/save-in-place/file-size-limit", Fixture, GINT_TO_POINTER (SAVE_IN_PLACE),
+              fixture_set_up, test_save_file_size_limit, fixture_tear_down);
+  ADD ("/text-file/save/removes-stale-temporaries", test_save_removes_stale_temporaries);
+  ADD ("/text-file/save/folder-made-read-only", test_save_folder_made_read_only);
 
 #undef ADD
 
