@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # build-aux/dev.sh run [FILE…]   install what is missing, build, run the app
-# build-aux/dev.sh test          install what is missing, build, run all tests
+# build-aux/dev.sh test          install what is missing, build, run all tests:
+#                                the suite, the suite under the sanitizers
+#                                (./build-sanitize), static analysis, and
+#                                each fuzzer for 60 s
+# build-aux/dev.sh test NAME…    only the tests named, in ./build
 #
 # Both are idempotent: they reuse ./build and only rebuild what changed.
 set -euo pipefail
@@ -33,8 +37,9 @@ status=0
 xvfb-run -a -s "-screen 0 1600x1200x24" \
   dbus-run-session -- meson test -C build --print-errorlogs "$@" || status=$?
 
-# One plain closing line that any CI reads: "N passed, N failed, N skipped".
-python3 - build/meson-logs/testlog.json <<'PY'
+# Counts the results of a meson test log: "N passed, N failed, N skipped".
+count() {
+  python3 - "$1" <<'PY'
 import json, sys
 counts = {"passed": 0, "failed": 0, "skipped": 0}
 for line in open(sys.argv[1]):
@@ -45,6 +50,51 @@ for line in open(sys.argv[1]):
         counts["skipped"] += 1
     else:
         counts["failed"] += 1
-print(f'{counts["passed"]} passed, {counts["failed"]} failed, {counts["skipped"]} skipped')
+print(counts["passed"], counts["failed"], counts["skipped"])
 PY
+}
+
+read -r passed failed skipped < <(count build/meson-logs/testlog.json)
+echo "test suite: $passed passed, $failed failed, $skipped skipped"
+
+# With no test named, everything else too: the suite again under the
+# sanitizers, static analysis, and a minute of each fuzzer.  Each stage
+# counts as passed or failed in the closing line.
+if [ $# -eq 0 ]; then
+  stage() {
+    local name="$1"
+    shift
+    echo "== $name"
+    if "$@"; then
+      echo "$name: passed"
+      passed=$((passed + 1))
+    else
+      echo "$name: FAILED"
+      failed=$((failed + 1))
+      status=1
+    fi
+  }
+
+  if build-aux/sanitize-test.sh; then
+    sanitize_status=0
+  else
+    sanitize_status=1
+    status=1
+  fi
+  read -r s_passed s_failed s_skipped < <(count build-sanitize/meson-logs/testlog.json)
+  # A build that failed before any test ran is one failure.
+  [ "$sanitize_status" -eq 0 ] || [ "$s_failed" -gt 0 ] || s_failed=1
+  echo "sanitizers: $s_passed passed, $s_failed failed, $s_skipped skipped"
+  passed=$((passed + s_passed))
+  failed=$((failed + s_failed))
+  skipped=$((skipped + s_skipped))
+
+  stage "static analysis" build-aux/static-analysis.sh build
+  for target in snapshot outline-edit template library-import check-json; do
+    stage "fuzz-$target (60 s)" build-aux/fuzz.sh 60 "$target"
+  done
+fi
+
+# One plain closing line that any CI reads: "N passed, N failed, N skipped".
+echo "$passed passed, $failed failed, $skipped skipped"
 exit $status

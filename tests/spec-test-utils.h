@@ -16,6 +16,8 @@ typedef gboolean (*SpecTestWidgetMatch) (GtkWidget     *widget,
 
 void       spec_test_init               (int                *argc,
                                          char             ***argv);
+gboolean   spec_test_is_slow            (void);
+gint64     spec_test_time_limit         (gint64              limit);
 gboolean   spec_test_wait_for           (SpecTestCondition   condition,
                                          gpointer            data,
                                          guint               timeout_ms);

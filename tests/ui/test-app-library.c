@@ -30,8 +30,7 @@ activated_cb (GApplication *app,
   seen->has_library = spec_application_get_library (SPEC_APPLICATION (app)) != NULL;
   if (ADW_IS_MESSAGE_DIALOG (dialog))
     {
-      g_autofree char *png = spec_test_save_screenshot (dialog, "app-library-problem");
-
+      g_free (spec_test_save_screenshot (dialog, "app-library-problem"));
       seen->heading = g_strdup (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)));
       seen->body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
       gtk_window_destroy (GTK_WINDOW (dialog));

@@ -112,6 +112,7 @@ collect_bound (GtkWidget  *widget,
               g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), s);
               GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
               GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+              g_autofree char *action_name = NULL;
 
               /* Ours are named actions; GTK's own (focus moves, the
                * inspector) are signals and callbacks. */
@@ -120,11 +121,11 @@ collect_bound (GtkWidget  *widget,
               /* Escape closes a dialog, as everywhere. */
               if (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == GDK_KEY_Escape)
                 continue;
+              action_name = gtk_shortcut_action_to_string (action);
               g_hash_table_insert (bound,
                                    normalize (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
                                               gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))),
-                                   g_strdup_printf ("%s: %s", G_OBJECT_TYPE_NAME (widget),
-                                                    gtk_shortcut_action_to_string (action)));
+                                   g_strdup_printf ("%s: %s", G_OBJECT_TYPE_NAME (widget), action_name));
             }
         }
       g_object_unref (controllers);
