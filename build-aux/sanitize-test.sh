@@ -17,9 +17,9 @@ meson compile -C "$build"
 export GDK_DEBUG=gl-disable
 # The slow unwinder, because the fast one stops at the first library
 # built without frame pointers (all of Debian's), and a suppression can
-# only match a frame it sees.  Eight frames are enough for the entries
-# in lsan.supp and keep the tests about four times slower, not ten.
-export ASAN_OPTIONS="abort_on_error=1:detect_leaks=1:print_summary=1:strict_string_checks=1:fast_unwind_on_malloc=0:malloc_context_size=8"
+# only match a frame it sees.  Twelve frames reach the entries in
+# lsan.supp and keep the tests about four times slower, not ten.
+export ASAN_OPTIONS="abort_on_error=1:detect_leaks=1:print_summary=1:strict_string_checks=1:fast_unwind_on_malloc=0:malloc_context_size=12"
 export LSAN_OPTIONS="suppressions=$PWD/build-aux/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_stacktrace=1:suppressions=$PWD/build-aux/ubsan.supp"
 
