@@ -117,26 +117,6 @@ spec_document_set_busy (SpecDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
 }
 
-/* Whether @text holds a run longer than a long line without a line end. */
-static gboolean
-has_long_line (const char *text,
-               gsize       len)
-{
-  const char *p = text;
-  const char *end = text + len;
-
-  while ((gsize) (end - p) > SPEC_DOCUMENT_LONG_LINE)
-    {
-      const char *nl = memchr (p, '\n', SPEC_DOCUMENT_LONG_LINE + 1);
-
-      if (nl == NULL)
-        return TRUE;
-      p = nl + 1;
-    }
-
-  return FALSE;
-}
-
 static void spec_document_update_highlighting (SpecDocument *self,
                                                gsize         len);
 
@@ -350,7 +330,8 @@ spec_document_insert_text (GtkTextBuffer *buffer,
    * a paste, a key held down): the scan is of the inserted text and of
    * the one line it ends on, not of the document. */
   if (!self->long_lines &&
-      (has_long_line (text, len) || gtk_text_iter_get_bytes_in_line (location) > SPEC_DOCUMENT_LONG_LINE))
+      (spec_text_find_long_line (text, len, SPEC_DOCUMENT_LONG_LINE, NULL) > 0 ||
+       gtk_text_iter_get_bytes_in_line (location) > SPEC_DOCUMENT_LONG_LINE))
     spec_document_set_long_lines (self, TRUE);
 }
 

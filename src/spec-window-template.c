@@ -424,22 +424,6 @@ _spec_window_class_template_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import-template", NULL, import_template_action);
 }
 
-static void
-select_first_slot (SpecWindow *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.next-unfilled", NULL);
-}
-
-static void
-select_first_slot_when_parsed (SpecWindow *self)
-{
-  if (!spec_document_is_current (self->document))
-    return;
-
-  g_signal_handlers_disconnect_by_func (self->document, select_first_slot_when_parsed, self);
-  select_first_slot (self);
-}
-
 /**
  * spec_window_start_spec:
  * @template_: the template it was made from
@@ -464,13 +448,8 @@ spec_window_start_spec (SpecWindow   *self,
   _spec_window_set_template (self, blank ? NULL : template_, FALSE);
 
   _spec_window_replace_text (self, text);
-  /* Where there is something to fill: the first slot, which the parse of
-   * the new text finds; it may be on a worker thread (a slow machine, a
-   * large template), so it is waited for. */
-  if (spec_document_is_current (self->document))
-    select_first_slot (self);
-  else
-    g_signal_connect_object (self->document, "notify::snapshot",
-                             G_CALLBACK (select_first_slot_when_parsed), self, G_CONNECT_SWAPPED);
+  /* Where there is something to fill: the first slot (once the new text
+   * is parsed, if the parse runs on a worker thread). */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.next-unfilled", NULL);
   gtk_widget_grab_focus (GTK_WIDGET (self->editor));
 }

@@ -309,68 +309,14 @@ spec_test_save_screenshot (GtkWidget  *widget,
   return path;
 }
 
-static int
-compare_paths (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The seed templates, sorted by name, or NULL without ../shared. */
-char **
-spec_test_list_seeds (void)
-{
-  const char *dir = g_getenv ("SPEC_SEEDS_DIR");
-  g_autoptr(GDir) gdir = NULL;
-  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
-  const char *name;
-
-  if (dir == NULL || !(gdir = g_dir_open (dir, 0, NULL)))
-    return NULL;
-
-  while ((name = g_dir_read_name (gdir)))
-    if (g_str_has_suffix (name, ".txt"))
-      g_ptr_array_add (paths, g_build_filename (dir, name, NULL));
-
-  g_ptr_array_sort (paths, compare_paths);
-  g_ptr_array_add (paths, NULL);
-
-  return (char **) g_ptr_array_free (g_steal_pointer (&paths), FALSE);
-}
-
-/* The seed whose name starts with @prefix ("002"), or NULL. */
-char *
-spec_test_seed_path (const char *prefix)
-{
-  g_auto(GStrv) seeds = spec_test_list_seeds ();
-
-  for (guint i = 0; seeds && seeds[i]; i++)
-    {
-      g_autofree char *base = g_path_get_basename (seeds[i]);
-
-      if (g_str_has_prefix (base, prefix))
-        return g_strdup (seeds[i]);
-    }
-
-  return NULL;
-}
-
-/* A temporary folder and all in it, whatever their permissions. */
+/* What AdwApplication does for the app: the tests' windows have none. */
 void
-spec_test_remove_tree (const char *path)
+spec_test_load_app_style (void)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
 
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_chmod (child, 0755);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        spec_test_remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }

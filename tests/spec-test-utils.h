@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include "spec-test-files.h"
+
 G_BEGIN_DECLS
 
 typedef gboolean (*SpecTestCondition) (gpointer data);
@@ -38,8 +40,6 @@ GtkWidget *spec_test_find_button        (GtkWidget          *root,
 GdkTexture *spec_test_capture           (GtkWidget          *widget);
 char      *spec_test_save_screenshot    (GtkWidget          *widget,
                                          const char         *name);
-char      *spec_test_seed_path          (const char         *prefix);
-char     **spec_test_list_seeds         (void);
-void       spec_test_remove_tree        (const char         *path);
+void       spec_test_load_app_style     (void);
 
 G_END_DECLS

@@ -158,3 +158,66 @@ spec_line_index_get_longest_line (const SpecLineIndex *self)
 
   return self->longest;
 }
+
+/**
+ * spec_text_find_long_line:
+ * @max: the longest a line may be, its ending left out
+ * @line: (out) (optional): the long line's number (1-based)
+ *
+ * Finds the first line longer than @max bytes without building an index:
+ * for a text just read or inserted.  Lines end at "\n", "\r\n" or "\r",
+ * as in the editor.  Each step looks at no more than @max + 1 bytes, so a
+ * text of short lines is scanned once, quickly.
+ *
+ * Returns: the long line's length, or 0 if no line is longer than @max
+ */
+gsize
+spec_text_find_long_line (const char *text,
+                          gsize       len,
+                          gsize       max,
+                          guint      *line)
+{
+  const char *p = text;
+  const char *end = text + len;
+  guint n = 1;
+
+  g_return_val_if_fail (text != NULL || len == 0, 0);
+
+  while ((gsize) (end - p) > max)
+    {
+      const char *nl = memchr (p, '\n', max + 1);
+      const char *cr;
+
+      if (nl != NULL)
+        {
+          /* Lines ended by a lone "\r" inside are counted, not measured:
+           * none of them can be longer than this short run. */
+          for (cr = memchr (p, '\r', nl - p); cr != NULL; cr = memchr (cr + 1, '\r', nl - cr - 1))
+            if (cr + 1 < nl)
+              n++;
+          p = nl + 1;
+          n++;
+          continue;
+        }
+
+      /* No "\n" soon: the line is long unless a "\r" ends it first. */
+      cr = memchr (p, '\r', max + 1);
+      if (cr == NULL)
+        {
+          const char *line_end = memchr (p, '\n', end - p);
+          const char *cr_end = memchr (p, '\r', (line_end != NULL ? line_end : end) - p);
+
+          if (cr_end != NULL)
+            line_end = cr_end;
+          if (line != NULL)
+            *line = n;
+          return (line_end != NULL ? line_end : end) - p;
+        }
+      p = cr + 1;
+      if (p < end && *p == '\n')
+        p++;
+      n++;
+    }
+
+  return 0;
+}

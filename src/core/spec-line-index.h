@@ -28,6 +28,11 @@ guint          spec_line_index_line_at_offset (const SpecLineIndex *self,
                                                gsize                offset);
 gsize          spec_line_index_get_longest_line (const SpecLineIndex *self);
 
+gsize          spec_text_find_long_line       (const char          *text,
+                                               gsize                len,
+                                               gsize                max,
+                                               guint               *line);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpecLineIndex, spec_line_index_free)
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "spec-line-index.h"
 #include "spec-text-file.h"
 
 G_DEFINE_QUARK (spec-text-file-error-quark, spec_text_file_error)
@@ -174,32 +175,23 @@ spec_text_file_check_lines (const char  *contents,
                             gsize        length,
                             GError     **error)
 {
-  const char *p = contents;
-  const char *end = contents + length;
-  guint line = 1;
+  guint line = 0;
+  gsize long_line;
 
   g_return_val_if_fail (contents != NULL || length == 0, FALSE);
 
-  while (p < end)
+  long_line = spec_text_find_long_line (contents, length, SPEC_TEXT_FILE_MAX_LINE, &line);
+  if (long_line > 0)
     {
-      const char *nl = memchr (p, '\n', end - p);
-      const char *line_end = nl != NULL ? nl : end;
+      g_autofree char *size_str = g_format_size (long_line);
+      g_autofree char *max_str = g_format_size (SPEC_TEXT_FILE_MAX_LINE);
 
-      if ((gsize) (line_end - p) > SPEC_TEXT_FILE_MAX_LINE)
-        {
-          g_autofree char *size_str = g_format_size (line_end - p);
-          g_autofree char *max_str = g_format_size (SPEC_TEXT_FILE_MAX_LINE);
-
-          /* Translators: "Line 3 is 10.5 MB long: Specwright opens files
-           * whose lines are at most 131.1 kB" */
-          g_set_error (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_LINE_TOO_LONG,
-                       _("Line %u is %s long: Specwright opens files whose lines are at most %s"),
-                       line, size_str, max_str);
-          return FALSE;
-        }
-
-      p = line_end + 1;
-      line++;
+      /* Translators: "Line 3 is 10.5 MB long: Specwright opens files
+       * whose lines are at most 131.1 kB" */
+      g_set_error (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_LINE_TOO_LONG,
+                   _("Line %u is %s long: Specwright opens files whose lines are at most %s"),
+                   line, size_str, max_str);
+      return FALSE;
     }
 
   return TRUE;

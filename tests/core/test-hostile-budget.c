@@ -156,6 +156,32 @@ test_longest_line (void)
 }
 
 static void
+test_find_long_line (void)
+{
+  static const struct { const char *text; gsize max; gsize found; guint line; } cases[] = {
+    { "", 3, 0, 0 },
+    { "abc", 3, 0, 0 },
+    { "abcd", 3, 4, 1 },
+    { "ab\ncd\nefgh\nij", 3, 4, 3 },
+    { "ab\r\ncd\r\nefgh\r\n", 3, 4, 3 },
+    /* Lone "\r" ends lines, as in the editor. */
+    { "ab\rcd\refg\rhijkl\r", 3, 5, 4 },
+    { "ab\rcd\refg\rhij", 3, 0, 0 },
+    { "a\rb\nc\rdefgh", 4, 5, 4 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      guint line = 0;
+
+      g_test_message ("case %u", i);
+      g_assert_cmpuint (spec_text_find_long_line (cases[i].text, strlen (cases[i].text), cases[i].max, &line),
+                        ==, cases[i].found);
+      g_assert_cmpuint (line, ==, cases[i].line);
+    }
+}
+
+static void
 test_check_lines (void)
 {
   g_autofree char *fits = repeat ("x", SPEC_TEXT_FILE_MAX_LINE);
@@ -184,6 +210,7 @@ main (int   argc,
   g_test_add_func ("/hostile-budget/long", test_long);
   g_test_add_func ("/hostile-budget/seeds-fit", test_seeds_fit);
   g_test_add_func ("/hostile-budget/longest-line", test_longest_line);
+  g_test_add_func ("/hostile-budget/find-long-line", test_find_long_line);
   g_test_add_func ("/hostile-budget/check-lines", test_check_lines);
 
   return g_test_run ();

@@ -18,6 +18,7 @@
 #include "library-fixture.h"
 #include "spec-library-search.h"
 #include "spec-status.h"
+#include "spec-test-files.h"
 
 static const char spec_text[] =
   "# Search Backend\n"
@@ -430,26 +431,6 @@ write_file (const char *dir,
   g_assert_true (g_file_set_contents (path, contents, len, NULL));
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK) || !g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_unlink (path);
-      return;
-    }
-  if ((dir = g_dir_open (path, 0, NULL)))
-    while ((name = g_dir_read_name (dir)))
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        remove_tree (child);
-      }
-  g_rmdir (path);
-}
 
 static gboolean
 skipped (SpecImportSummary *summary,
@@ -517,7 +498,7 @@ test_import (Fixture       *f,
   g_assert_cmpuint (hits->len, ==, 1);
   assert_index (library);
 
-  remove_tree (specs);
+  spec_test_remove_tree (specs);
 }
 
 typedef struct
@@ -569,7 +550,7 @@ test_import_cancel (Fixture       *f,
   g_assert_cmpuint (count_rows (library, "SELECT count(*) FROM specs"), ==, 3);
   assert_index (library);
 
-  remove_tree (specs);
+  spec_test_remove_tree (specs);
 }
 
 /* A file's etag is its modification time: make a change visible. */
@@ -679,7 +660,7 @@ test_folders (Fixture       *f,
   {
     g_autofree char *repo = g_build_filename (f->dir, "repo", NULL);
 
-    remove_tree (repo);
+    spec_test_remove_tree (repo);
   }
   summary = spec_library_rescan_folder (library, uri, NULL, &error);
   g_assert_null (summary);

@@ -29,6 +29,7 @@
 #include <glib/gstdio.h>
 
 #include "spec-text-file.h"
+#include "spec-test-files.h"
 
 #define N_TRIALS 60
 #define MIN_SIZE ((gsize) 4 * 1024 * 1024)
@@ -86,23 +87,6 @@ make_document (char  version,
   return text;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 /* The entries of @folder other than the document. */
 static GPtrArray *
@@ -385,7 +369,7 @@ test_random_kills (void)
       g_assert_cmpuint (mid_save, >, 0);
     }
 
-  remove_tree (root);
+  spec_test_remove_tree (root);
 }
 
 int

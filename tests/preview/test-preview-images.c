@@ -84,29 +84,11 @@ files_path (Files      *files,
   return g_build_filename (files->dir, name, NULL);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
 
 static void
 files_clear (Files *files)
 {
-  remove_tree (files->dir);
+  spec_test_remove_tree (files->dir);
   g_clear_pointer (&files->dir, g_free);
   g_clear_object (&files->document);
 }

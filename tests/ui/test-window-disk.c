@@ -410,24 +410,13 @@ test_autosave_asks (void)
   spec_test_remove_tree (dir);
 }
 
-/* What AdwApplication does for the app: the tests' windows have none. */
-static void
-load_app_style (void)
-{
-  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
 
 int
 main (int   argc,
       char *argv[])
 {
   spec_test_init (&argc, &argv);
-  load_app_style ();
+  spec_test_load_app_style ();
 
   g_test_add_func ("/window-disk/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/window-disk/autosave-asks", test_autosave_asks);

@@ -2159,24 +2159,13 @@ test_far_jump_in_large_text (Fixture       *f,
   spec_test_iterate (500);
 }
 
-/* What AdwApplication does for the app: the tests' windows have none. */
-static void
-load_app_style (void)
-{
-  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
 
 int
 main (int   argc,
       char *argv[])
 {
   spec_test_init (&argc, &argv);
-  load_app_style ();
+  spec_test_load_app_style ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)

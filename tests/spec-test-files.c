@@ -1,0 +1,85 @@
+/* spec-test-files.c: the seeds and temporary folders, for every test
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GLib only, so that the core tests, which have no display, share them
+ * with the UI tests.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "spec-test-files.h"
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The seed templates, sorted by name, or NULL without ../shared. */
+char **
+spec_test_list_seeds (void)
+{
+  const char *dir = g_getenv ("SPEC_SEEDS_DIR");
+  g_autoptr(GDir) gdir = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+  const char *name;
+
+  if (dir == NULL || !(gdir = g_dir_open (dir, 0, NULL)))
+    return NULL;
+
+  while ((name = g_dir_read_name (gdir)))
+    if (g_str_has_suffix (name, ".txt"))
+      g_ptr_array_add (paths, g_build_filename (dir, name, NULL));
+
+  g_ptr_array_sort (paths, compare_paths);
+  g_ptr_array_add (paths, NULL);
+
+  return (char **) g_ptr_array_free (g_steal_pointer (&paths), FALSE);
+}
+
+/* The seed whose name starts with @prefix ("002"), or NULL. */
+char *
+spec_test_seed_path (const char *prefix)
+{
+  g_auto(GStrv) seeds = spec_test_list_seeds ();
+
+  for (guint i = 0; seeds && seeds[i]; i++)
+    {
+      g_autofree char *base = g_path_get_basename (seeds[i]);
+
+      if (g_str_has_prefix (base, prefix))
+        return g_strdup (seeds[i]);
+    }
+
+  return NULL;
+}
+
+/* A temporary folder and all in it, whatever their permissions; a
+ * symbolic link is removed, never followed. */
+void
+spec_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK) || !g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_unlink (path);
+      return;
+    }
+
+  g_chmod (path, 0755);
+  if ((dir = g_dir_open (path, 0, NULL)))
+    while ((name = g_dir_read_name (dir)))
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        spec_test_remove_tree (child);
+      }
+  g_rmdir (path);
+}
