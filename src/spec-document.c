@@ -309,6 +309,36 @@ spec_document_queue_parse (SpecDocument *self)
                                           spec_document_parse_now, self, NULL);
 }
 
+/* Whether inserting @text where a line had @before bytes before the
+ * insertion point and @after from it on (its ending included) leaves a
+ * line longer than SPEC_DOCUMENT_LONG_LINE: a file opened, a paste, a key
+ * held down.  Only the inserted text and that line are looked at. */
+static gboolean
+makes_long_line (const char *text,
+                 gsize       len,
+                 gsize       before,
+                 gsize       after)
+{
+  const char *first_end;
+  const char *last_end;
+
+  if (spec_text_find_long_line (text, len, SPEC_DOCUMENT_LONG_LINE, NULL) > 0)
+    return TRUE;
+
+  first_end = text;
+  while (first_end < text + len && *first_end != '\n' && *first_end != '\r')
+    first_end++;
+  if (first_end == text + len)
+    return before + len + after > SPEC_DOCUMENT_LONG_LINE;
+
+  last_end = text + len - 1;
+  while (*last_end != '\n' && *last_end != '\r')
+    last_end--;
+
+  return before + (gsize) (first_end - text) > SPEC_DOCUMENT_LONG_LINE ||
+         (gsize) (text + len - 1 - last_end) + after > SPEC_DOCUMENT_LONG_LINE;
+}
+
 static void
 spec_document_insert_text (GtkTextBuffer *buffer,
                            GtkTextIter   *location,
@@ -316,8 +346,11 @@ spec_document_insert_text (GtkTextBuffer *buffer,
                            int            length)
 {
   SpecDocument *self = SPEC_DOCUMENT (buffer);
-
   gsize len = length >= 0 ? (gsize) length : strlen (text);
+  /* Measured before: after the insertion, GTK 4.8 was seen to give the
+   * length of another line for the iterator it moved. */
+  gsize before = gtk_text_iter_get_line_index (location);
+  gsize after = gtk_text_iter_get_bytes_in_line (location) - before;
 
   spec_text_mirror_insert (self->mirror, location, text, len);
   /* A file or a large paste: how long its parse takes is not known. */
@@ -326,12 +359,8 @@ spec_document_insert_text (GtkTextBuffer *buffer,
 
   GTK_TEXT_BUFFER_CLASS (spec_document_parent_class)->insert_text (buffer, location, text, length);
 
-  /* Before anything lays out or highlights what came in (a file opened,
-   * a paste, a key held down): the scan is of the inserted text and of
-   * the one line it ends on, not of the document. */
-  if (!self->long_lines &&
-      (spec_text_find_long_line (text, len, SPEC_DOCUMENT_LONG_LINE, NULL) > 0 ||
-       gtk_text_iter_get_bytes_in_line (location) > SPEC_DOCUMENT_LONG_LINE))
+  /* Before anything lays out or highlights what came in. */
+  if (!self->long_lines && makes_long_line (text, len, before, after))
     spec_document_set_long_lines (self, TRUE);
 }
 

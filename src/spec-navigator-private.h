@@ -27,7 +27,9 @@ struct _SpecNavigator
 
   SpecSnapshot        *snapshot;
   GListStore          *roots;       /* SpecOutlineItem, kept across snapshots */
-  GPtrArray           *items;       /* all of them, in document order */
+  GPtrArray           *items;       /* all of them, in document order,
+                                     * once made (populate_id is 0) */
+  guint                populate_id; /* making a large outline's rows */
   GtkTreeListModel    *tree;
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filtered;    /* the rows shown */

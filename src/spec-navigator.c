@@ -270,6 +270,7 @@ spec_navigator_dispose (GObject *object)
   SpecNavigator *self = (SpecNavigator *)object;
   GtkWidget *child;
 
+  g_clear_handle_id (&self->populate_id, g_source_remove);
   _spec_navigator_menu_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPEC_TYPE_NAVIGATOR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -435,11 +436,74 @@ spec_navigator_get_snapshot (SpecNavigator *self)
   return self->snapshot;
 }
 
+/* Rows made per main loop iteration when many are to be made: a few
+ * milliseconds of work.  A screenful shows at once, and 100 000 headings
+ * come in within a second without a frame held back for long. */
+#define POPULATE_BATCH 4000
+
+/* After frames are drawn (GDK_PRIORITY_REDRAW) and before the editor lays
+ * out a large text in the background (GtkTextView's +25), which goes on
+ * for seconds and would hold the rows back as long. */
+#define POPULATE_PRIORITY (G_PRIORITY_HIGH_IDLE + 22)
+
+/* After a snapshot or a batch of rows: what depends on the rows shown. */
+static void
+spec_navigator_rows_changed (SpecNavigator *self)
+{
+  if (self->shown_items != NULL)
+    _spec_navigator_refilter (self);
+  else
+    _spec_navigator_update_page (self);
+
+  /* Rows still being made: selected once they are all in. */
+  if (self->snapshot == NULL || self->populate_id != 0)
+    return;
+
+  /* The cursor's section may have moved: unless a restructuring's
+   * section is selected again. */
+  if (self->reselect_title != NULL)
+    _spec_navigator_reselect (self);
+  else
+    spec_navigator_show_line (self, self->cursor_line);
+}
+
+/* Makes the next batch of rows; the ghosts, which need every row, once
+ * the last is in. */
+static gboolean
+spec_navigator_populate (SpecNavigator *self)
+{
+  if (!spec_outline_store_populate (self->roots, self->items,
+                                    spec_snapshot_get_sections (self->snapshot),
+                                    spec_snapshot_get_report (self->snapshot),
+                                    POPULATE_BATCH))
+    return FALSE;
+
+  _spec_navigator_add_ghosts (self);
+  return TRUE;
+}
+
+static gboolean
+populate_cb (gpointer data)
+{
+  SpecNavigator *self = data;
+
+  if (!spec_navigator_populate (self))
+    return G_SOURCE_CONTINUE;
+
+  self->populate_id = 0;
+  /* The cursor's row is there now: selected as if just entered. */
+  self->cursor_heading = 0;
+  spec_navigator_rows_changed (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 void
 spec_navigator_set_snapshot (SpecNavigator *self,
                              SpecSnapshot  *snapshot)
 {
   g_autoptr(SpecSnapshot) old = NULL;
+  GPtrArray *sections;
 
   g_return_if_fail (SPEC_IS_NAVIGATOR (self));
   g_return_if_fail (!snapshot || SPEC_IS_SNAPSHOT (snapshot));
@@ -449,19 +513,37 @@ spec_navigator_set_snapshot (SpecNavigator *self,
 
   old = g_steal_pointer (&self->snapshot);
   self->snapshot = snapshot != NULL ? g_object_ref (snapshot) : NULL;
+  sections = snapshot != NULL ? spec_snapshot_get_sections (snapshot) : NULL;
 
   if (snapshot == NULL)
     {
+      g_clear_handle_id (&self->populate_id, g_source_remove);
       _spec_navigator_remove_ghosts (self);
       g_list_store_remove_all (self->roots);
       g_ptr_array_set_size (self->items, 0);
     }
   else if (old != NULL &&
-           spec_outline_items_update_in_place (self->items, spec_snapshot_get_sections (old),
-                                               spec_snapshot_get_sections (snapshot),
+           spec_outline_items_update_in_place (self->items, spec_snapshot_get_sections (old), sections,
                                                spec_snapshot_get_report (snapshot)))
     {
-      _spec_navigator_refresh_ghosts (self);
+      /* While rows are being made, the ones made so far are updated and
+       * the rest come from this snapshot. */
+      if (self->populate_id == 0)
+        _spec_navigator_refresh_ghosts (self);
+    }
+  else if (sections->len > POPULATE_BATCH &&
+           (self->populate_id != 0 || self->items->len < sections->len / 2))
+    {
+      /* Most rows to be made (a large file opened): from the start, in
+       * batches. */
+      _spec_navigator_remove_ghosts (self);
+      g_list_store_remove_all (self->roots);
+      g_ptr_array_set_size (self->items, 0);
+      if (!spec_navigator_populate (self) && self->populate_id == 0)
+        {
+          self->populate_id = g_idle_add_full (POPULATE_PRIORITY, populate_cb, self, NULL);
+          g_source_set_name_by_id (self->populate_id, "[specwright] navigator rows");
+        }
     }
   else
     {
@@ -473,19 +555,22 @@ spec_navigator_set_snapshot (SpecNavigator *self,
       _spec_navigator_add_ghosts (self);
     }
 
-  if (self->shown_items != NULL)
-    _spec_navigator_refilter (self);
-  else
-    _spec_navigator_update_page (self);
-
-  /* The cursor's section may have moved: unless a restructuring's
-   * section is selected again. */
-  if (snapshot != NULL && self->reselect_title != NULL)
-    _spec_navigator_reselect (self);
-  else if (snapshot != NULL)
-    spec_navigator_show_line (self, self->cursor_line);
-
+  spec_navigator_rows_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SNAPSHOT]);
+}
+
+/**
+ * spec_navigator_is_complete:
+ *
+ * Returns: whether the rows show every heading of the snapshot; a large
+ *   outline is filled in over a few main loop iterations
+ */
+gboolean
+spec_navigator_is_complete (SpecNavigator *self)
+{
+  g_return_val_if_fail (SPEC_IS_NAVIGATOR (self), FALSE);
+
+  return self->populate_id == 0;
 }
 
 /* The outline, or why there is none to show. */
@@ -509,9 +594,14 @@ row_for_section (SpecNavigator     *self,
                  const SpecSection *section,
                  gboolean           expand)
 {
-  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+  g_autoptr(GPtrArray) path = NULL;
   GtkTreeListRow *row = NULL;
 
+  /* Rows still being made: found once they are all in. */
+  if (self->populate_id != 0)
+    return NULL;
+
+  path = g_ptr_array_new ();
   for (const SpecSection *s = section; s != NULL; s = s->parent)
     g_ptr_array_insert (path, 0, (gpointer) s);
 

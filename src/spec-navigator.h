@@ -23,6 +23,7 @@ void          spec_navigator_set_snapshot (SpecNavigator *self,
 void          spec_navigator_show_line    (SpecNavigator *self,
                                            guint          line);
 GListModel   *spec_navigator_get_rows     (SpecNavigator *self);
+gboolean      spec_navigator_is_complete  (SpecNavigator *self);
 void          spec_navigator_activate_row (SpecNavigator *self,
                                            guint          position);
 

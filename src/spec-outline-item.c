@@ -352,6 +352,7 @@ spec_outline_store_sync (GListStore       *store,
   guint n_mid_old;
   guint n_mid_new;
   guint n_pairs;
+  guint n_made = 0;
 
   while (prefix < n_old && prefix < n_new)
     {
@@ -406,16 +407,108 @@ spec_outline_store_sync (GListStore       *store,
                                                        report));
 
       g_list_store_splice (store, prefix + n_pairs, 0, added->pdata, n_added);
+      n_made = n_added;
     }
 
-  /* Lines move with every edit above them: refresh every kept item. */
+  /* Lines move with every edit above them: refresh every kept item (the
+   * ones just made are up to date). */
   g_assert (g_list_model_get_n_items (model) == n_new);
   for (guint i = 0; i < n_new; i++)
     {
-      g_autoptr(SpecOutlineItem) item = g_list_model_get_item (model, i);
+      g_autoptr(SpecOutlineItem) item = NULL;
 
+      if (i >= prefix + n_pairs && i < prefix + n_pairs + n_made)
+        continue;
+      item = g_list_model_get_item (model, i);
       spec_outline_item_update (item, g_ptr_array_index (sections, i), report);
     }
+}
+
+/**
+ * spec_outline_store_populate:
+ * @roots: the top store, showing the items of @items
+ * @items: (element-type SpecOutlineItem): the items made so far: those of
+ *   the first sections of @sections
+ * @sections: (element-type SpecSection): all the sections, in document
+ *   order
+ * @budget: how many items to make at most
+ *
+ * Makes the items of the next sections into @items and the stores they
+ * belong in, about @budget of them, so that the rows of a large outline
+ * come in over a few main loop iterations: with 100 000 headings, making
+ * them all at once kept the window from answering for a seventh of a
+ * second.  Each store changes once, and an item goes into a shown store
+ * with its first subsection already in (a tree list row decides once
+ * whether it can expand).
+ *
+ * Returns: whether @items now holds an item for each section
+ */
+gboolean
+spec_outline_store_populate (GListStore       *roots,
+                             GPtrArray        *items,
+                             GPtrArray        *sections,
+                             const SpecReport *report,
+                             guint             budget)
+{
+  g_autoptr(GHashTable) appended = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  guint start = items->len;
+  guint end = MIN (sections->len, start + MAX (budget, 1));
+  GHashTableIter iter;
+  gpointer store, added;
+
+  g_return_val_if_fail (start <= sections->len, TRUE);
+
+  /* The last item's first subsection comes with it. */
+  while (end < sections->len)
+    {
+      const SpecSection *next = g_ptr_array_index (sections, end);
+
+      if (next->parent == NULL || next->parent->index != end - 1)
+        break;
+      end++;
+    }
+
+  for (guint i = start; i < end; i++)
+    {
+      const SpecSection *section = g_ptr_array_index (sections, i);
+      SpecOutlineItem *item = g_object_new (SPEC_TYPE_OUTLINE_ITEM, NULL);
+      SpecOutlineItem *parent = NULL;
+
+      spec_outline_item_update_values (item, section, report);
+      g_ptr_array_add (items, item);
+
+      if (section->parent != NULL)
+        parent = g_ptr_array_index (items, section->parent->index);
+
+      /* Into a store not shown yet at once; into a shown one together,
+       * at the end. */
+      if (parent != NULL && section->parent->index >= start)
+        {
+          g_list_store_append (parent->children, item);
+        }
+      else
+        {
+          GListStore *into = parent != NULL ? parent->children : roots;
+          GPtrArray *pending = g_hash_table_lookup (appended, into);
+
+          if (pending == NULL)
+            {
+              pending = g_ptr_array_new ();
+              g_hash_table_insert (appended, into, pending);
+            }
+          g_ptr_array_add (pending, item);
+        }
+    }
+
+  g_hash_table_iter_init (&iter, appended);
+  while (g_hash_table_iter_next (&iter, &store, &added))
+    {
+      GPtrArray *pending = added;
+
+      g_list_store_splice (store, g_list_model_get_n_items (store), 0, pending->pdata, pending->len);
+    }
+
+  return items->len == sections->len;
 }
 
 /**
@@ -451,7 +544,8 @@ spec_outline_store_collect (GListStore *store,
 /**
  * spec_outline_items_update_in_place:
  * @items: (element-type SpecOutlineItem): a store's items, as collected by
- *   spec_outline_store_collect() when it showed @shown
+ *   spec_outline_store_collect() when it showed @shown, or as made so far
+ *   by spec_outline_store_populate() for @shown
  * @shown: (element-type SpecSection): those sections, in document order
  * @sections: (element-type SpecSection): the sections to show now
  *
@@ -459,7 +553,8 @@ spec_outline_store_collect (GListStore *store,
  * only their lines and figures change: then each item takes its section's
  * values, in one pass over flat arrays, with no store touched (with
  * thousands of headings, walking the stores costs milliseconds a
- * keystroke).
+ * keystroke).  While the items are still being made, those made so far
+ * are updated, and the rest are made from @sections.
  *
  * Returns: %FALSE, and nothing done, if headings came, went or changed
  *   level: spec_outline_store_sync() is then needed
@@ -470,7 +565,7 @@ spec_outline_items_update_in_place (GPtrArray        *items,
                                     GPtrArray        *sections,
                                     const SpecReport *report)
 {
-  if (items->len != sections->len || shown->len != sections->len)
+  if (shown->len != sections->len || items->len > sections->len)
     return FALSE;
 
   /* The same levels in the same order make the same tree. */
@@ -483,7 +578,7 @@ spec_outline_items_update_in_place (GPtrArray        *items,
         return FALSE;
     }
 
-  for (guint i = 0; i < sections->len; i++)
+  for (guint i = 0; i < items->len; i++)
     spec_outline_item_update_values (g_ptr_array_index (items, i), g_ptr_array_index (sections, i), report);
 
   return TRUE;

@@ -36,6 +36,11 @@ void             spec_outline_store_sync        (GListStore        *store,
                                                  const SpecReport  *report);
 void             spec_outline_store_collect     (GListStore        *store,
                                                  GPtrArray         *items);
+gboolean         spec_outline_store_populate    (GListStore        *roots,
+                                                 GPtrArray         *items,
+                                                 GPtrArray         *sections,
+                                                 const SpecReport  *report,
+                                                 guint              budget);
 gboolean         spec_outline_items_update_in_place (GPtrArray        *items,
                                                      GPtrArray        *shown,
                                                      GPtrArray        *sections,

@@ -97,6 +97,67 @@ test_highlighting_follows_size (void)
 }
 
 static void
+insert_at_offset (SpecDocument *document,
+                  int           offset,
+                  const char   *text)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (document), &iter, offset);
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (document), &iter, text, -1);
+}
+
+/* The editor stops wrapping as soon as an insertion makes a line longer
+ * than SPEC_DOCUMENT_LONG_LINE, before anything lays it out, and only
+ * then: the line the text goes into counts, with what stays before and
+ * after the insertion point.  Typing at the end of a large document of
+ * short lines once switched it on by mistake (and highlighting off and
+ * on again: 60 ms a keystroke). */
+static void
+test_long_lines_on_insertion (void)
+{
+  g_autoptr(SpecDocument) document = spec_document_new ();
+  g_autofree char *three_k = g_strnfill (3000, 'a');
+  g_autofree char *two_k = g_strnfill (2000, 'b');
+  g_autofree char *split = g_strdup_printf ("%s\n%s", two_k, two_k);
+  g_autofree char *many = NULL;
+  GString *lines = g_string_new (NULL);
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (lines, "## Heading %u [FILL]\n", i);
+  many = g_string_free (lines, FALSE);
+
+  /* Short lines, typed at the end. */
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document), many, -1);
+  g_assert_false (spec_document_get_long_lines (document));
+  append (document, "x");
+  g_assert_false (spec_document_get_long_lines (document));
+  g_assert_true (spec_test_wait_for (snapshot_is_current, document, TIMEOUT_MS));
+
+  /* A line of 3 000 bytes with 2 000 and a line break inserted in its
+   * middle: 1 500 + 2 000 each side, short. */
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document), three_k, -1);
+  insert_at_offset (document, 1500, split);
+  g_assert_false (spec_document_get_long_lines (document));
+
+  /* Without the line break: one line of 5 000. */
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document), three_k, -1);
+  insert_at_offset (document, 1500, two_k);
+  g_assert_true (spec_document_get_long_lines (document));
+
+  /* Off again once the parse finds no line over half the limit. */
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document), "short\n", -1);
+  g_assert_true (spec_test_wait_for (snapshot_is_current, document, TIMEOUT_MS));
+  g_assert_false (spec_document_get_long_lines (document));
+
+  /* The text after the insertion point joins the inserted text's last
+   * line: 2 000 inserted before a line of 3 000, after a line break. */
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document), three_k, -1);
+  insert_at_offset (document, 0, split);
+  g_assert_true (spec_document_get_long_lines (document));
+}
+
+static void
 test_small_burst_parses_once (void)
 {
   g_autoptr(SpecDocument) document = spec_document_new ();
@@ -331,6 +392,7 @@ main (int   argc,
   g_test_add_func ("/document/toggle-task", test_toggle_task);
   g_test_add_func ("/document/text-follows-edits", test_text_follows_edits);
   g_test_add_func ("/document/highlighting-follows-size", test_highlighting_follows_size);
+  g_test_add_func ("/document/long-lines-on-insertion", test_long_lines_on_insertion);
 
   return g_test_run ();
 }

@@ -59,8 +59,10 @@ fixture_teardown (Fixture       *f,
 
 /* Conditions */
 
+/* Loaded or saved, and the snapshot shows the current text, and so do
+ * the navigator's rows, or the first of them. */
 static gboolean
-document_idle (gpointer data)
+document_parsed (gpointer data)
 {
   SpecWindow *window = data;
   SpecDocument *document = spec_window_get_document (window);
@@ -68,7 +70,6 @@ document_idle (gpointer data)
   gsize len = 0;
   const char *parsed;
 
-  /* Loaded or saved, and the snapshot shows the current text. */
   if (spec_document_get_busy (document))
     return FALSE;
 
@@ -76,6 +77,15 @@ document_idle (gpointer data)
 
   return len == strlen (text) && memcmp (parsed, text, len) == 0 &&
          spec_navigator_get_snapshot (window->navigator) == spec_document_get_snapshot (document);
+}
+
+/* And all the navigator's rows are in. */
+static gboolean
+document_idle (gpointer data)
+{
+  SpecWindow *window = data;
+
+  return document_parsed (window) && spec_navigator_is_complete (window->navigator);
 }
 
 static gboolean
@@ -384,6 +394,192 @@ test_navigator_follows_edits (Fixture       *f,
   gtk_text_buffer_delete (buffer, &iter, &end);
   wait_idle (f);
   assert_items_show_sections (f->window);
+}
+
+static char *selected_title (SpecWindow *window);
+static void place_cursor_at_line (SpecWindow *window,
+                                  guint       line);
+
+/* An outline of 8 100 headings on three levels. */
+static char *
+large_outline (void)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint part = 0; part < 300; part++)
+    {
+      g_string_append_printf (text, "# Part %u\n\n", part);
+      for (guint section = 0; section < 24; section++)
+        {
+          g_string_append_printf (text, "## Section %u.%u\n\n[FILL]\n\n", part, section);
+          if (section % 12 == 0)
+            g_string_append_printf (text, "### Detail %u.%u\n\nDone.\n\n", part, section);
+        }
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Every row with subsections can be expanded. */
+static void
+assert_rows_expandable (SpecWindow *window)
+{
+  GListModel *rows = spec_navigator_get_rows (window->navigator);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(SpecOutlineItem) item = gtk_tree_list_row_get_item (row);
+
+      g_assert_cmpint (gtk_tree_list_row_is_expandable (row), ==,
+                       spec_outline_item_get_children (item) != NULL);
+    }
+}
+
+/* Every item reachable from @store that shows a section with
+ * subsections has its first one in already; returns how many there are. */
+static guint
+check_shown_items (GListModel *store,
+                   GPtrArray  *items,
+                   GPtrArray  *sections)
+{
+  guint n = g_list_model_get_n_items (store);
+  guint total = n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SpecOutlineItem) item = g_list_model_get_item (store, i);
+      const SpecSection *section = NULL;
+      GListModel *children = spec_outline_item_get_children (item);
+
+      for (guint j = 0; j < items->len && section == NULL; j++)
+        if (g_ptr_array_index (items, j) == item)
+          section = g_ptr_array_index (sections, j);
+      g_assert_nonnull (section);
+      g_assert_cmpstr (spec_outline_item_get_title (item), ==, section->title);
+      g_assert_cmpint (children != NULL, ==, section->children->len > 0);
+      if (children != NULL)
+        total += check_shown_items (children, items, sections);
+    }
+
+  return total;
+}
+
+/* Rows made in batches of any size: each batch shows the next sections,
+ * a row with subsections never shows without its first, and the last
+ * leaves the same tree as making them all at once. */
+static void
+test_outline_populate_batches (void)
+{
+  const char *text =
+    "# A\n## A1\n### A1a\n#### A1a-i\n### A1b\n## A2\n"
+    "# B\n# C\n## C1\n## C2\n### C2a\n# D\n";
+  g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new (text, -1);
+  GPtrArray *sections = spec_snapshot_get_sections (snapshot);
+  const SpecReport *report = spec_snapshot_get_report (snapshot);
+
+  g_assert_cmpuint (sections->len, ==, 12);
+
+  for (guint budget = 1; budget <= sections->len + 1; budget++)
+    {
+      g_autoptr(GListStore) roots = g_list_store_new (SPEC_TYPE_OUTLINE_ITEM);
+      g_autoptr(GListStore) whole = g_list_store_new (SPEC_TYPE_OUTLINE_ITEM);
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GPtrArray) collected = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GPtrArray) whole_items = g_ptr_array_new_with_free_func (g_object_unref);
+      guint calls = 0;
+      gboolean done;
+
+      do
+        {
+          guint before = items->len;
+
+          done = spec_outline_store_populate (roots, items, sections, report, budget);
+          calls++;
+          /* At least the budget, and at most the deepest chain more. */
+          g_assert_cmpuint (items->len - before, >=, MIN (budget, sections->len - before));
+          g_assert_cmpuint (items->len - before, <=, budget + 3);
+          g_assert_cmpuint (check_shown_items (G_LIST_MODEL (roots), items, sections), ==, items->len);
+        }
+      while (!done);
+
+      g_assert_cmpuint (items->len, ==, sections->len);
+      g_assert_cmpuint (calls, <=, (sections->len + budget - 1) / budget);
+
+      /* The same tree as all at once, and the items in document order. */
+      spec_outline_store_collect (roots, collected);
+      spec_outline_store_sync (whole, spec_snapshot_get_outline (snapshot), report);
+      spec_outline_store_collect (whole, whole_items);
+      g_assert_cmpuint (collected->len, ==, whole_items->len);
+      for (guint i = 0; i < collected->len; i++)
+        {
+          g_assert_true (g_ptr_array_index (collected, i) == g_ptr_array_index (items, i));
+          g_assert_cmpstr (spec_outline_item_get_title (g_ptr_array_index (collected, i)), ==,
+                           spec_outline_item_get_title (g_ptr_array_index (whole_items, i)));
+          g_assert_cmpuint (spec_outline_item_get_line (g_ptr_array_index (collected, i)), ==,
+                            spec_outline_item_get_line (g_ptr_array_index (whole_items, i)));
+        }
+    }
+}
+
+/* A large outline's rows come in over a few main loop iterations, each
+ * making a few thousand: what shows meanwhile is the document's first
+ * headings, and edits made before the last row is in are shown too. */
+static void
+test_navigator_large_outline (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *text = large_outline ();
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (spec_window_get_document (f->window));
+  GListModel *roots = gtk_tree_list_model_get_model (f->window->navigator->tree);
+  GtkTextIter iter;
+  guint n_sections;
+  guint cursor_line;
+
+  gtk_text_buffer_set_text (buffer, text, -1);
+  g_assert_true (spec_test_wait_for (document_parsed, f->window, TIMEOUT_MS));
+  n_sections = spec_snapshot_get_sections (spec_document_get_snapshot (spec_window_get_document (f->window)))->len;
+  g_assert_cmpuint (n_sections, ==, 300 * (1 + 24 + 2));
+  g_assert_false (spec_navigator_is_complete (f->window->navigator));
+  g_assert_cmpuint (g_list_model_get_n_items (roots), <, 300);
+  assert_rows_expandable (f->window);
+  wait_idle (f);
+  assert_items_show_sections (f->window);
+  assert_rows_expandable (f->window);
+
+  /* The cursor's row is selected once it is in. */
+  cursor_line = find_section (f->window, "Section 250.3")->heading_line;
+  gtk_text_buffer_set_text (buffer, "", -1);
+  wait_idle (f);
+  gtk_text_buffer_set_text (buffer, text, -1);
+  place_cursor_at_line (f->window, cursor_line + 2);
+  g_assert_true (spec_test_wait_for (document_parsed, f->window, TIMEOUT_MS));
+  g_assert_false (spec_navigator_is_complete (f->window->navigator));
+  wait_idle (f);
+  {
+    g_autofree char *title = selected_title (f->window);
+
+    g_assert_cmpstr (title, ==, "Section 250.3");
+  }
+
+  /* Typed into while rows are being made: a title (the headings stay
+   * the same), then a heading that comes first. */
+  gtk_text_buffer_set_text (buffer, "", -1);
+  wait_idle (f);
+  gtk_text_buffer_set_text (buffer, text, -1);
+  g_assert_true (spec_test_wait_for (document_parsed, f->window, TIMEOUT_MS));
+  g_assert_false (spec_navigator_is_complete (f->window->navigator));
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 0);
+  gtk_text_iter_forward_to_line_end (&iter);
+  gtk_text_buffer_insert (buffer, &iter, " renamed", -1);
+  g_assert_true (spec_test_wait_for (document_parsed, f->window, TIMEOUT_MS));
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_insert (buffer, &iter, "## First of all\n\n", -1);
+  wait_idle (f);
+  assert_items_show_sections (f->window);
+  assert_rows_expandable (f->window);
+  g_assert_nonnull (find_section (f->window, "Part 0 renamed"));
+  g_assert_nonnull (find_section (f->window, "First of all"));
 }
 
 /* The navigator row showing the heading on @line, selected. */
@@ -1744,6 +1940,17 @@ test_file_choosers (Fixture       *f,
   g_autoptr(GtkFileFilter) filter = NULL;
   g_autofree char *name = NULL;
 
+  /* Without a portal in the test session the chooser is GTK 4.8's own,
+   * which leaks what it lists (names' sort keys, dates: about 14 KB a
+   * showing).  Its frames have no names in Debian's libgtk, so no
+   * suppression could match them without hiding leaks of ours too: under
+   * the sanitizers this test does not run; it does in the normal suite. */
+  if (spec_test_is_slow ())
+    {
+      g_test_skip ("GTK's own file chooser leaks under LeakSanitizer");
+      return;
+    }
+
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open", NULL);
   g_assert_true (spec_test_wait_for (chooser_shown, NULL, TIMEOUT_MS));
   chooser = find_chooser ();
@@ -2108,7 +2315,8 @@ static void
 test_far_jump_in_large_text (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autofree char *text = large_text (3 * 1000 * 1000);
+  /* Under the sanitizers a third of it is laid out as slowly. */
+  g_autofree char *text = large_text ((spec_test_is_slow () ? 1 : 3) * 1000 * 1000);
   g_autofree char *path = g_build_filename (f->tmpdir, "large.md", NULL);
   GtkTextView *view = GTK_TEXT_VIEW (f->window->editor);
   GtkTextBuffer *buffer;
@@ -2132,7 +2340,7 @@ test_far_jump_in_large_text (Fixture       *f,
   g_assert_cmpint (gtk_text_iter_get_line (&cursor), ==, target);
   g_assert_true (spec_editor_jump_is_pending (view));
 
-  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  deadline = g_get_monotonic_time () + spec_test_time_limit (60 * G_USEC_PER_SEC);
   while (spec_editor_jump_is_pending (view) && g_get_monotonic_time () < deadline)
     {
       spec_test_iterate (20);
@@ -2174,6 +2382,8 @@ main (int   argc,
   ADD ("/window/typing-updates-views", test_typing_updates_views);
   ADD ("/window/navigator-moves-cursor", test_navigator_moves_cursor);
   ADD ("/window/navigator-follows-edits", test_navigator_follows_edits);
+  ADD ("/window/navigator-large-outline", test_navigator_large_outline);
+  g_test_add_func ("/window/outline-populate-batches", test_outline_populate_batches);
   ADD ("/window/navigator-keyboard-moves", test_navigator_keyboard_moves);
   ADD ("/window/next-unfilled", test_next_unfilled);
   ADD ("/window/tab-placeholders", test_tab_placeholders);
