@@ -5,6 +5,10 @@
 #                                (./build-sanitize), static analysis, and
 #                                each fuzzer for 60 s
 # build-aux/dev.sh test NAME…    only the tests named, in ./build
+# build-aux/dev.sh bench [NAME…] install what is missing, build, run the
+#                                benchmarks (or those named) and print one
+#                                table: Specwright, the floor measured in the
+#                                same run, their ratio, the target
 #
 # Both are idempotent: they reuse ./build and only rebuild what changed.
 set -euo pipefail
@@ -14,8 +18,8 @@ mode="${1:-}"
 shift || true
 
 case "$mode" in
-  run|test) ;;
-  *) echo "usage: $0 run [FILE…] | test" >&2; exit 2 ;;
+  run|test|bench) ;;
+  *) echo "usage: $0 run [FILE…] | test [NAME…] | bench [NAME…]" >&2; exit 2 ;;
 esac
 
 build-aux/install-deps.sh
@@ -31,6 +35,23 @@ if [ "$mode" = run ]; then
   # Uninstalled: the schema compiled in the build tree.
   exec env GSETTINGS_SCHEMA_DIR="$PWD/build/data" SPECWRIGHT_TEMPLATES_DIR="$PWD/templates" \
     build/src/specwright "$@"
+fi
+
+if [ "$mode" = bench ]; then
+  # Each benchmark prints its figures as it goes, and one "ROW" line per
+  # figure of the table (tab-separated), gathered here at the end.
+  status=0
+  xvfb-run -a -s "-screen 0 1600x1200x24" \
+    dbus-run-session -- meson test -C build --benchmark "$@" || status=$?
+  echo
+  echo "| measure | Specwright | floor | ratio | target |"
+  echo "|---|---|---|---|---|"
+  # Meson logs benchmarks in testlog.txt, or benchmarklog.txt (newer).
+  log=build/meson-logs/benchmarklog.txt
+  [ -f "$log" ] || log=build/meson-logs/testlog.txt
+  grep -h '^ROW' "$log" |
+    awk -F '\t' '{ printf "| %s | %s | %s | %s | %s %s |\n", $2, $3, $4, $5, $6, $7 }' || true
+  exit $status
 fi
 
 status=0

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "spec-application.h"
+#include "spec-trace.h"
 
 int
 main (int   argc,
@@ -18,6 +19,7 @@ main (int   argc,
 {
   g_autoptr(SpecApplication) app = NULL;
 
+  SPEC_TRACE ("main", NULL);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -13,6 +13,7 @@
 #include "spec-preferences-window.h"
 #include "spec-recovery-dialog.h"
 #include "spec-template-picker.h"
+#include "spec-trace.h"
 
 struct _SpecApplication
 {
@@ -330,7 +331,9 @@ spec_application_startup (GApplication *app)
 {
   SpecApplication *self = SPEC_APPLICATION (app);
 
+  SPEC_TRACE ("startup", NULL);
   G_APPLICATION_CLASS (spec_application_parent_class)->startup (app);
+  SPEC_TRACE ("gtk-ready", NULL);
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::style-variant", G_CALLBACK (style_variant_changed_cb),
@@ -340,6 +343,7 @@ spec_application_startup (GApplication *app)
   /* Without a library the app still edits files; the first window says
    * why there is none. */
   self->library = spec_library_open (NULL, &self->moved_aside, &self->library_error);
+  SPEC_TRACE ("library-open", NULL);
   if (self->library != NULL)
     {
       self->writer = spec_library_writer_new (NULL);

@@ -10,6 +10,7 @@
 
 #include "spec-file-filters.h"
 #include "spec-text-file.h"
+#include "spec-trace.h"
 #include "spec-window-private.h"
 
 /**
@@ -54,6 +55,7 @@ load_cb (GObject      *object,
       return;
     }
 
+  SPEC_TRACE ("file-read", NULL);
   _spec_window_library_file_read (self);
   _spec_window_template_file_read (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->editor));
@@ -76,6 +78,7 @@ spec_window_open (SpecWindow *self,
   g_return_if_fail (self->loading_file == NULL);
 
   self->loading_file = g_object_ref (file);
+  SPEC_TRACE ("file-open", NULL);
   spec_document_load_async (self->document, file, NULL, load_cb, g_object_ref (self));
 }
 

@@ -68,6 +68,7 @@ struct _SpecWindow
 };
 
 void     _spec_window_update_title       (SpecWindow     *self);
+void     _spec_window_trace_init         (SpecWindow     *self);
 void     _spec_window_toast              (SpecWindow     *self,
                                           const char     *message);
 void     _spec_window_add_toast          (SpecWindow     *self,

@@ -534,6 +534,7 @@ spec_window_init (SpecWindow *self)
   _spec_window_clarify_init (self);
   _spec_window_template_init (self);
   _spec_window_disk_init (self);
+  _spec_window_trace_init (self);
 }
 
 /* A passing message; none once the window is going (a late callback). */

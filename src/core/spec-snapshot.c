@@ -12,6 +12,7 @@
 #include "spec-markdown.h"
 #include "spec-segment.h"
 #include "spec-snapshot.h"
+#include "spec-trace.h"
 
 /* Everything here is computed once in the constructor and never changed,
  * so a snapshot built on a worker thread can be read from any thread. */
@@ -287,16 +288,23 @@ spec_snapshot_build (SpecSnapshot *self,
                      SpecSnapshot *template_snapshot,
                      SpecSnapshot *previous)
 {
+  gboolean segments = FALSE;
+
+  SPEC_TRACE ("snapshot-start", "%zu bytes", self->len);
   self->lines = spec_line_index_new (self->text, self->len);
+  SPEC_TRACE ("snapshot-lines", "%u lines", spec_line_index_get_n_lines (self->lines));
 
   /* The one walk over the document's top-level nodes: everything after
    * reads the block array instead. */
-  if (self->whole || self->len < SPEC_SNAPSHOT_SEGMENTED_SIZE ||
-      !spec_snapshot_parse_segments (self, previous))
+  if (!self->whole && self->len >= SPEC_SNAPSHOT_SEGMENTED_SIZE)
+    segments = spec_snapshot_parse_segments (self, previous);
+  if (!segments)
     spec_snapshot_parse_whole (self);
+  SPEC_TRACE ("snapshot-parse", "%u blocks, %s", self->blocks->len, segments ? "by segments" : "whole");
 
   self->outline = spec_outline_new ((const SpecBlock *) (gpointer) self->blocks->data, self->blocks->len,
                                     self->text, self->lines);
+  SPEC_TRACE ("snapshot-outline", "%u sections", self->outline->sections->len);
 
   if (template_snapshot != NULL)
     {
@@ -316,6 +324,7 @@ spec_snapshot_build (SpecSnapshot *self,
       self->report = spec_report_build (self->blocks, self->text, self->len,
                                         self->lines, self->outline->sections, NULL);
     }
+  SPEC_TRACE ("snapshot-report", NULL);
 }
 
 /**

@@ -204,6 +204,8 @@ main (int   argc,
            search_times[94] <= 10.0 ? "met" : "NOT met");
   g_print ("  with the snippets of the first %d hits: median %.2f ms, p95 %.2f ms, max %.2f ms\n",
            SHOWN_ROWS, times[N_QUERIES / 2], times[94], times[N_QUERIES - 1]);
+  g_print ("ROW\tlibrary search, 10,000 specs: p95 (with snippets)\t%.2f ms (%.2f ms)\t—\t—\tp95 ≤ 10 ms\t%s\n",
+           search_times[94], times[94], search_times[94] <= 10.0 ? "met" : "MISSED");
 
   time_first_rows (library, path);
 

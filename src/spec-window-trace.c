@@ -1,0 +1,98 @@
+/* spec-window-trace.c: the window's part of SPECWRIGHT_TRACE=1
+ *
+ * Copyright 2026 The Specwright developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "spec-trace.h"
+#include "spec-window-private.h"
+
+/* Two marks a window makes, read by the start-up benchmark: its first
+ * frame drawn ("first-frame"), and its first frame showing the whole
+ * document ("complete-frame"): the file read and parsed, the navigator's
+ * rows all in and the preview showing the same snapshot.  Only with
+ * tracing on; nothing is connected otherwise. */
+
+typedef struct
+{
+  SpecWindow    *window;   /* unowned: the data lives on it */
+  GdkFrameClock *clock;
+  gulong         handler;
+  guint          frames;
+} Trace;
+
+static void
+trace_free (gpointer data)
+{
+  Trace *trace = data;
+
+  if (trace->clock != NULL)
+    {
+      g_clear_signal_handler (&trace->handler, trace->clock);
+      g_object_unref (trace->clock);
+    }
+  g_free (trace);
+}
+
+static gboolean
+shows_whole_document (SpecWindow *self)
+{
+  SpecSnapshot *snapshot = spec_document_get_snapshot (self->document);
+
+  return self->loading_file == NULL &&
+         !spec_document_get_busy (self->document) &&
+         spec_document_is_current (self->document) &&
+         spec_navigator_get_snapshot (self->navigator) == snapshot &&
+         spec_navigator_is_complete (self->navigator) &&
+         spec_preview_get_snapshot (self->preview) == snapshot;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Trace         *trace)
+{
+  SpecWindow *self = trace->window;
+
+  if (trace->frames++ == 0)
+    SPEC_TRACE ("first-frame", NULL);
+
+  if (!shows_whole_document (self))
+    return;
+
+  {
+    gsize len = 0;
+
+    spec_snapshot_get_text (spec_document_get_snapshot (self->document), &len);
+    SPEC_TRACE ("complete-frame", "%zu bytes, %u frames", len, trace->frames);
+  }
+  g_clear_signal_handler (&trace->handler, trace->clock);
+}
+
+static void
+on_realize (SpecWindow *self)
+{
+  Trace *trace = g_object_get_data (G_OBJECT (self), "spec-trace");
+
+  if (trace == NULL || trace->clock != NULL)
+    return;
+
+  trace->clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  trace->handler = g_signal_connect (trace->clock, "after-paint", G_CALLBACK (on_after_paint), trace);
+}
+
+void
+_spec_window_trace_init (SpecWindow *self)
+{
+  Trace *trace;
+
+  if (!spec_trace_enabled ())
+    return;
+
+  trace = g_new0 (Trace, 1);
+  trace->window = self;
+  g_object_set_data_full (G_OBJECT (self), "spec-trace", trace, trace_free);
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
+  SPEC_TRACE ("window", NULL);
+}
