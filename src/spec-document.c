@@ -952,6 +952,16 @@ spec_document_replace_text (SpecDocument *self,
   gtk_text_buffer_get_start_iter (buffer, &begin);
   gtk_text_buffer_place_cursor (buffer, &begin);
   gtk_text_buffer_set_modified (buffer, FALSE);
+
+  /* Parsed now rather than from the idle: the window's first frame
+   * after a file is opened then shows it in the navigator and the
+   * preview too, not a frame later (GTK 4.8 drew a frame before that
+   * idle ran).  A large text still goes to a thread. */
+  if (self->parse_source != 0)
+    {
+      g_clear_handle_id (&self->parse_source, g_source_remove);
+      spec_document_parse_now (self);
+    }
 }
 
 /**

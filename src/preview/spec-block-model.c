@@ -18,14 +18,30 @@
  * The items carry nothing: a row's position is what names its block in
  * the current snapshot, so the rows never hold an old snapshot alive.  An
  * unchanged block keeps its item all the same, as the list view takes
- * another object for a changed row. */
+ * another object for a changed row.
+ *
+ * A document that comes into an empty preview (a file opened) is shown a
+ * screenful at a time: GTK 4.8's list view builds and measures a row for
+ * each of the first 200 items at once, which for a spec of 170 blocks kept
+ * the first complete frame waiting 300 ms.  The first FILL_BATCH blocks are
+ * items at once, and the view asks for the rest once the first frame is
+ * drawn (see spec_block_model_show_more()). */
 struct _SpecBlockModel
 {
   GObject       parent_instance;
 
   SpecSnapshot *snapshot;
   GPtrArray    *items;     /* one per block; NULL until asked for */
+  guint         n_shown;   /* the blocks that are items: the first ones */
 };
+
+/* About a screenful of blocks: the first frame shows them, and the rest
+ * come in at once after it is drawn.  (A screenful more at each frame
+ * spread the work better, but every frame that grows the list moves its
+ * scroll bar in the middle of a layout, which GTK 4.8 can leave for the
+ * next frame with a warning.) */
+#define FILL_BATCH 16
+
 
 static void spec_block_model_list_model_init (GListModelInterface *iface);
 
@@ -44,7 +60,7 @@ spec_block_model_get_n_items (GListModel *model)
 {
   SpecBlockModel *self = SPEC_BLOCK_MODEL (model);
 
-  return self->snapshot != NULL ? spec_snapshot_get_n_blocks (self->snapshot) : 0;
+  return self->n_shown;
 }
 
 static gpointer
@@ -54,7 +70,7 @@ spec_block_model_get_item (GListModel *model,
   SpecBlockModel *self = SPEC_BLOCK_MODEL (model);
   gpointer *item;
 
-  if (position >= self->items->len)
+  if (position >= self->n_shown)
     return NULL;
 
   item = &g_ptr_array_index (self->items, position);
@@ -86,6 +102,7 @@ spec_block_model_dispose (GObject *object)
 
   g_clear_object (&self->snapshot);
   g_ptr_array_set_size (self->items, 0);
+  self->n_shown = 0;
 
   G_OBJECT_CLASS (spec_block_model_parent_class)->dispose (object);
 }
@@ -195,6 +212,44 @@ blocks_equal (SpecSnapshot *old,
  * The first and the last rows are also announced when another block takes
  * their place, since they are spaced from the page's edges.
  */
+/* Makes the blocks up to @n_shown items. */
+static void
+show_blocks (SpecBlockModel *self,
+             guint           n_shown)
+{
+  guint before = self->n_shown;
+
+  if (n_shown <= before)
+    return;
+
+  self->n_shown = n_shown;
+  g_list_model_items_changed (G_LIST_MODEL (self), before, 0, n_shown - before);
+}
+
+/**
+ * spec_block_model_show_more:
+ *
+ * Makes the rest of the blocks items, once the first of a document shown
+ * in an empty preview are drawn.
+ *
+ * Returns: whether blocks are still to come
+ */
+gboolean
+spec_block_model_show_more (SpecBlockModel *self)
+{
+  guint n_blocks;
+
+  g_return_val_if_fail (SPEC_IS_BLOCK_MODEL (self), FALSE);
+
+  if (self->snapshot == NULL)
+    return FALSE;
+
+  n_blocks = spec_snapshot_get_n_blocks (self->snapshot);
+  show_blocks (self, n_blocks);
+
+  return self->n_shown < n_blocks;
+}
+
 void
 spec_block_model_set_snapshot (SpecBlockModel *self,
                                SpecSnapshot   *snapshot)
@@ -204,6 +259,10 @@ spec_block_model_set_snapshot (SpecBlockModel *self,
   guint n_new;
   guint prefix = 0;
   guint suffix = 0;
+  guint removed;
+  guint added;
+  guint removed_shown;
+  guint kept;
 
   g_return_if_fail (SPEC_IS_BLOCK_MODEL (self));
   g_return_if_fail (snapshot == NULL || SPEC_IS_SNAPSHOT (snapshot));
@@ -216,6 +275,14 @@ spec_block_model_set_snapshot (SpecBlockModel *self,
 
   n_old = old != NULL ? spec_snapshot_get_n_blocks (old) : 0;
   n_new = snapshot != NULL ? spec_snapshot_get_n_blocks (snapshot) : 0;
+
+  /* A document into an empty preview: a screenful first. */
+  if (self->n_shown == 0 && n_new > FILL_BATCH)
+    {
+      splice_items (self->items, 0, self->items->len, n_new);
+      show_blocks (self, FILL_BATCH);
+      return;
+    }
 
   while (prefix < n_old && prefix < n_new &&
          blocks_equal (old, prefix, snapshot, prefix))
@@ -243,8 +310,49 @@ spec_block_model_set_snapshot (SpecBlockModel *self,
   if (n_old == n_new)
     return;
 
-  splice_items (self->items, prefix, n_old - prefix - suffix, n_new - prefix - suffix);
-  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
-                              n_old - prefix - suffix,
-                              n_new - prefix - suffix);
+  removed = n_old - prefix - suffix;
+  added = n_new - prefix - suffix;
+  splice_items (self->items, prefix, removed, added);
+
+  /* While the rows come in, a change past them is for later; one among
+   * them shows at once, with the blocks it brings. */
+  if (self->n_shown < n_old && prefix >= self->n_shown)
+    return;
+  removed_shown = MIN (prefix + removed, self->n_shown) - prefix;
+  kept = self->n_shown - removed_shown;
+  self->n_shown = MIN (n_new, kept + added);
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed_shown, self->n_shown - kept);
+}
+
+/**
+ * spec_block_model_show_through:
+ * @index: a block of the snapshot
+ *
+ * Makes the blocks up to @index items now, for a scroll to it while the
+ * rows still come in.
+ */
+void
+spec_block_model_show_through (SpecBlockModel *self,
+                               guint           index)
+{
+  g_return_if_fail (SPEC_IS_BLOCK_MODEL (self));
+
+  if (self->snapshot == NULL)
+    return;
+
+  show_blocks (self, MIN (spec_snapshot_get_n_blocks (self->snapshot), index + 1));
+}
+
+/**
+ * spec_block_model_is_complete:
+ *
+ * Returns: whether every block of the snapshot is an item: a document
+ *   opened into an empty preview comes in a screenful at a time
+ */
+gboolean
+spec_block_model_is_complete (SpecBlockModel *self)
+{
+  g_return_val_if_fail (SPEC_IS_BLOCK_MODEL (self), TRUE);
+
+  return self->snapshot == NULL || self->n_shown == spec_snapshot_get_n_blocks (self->snapshot);
 }

@@ -47,6 +47,7 @@ struct _SpecPreview
   GdkFrameClock  *clock;
   gulong          layout_handler;
   gulong          update_handler;
+  gulong          fill_handler;   /* a document coming in, see update_fill() */
   double          layout_value;
 
   /* Scrolls carried on over the next layouts: a block to put on top, and
@@ -554,6 +555,7 @@ scroll_to_top_now (SpecPreview *self,
     case BLOCK_ABSENT:
       /* Far away: the list brings the block into view and builds it, and
        * the next step puts it on top. */
+      spec_block_model_show_through (self->model, index);
       gtk_widget_activate_action (self->list_view, "list.scroll-to-item", "u", index);
       return FALSE;
 
@@ -598,6 +600,7 @@ reveal_now (SpecPreview *self,
       /* The list brings it into view, its own way: from below, it then
        * goes to the bottom edge, as if the page had scrolled down to it. */
       self->reveal_from_below = index > top_block (self) || top_block (self) == G_MAXUINT;
+      spec_block_model_show_through (self->model, index);
       gtk_widget_activate_action (self->list_view, "list.scroll-to-item", "u", index);
       return FALSE;
 
@@ -739,6 +742,8 @@ spec_preview_root (GtkWidget *widget)
 }
 
 /* The frame clock belongs to the window: follow it from window to window. */
+static void stop_fill (SpecPreview *self);
+
 static void
 spec_preview_realize (GtkWidget *widget)
 {
@@ -759,6 +764,7 @@ spec_preview_unrealize (GtkWidget *widget)
 {
   SpecPreview *self = SPEC_PREVIEW (widget);
 
+  stop_fill (self);
   if (self->clock != NULL)
     {
       g_clear_signal_handler (&self->layout_handler, self->clock);
@@ -771,6 +777,15 @@ spec_preview_unrealize (GtkWidget *widget)
   self->reveal_after_layout = FALSE;
 
   GTK_WIDGET_CLASS (spec_preview_parent_class)->unrealize (widget);
+}
+
+/* Hidden while a document comes in: the rest at once. */
+static void
+spec_preview_unmap (GtkWidget *widget)
+{
+  stop_fill (SPEC_PREVIEW (widget));
+
+  GTK_WIDGET_CLASS (spec_preview_parent_class)->unmap (widget);
 }
 
 static void
@@ -848,6 +863,7 @@ spec_preview_class_init (SpecPreviewClass *klass)
 
   widget_class->root = spec_preview_root;
   widget_class->realize = spec_preview_realize;
+  widget_class->unmap = spec_preview_unmap;
   widget_class->unrealize = spec_preview_unrealize;
 
   /**
@@ -969,6 +985,58 @@ spec_preview_get_snapshot (SpecPreview *self)
   return spec_block_model_get_snapshot (self->model);
 }
 
+/* A document shown in the empty page comes in a screenful at each frame
+ * (see spec-block-model.c), after the frame is drawn: each batch is laid
+ * out and drawn before the next is built.  (From a tick callback, the
+ * rows built in the middle of a frame made GTK 4.8 warn about drawing
+ * without an allocation.) */
+static void
+on_clock_after_paint (GdkFrameClock *clock,
+                      SpecPreview   *self)
+{
+  if (spec_block_model_show_more (self->model))
+    {
+      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+      return;
+    }
+
+  g_clear_signal_handler (&self->fill_handler, clock);
+}
+
+static void
+stop_fill (SpecPreview *self)
+{
+  SpecSnapshot *snapshot = spec_block_model_get_snapshot (self->model);
+
+  if (self->clock != NULL)
+    g_clear_signal_handler (&self->fill_handler, self->clock);
+
+  /* The rest at once: nothing is drawn, no frame to wait for. */
+  if (snapshot != NULL && spec_snapshot_get_n_blocks (snapshot) > 0)
+    spec_block_model_show_through (self->model, spec_snapshot_get_n_blocks (snapshot) - 1);
+}
+
+static void
+update_fill (SpecPreview *self)
+{
+  if (spec_block_model_is_complete (self->model))
+    {
+      if (self->clock != NULL)
+        g_clear_signal_handler (&self->fill_handler, self->clock);
+      return;
+    }
+
+  if (self->clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      stop_fill (self);
+    }
+  else if (self->fill_handler == 0)
+    {
+      self->fill_handler = g_signal_connect (self->clock, "after-paint", G_CALLBACK (on_clock_after_paint), self);
+      gdk_frame_clock_request_phase (self->clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+    }
+}
+
 /**
  * spec_preview_set_snapshot:
  * @snapshot: (nullable): the document to show
@@ -987,9 +1055,24 @@ spec_preview_set_snapshot (SpecPreview  *self,
     return;
 
   spec_block_model_set_snapshot (self->model, snapshot);
+  update_fill (self);
   refresh_rows (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAPSHOT]);
+}
+
+/**
+ * spec_preview_is_complete:
+ *
+ * Returns: whether the page has a row for every block: a document opened
+ *   into an empty preview comes in a screenful after each frame
+ */
+gboolean
+spec_preview_is_complete (SpecPreview *self)
+{
+  g_return_val_if_fail (SPEC_IS_PREVIEW (self), TRUE);
+
+  return spec_block_model_is_complete (self->model);
 }
 
 /**

@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (SpecPreview, spec_preview, SPEC, PREVIEW, GtkWidget)
 
 GtkWidget    *spec_preview_new              (void);
 SpecSnapshot *spec_preview_get_snapshot     (SpecPreview  *self);
+gboolean      spec_preview_is_complete      (SpecPreview  *self);
 void          spec_preview_set_snapshot     (SpecPreview  *self,
                                              SpecSnapshot *snapshot);
 GtkWidget    *spec_preview_get_block_widget (SpecPreview  *self,

@@ -35,6 +35,22 @@ preview_fixture_clear (PreviewFixture *fixture)
   fixture->preview = NULL;
 }
 
+static gboolean
+preview_complete (gpointer data)
+{
+  return spec_preview_is_complete (data);
+}
+
+/* Waits until @preview has a row for every block (a document shown in an
+ * empty preview comes in a screenful after each frame) and is drawn. */
+void
+preview_wait_complete (GtkWidget   *window,
+                       SpecPreview *preview)
+{
+  g_assert_true (spec_test_wait_for (preview_complete, preview, 20000));
+  spec_test_wait_for_frames (window, 2);
+}
+
 /* Shows @text and waits until it is drawn; returns the snapshot (owned
  * by the preview). */
 SpecSnapshot *
@@ -44,7 +60,8 @@ preview_fixture_show (PreviewFixture *fixture,
   g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new (text, -1);
 
   spec_preview_set_snapshot (fixture->preview, snapshot);
-  spec_test_wait_for_frames (fixture->window, 3);
+  spec_test_wait_for_frames (fixture->window, 1);
+  preview_wait_complete (fixture->window, fixture->preview);
 
   return snapshot;
 }

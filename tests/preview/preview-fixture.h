@@ -22,6 +22,8 @@ void           preview_fixture_init     (PreviewFixture *fixture,
                                          int             width,
                                          int             height);
 void           preview_fixture_clear    (PreviewFixture *fixture);
+void           preview_wait_complete    (GtkWidget      *window,
+                                         SpecPreview    *preview);
 SpecSnapshot  *preview_fixture_show     (PreviewFixture *fixture,
                                          const char     *text);
 GPtrArray     *preview_find_widgets     (gpointer        root,

@@ -13,6 +13,7 @@
 #include <cmark-gfm-extension_api.h>
 
 #include "corpus-examples.h"
+#include "preview-fixture.h"
 #include "spec-image-block.h"
 #include "spec-markdown.h"
 #include "spec-preview.h"
@@ -646,6 +647,7 @@ show_snapshot (GtkWidget    *window,
 {
   spec_preview_set_snapshot (preview, snapshot);
   spec_test_wait_for_frames (window, 1);
+  preview_wait_complete (window, preview);
 
   if (!images_loaded (preview))
     {

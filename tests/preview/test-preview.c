@@ -293,6 +293,7 @@ test_seed (gconstpointer data)
   preview_fixture_init (&fixture, 900, 1000);
   spec_preview_set_snapshot (fixture.preview, snapshot);
   spec_test_wait_for_frames (fixture.window, 2);
+  preview_wait_complete (fixture.window, fixture.preview);
 
   g_assert_true (spec_preview_get_snapshot (fixture.preview) == snapshot);
   g_assert_cmpuint (spec_snapshot_get_sections (snapshot)->len, >, 0);
@@ -746,6 +747,8 @@ test_corpus (gconstpointer data)
 
       spec_preview_set_snapshot (fixture.preview, snapshot);
       spec_test_wait_for_frames (fixture.window, 1);
+      if (!spec_preview_is_complete (fixture.preview))
+        preview_wait_complete (fixture.window, fixture.preview);
 
       if (n_blocks > 0)
         g_assert_nonnull (spec_preview_get_block_widget (fixture.preview, n_blocks - 1));
@@ -981,6 +984,102 @@ add_seed_tests (void)
     }
 }
 
+/* 60 sections of a heading and a paragraph: 120 blocks. */
+static char *
+sixty_sections (const char *prefix)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (text, "## %s %u\n\nText of section %u.\n\n", prefix, i, i);
+
+  return g_string_free (text, FALSE);
+}
+
+typedef struct
+{
+  SpecPreview *preview;
+  guint        last;
+  gboolean     painted;
+  gboolean     had_first;
+  gboolean     had_last;
+} FirstPaint;
+
+static void
+on_first_paint (GdkFrameClock *clock,
+                FirstPaint    *first)
+{
+  if (first->painted)
+    return;
+  first->painted = TRUE;
+  first->had_first = spec_preview_get_block_widget (first->preview, 0) != NULL;
+  first->had_last = spec_preview_get_block_widget (first->preview, first->last) != NULL;
+}
+
+/* A document shown in an empty preview comes in a screenful first, the
+ * rest after the first frame (GTK 4.8 would build and measure a row for
+ * each of its first 200 blocks before the first frame), and ends up
+ * whole, also when it is edited or scrolled before the rest is in. */
+static void
+test_fill_screenful_first (void)
+{
+  g_autofree char *text = sixty_sections ("Section");
+  g_autofree char *edited = sixty_sections ("Part");
+  g_autoptr(SpecSnapshot) snapshot = spec_snapshot_new (text, -1);
+  g_autoptr(SpecSnapshot) second = NULL;
+  PreviewFixture fixture;
+  guint n_blocks = spec_snapshot_get_n_blocks (snapshot);
+  FirstPaint first = { 0 };
+  gulong handler;
+
+  g_assert_cmpuint (n_blocks, ==, 120);
+  preview_fixture_init (&fixture, 900, 700);
+
+  /* What the first frame draws: the first blocks only. */
+  first.preview = fixture.preview;
+  first.last = n_blocks - 1;
+  handler = g_signal_connect (gtk_widget_get_frame_clock (fixture.window), "paint",
+                              G_CALLBACK (on_first_paint), &first);
+  spec_preview_set_snapshot (fixture.preview, snapshot);
+  g_assert_false (spec_preview_is_complete (fixture.preview));
+  spec_test_wait_for_frames (fixture.window, 1);
+  g_clear_signal_handler (&handler, gtk_widget_get_frame_clock (fixture.window));
+  g_assert_true (first.painted);
+  g_assert_true (first.had_first);
+  g_assert_false (first.had_last);
+  preview_wait_complete (fixture.window, fixture.preview);
+  g_assert_nonnull (spec_preview_get_block_widget (fixture.preview, n_blocks - 1));
+  assert_headings (fixture.preview, snapshot);
+
+  /* Edited while the rows come in: every title changed, and a section
+   * fewer at the start, so that every block after the first moves. */
+  spec_preview_set_snapshot (fixture.preview, NULL);
+  spec_preview_set_snapshot (fixture.preview, snapshot);
+  g_assert_false (spec_preview_is_complete (fixture.preview));
+  second = spec_snapshot_new (strstr (edited, "## Part 1\n"), -1);
+  spec_preview_set_snapshot (fixture.preview, second);
+  preview_wait_complete (fixture.window, fixture.preview);
+  assert_headings (fixture.preview, second);
+  g_assert_nonnull (spec_preview_get_block_widget (fixture.preview, spec_snapshot_get_n_blocks (second) - 1));
+  g_assert_null (spec_preview_get_block_widget (fixture.preview, spec_snapshot_get_n_blocks (second)));
+
+  /* Scrolled to its end before the rows are in: the last section comes
+   * to the top as far as the page goes. */
+  spec_preview_set_snapshot (fixture.preview, NULL);
+  spec_preview_set_snapshot (fixture.preview, snapshot);
+  spec_preview_scroll_to_line (fixture.preview, spec_snapshot_get_block (snapshot, n_blocks - 2)->start_line);
+  preview_wait_complete (fixture.window, fixture.preview);
+  spec_test_wait_for_frames (fixture.window, 10);
+  {
+    GtkWidget *last = spec_preview_get_block_widget (fixture.preview, n_blocks - 1);
+
+    g_assert_nonnull (last);
+    g_assert_true (gtk_widget_get_mapped (last));
+  }
+
+  preview_fixture_clear (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -997,6 +1096,7 @@ main (int   argc,
   g_test_add_func ("/preview/update/reuses-blocks", test_update_reuses_blocks);
   g_test_add_func ("/preview/update/equal-blocks", test_update_equal_blocks);
   g_test_add_func ("/preview/update/resolved-elsewhere", test_update_resolved_elsewhere);
+  g_test_add_func ("/preview/fill/screenful-first", test_fill_screenful_first);
   for (guint i = 0; i < G_N_ELEMENTS (corpus_files); i++)
     {
       g_autofree char *test_path = g_strdup_printf ("/preview/corpus/%s", corpus_files[i].name);
