@@ -35,6 +35,7 @@ struct _SpecDocument
   GCancellable    *parse_cancellable;
   guint            change_serial;    /* bumped on every edit */
   guint            parsed_serial;    /* the serial @snapshot reflects */
+  guint            language_source;  /* highlighting, after the first frame */
   gint64           parse_time;       /* µs the last parse took; G_MAXINT64:
                                       * not known (a file or paste came in) */
   SpecTextMirror  *mirror;           /* the text, for each parse */
@@ -427,6 +428,7 @@ spec_document_dispose (GObject *object)
 
   g_cancellable_cancel (self->parse_cancellable);
   g_clear_handle_id (&self->parse_source, g_source_remove);
+  g_clear_handle_id (&self->language_source, g_source_remove);
 
   G_OBJECT_CLASS (spec_document_parent_class)->dispose (object);
 }
@@ -565,18 +567,36 @@ spec_document_class_init (SpecDocumentClass *klass)
 
 /* Buffer settings wait for construction: touching them in init() would
  * create the tag table before GtkTextBuffer's "tag-table" property is set. */
+static gboolean
+set_language_cb (gpointer data)
+{
+  SpecDocument *self = data;
+  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (self);
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+
+  self->language_source = 0;
+
+  /* Unless the text is too large or its lines too long to highlight. */
+  if (gtk_source_buffer_get_highlight_syntax (buffer) && gtk_source_buffer_get_language (buffer) == NULL)
+    gtk_source_buffer_set_language (buffer, gtk_source_language_manager_get_language (languages, "markdown"));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 spec_document_constructed (GObject *object)
 {
   SpecDocument *self = (SpecDocument *)object;
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
 
   G_OBJECT_CLASS (spec_document_parent_class)->constructed (object);
 
-  gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (self),
-                                  gtk_source_language_manager_get_language (languages, "markdown"));
+  /* Building the Markdown highlighting (GtkSourceView compiles its
+   * patterns) takes 40 to 80 ms: done once the window's first frame is
+   * drawn, which shows the text plain for that moment. */
   gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (self), TRUE);
+  self->language_source = g_idle_add_full (G_PRIORITY_LOW, set_language_cb, self, NULL);
+  g_source_set_name_by_id (self->language_source, "[specwright] highlighting");
   gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (self), FALSE);
 
   g_signal_connect_object (style_manager, "notify::dark",

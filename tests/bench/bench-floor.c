@@ -12,7 +12,8 @@
  *     bench-floor FILE
  *
  * With SPECWRIGHT_TRACE set it prints the app's trace lines (see
- * src/core/spec-trace.c) for "main", "first-frame" and "complete-frame".
+ * src/core/spec-trace.c) for "main", "gtk-ready", "first-frame" and
+ * "complete-frame".
  * It links GTK, libadwaita and GtkSourceView only: not the app's core,
  * so it cannot pick up any of the app's start-up work by accident.
  */
@@ -71,6 +72,14 @@ realize_cb (GtkWidget *window,
     after_paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
 }
 
+/* After the toolkit's own start-up, as the app's "gtk-ready". */
+static void
+startup_cb (GApplication *app,
+            gpointer      user_data)
+{
+  trace_mark ("gtk-ready");
+}
+
 static void
 activate_cb (GApplication *app,
              gpointer      user_data)
@@ -125,6 +134,7 @@ main (int   argc,
 
   app = adw_application_new ("org.specwright.BenchFloor", G_APPLICATION_NON_UNIQUE);
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
+  g_signal_connect (app, "startup", G_CALLBACK (startup_cb), NULL);
 
   /* The file is ours to read, not GApplication's to "open": only the
    * program name goes on. */
