@@ -32,6 +32,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -494,12 +496,15 @@ print_figures (const char       *label,
   g_print ("\n");
 
   /* For build-aux/dev.sh bench's table: measure, Specwright, floor,
-   * ratio, target, verdict. */
-  g_print ("ROW\ttyping, %s: p50 / p95 / longest stall\t%.1f / %.1f / %.1f ms\t—\t—\t%s\t%s\n",
-           label, latency[N_KEYS / 2], latency[P95_INDEX], probe->longest_ms,
+   * ratio, target, verdict.  The target is on the app's work: the wait
+   * for GTK's next frame (up to 16.7 ms at 60 frames a second) comes on
+   * top whatever the app does. */
+  g_print ("ROW\ttyping, %s: p50 / p95 / longest stall (p95 with the frame wait)\t"
+           "%.1f / %.1f / %.1f ms (%.1f ms)\t—\t—\t%s\t%s\n",
+           label, work[N_KEYS / 2], work[P95_INDEX], probe->longest_ms, latency[P95_INDEX],
            big ? "no stall over 50 ms" : "p95 ≤ 16 ms",
            big ? (probe->n_over == 0 ? "met" : "MISSED")
-               : (latency[P95_INDEX] <= 16.0 ? "met" : "MISSED"));
+               : (work[P95_INDEX] <= 16.0 ? "met" : "MISSED"));
 
   if (!big)
     g_print ("  %s target: p95 %.1f ms of the app's work (at most 16 ms: %s); "
@@ -654,6 +659,9 @@ main (int   argc,
   gboolean ok = TRUE;
 
   spec_test_init (&argc, &argv);
+  /* The table's "—" and "≤" as UTF-8: gtk_test_init() leaves the locale
+   * alone, and g_print() writes in the locale's charset. */
+  setlocale (LC_ALL, "");
   /* g_test_init() made warnings fatal; a benchmark reports what it saw
    * (a GTK layout warning, say) and goes on measuring.  Criticals still
    * abort, through G_DEBUG=fatal-criticals. */
