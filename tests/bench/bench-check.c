@@ -33,75 +33,13 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "bench-document.h"
 #include "bench-util.h"
+#include "spec-test-files.h"
 
 #define LARGE_SIZE (9 * 1000 * 1000)
 #define DEFAULT_RUNS 15
 #define DEFAULT_LARGE_RUNS 5
-
-static int
-compare_strings (const void *a,
-                 const void *b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The .txt files in $SPEC_SEEDS_DIR, by name, so that the document is the
- * same from one run to the next; NULL when there are none. */
-static GPtrArray *
-list_seeds (void)
-{
-  const char *dir = g_getenv ("SPEC_SEEDS_DIR");
-  g_autoptr(GDir) gdir = NULL;
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  if (dir == NULL || !(gdir = g_dir_open (dir, 0, NULL)))
-    return NULL;
-
-  while ((name = g_dir_read_name (gdir)))
-    if (g_str_has_suffix (name, ".txt"))
-      g_ptr_array_add (paths, g_build_filename (dir, name, NULL));
-
-  if (paths->len == 0)
-    return NULL;
-
-  g_ptr_array_sort (paths, compare_strings);
-
-  return g_steal_pointer (&paths);
-}
-
-/* The seeds repeated, each round under its own "# Part N" heading, up to
- * @size bytes, then cut before the last Part heading that fits, so that
- * no code block or table is left open at the end.  Only the Part
- * headings are cut points: a "#" after a blank line may be a comment in
- * a code block. */
-static GString *
-build_document (GPtrArray *seeds,
-                gsize      size)
-{
-  g_autoptr(GString) unit = g_string_new (NULL);
-  GString *doc;
-  const char *cut;
-
-  for (guint i = 0; i < seeds->len; i++)
-    {
-      g_autofree char *contents = NULL;
-
-      if (!g_file_get_contents (g_ptr_array_index (seeds, i), &contents, NULL, NULL))
-        return NULL;
-      g_string_append_printf (unit, "%s\n\n", contents);
-    }
-
-  doc = g_string_sized_new (size + unit->len + 64);
-  for (guint copy = 1; doc->len < size; copy++)
-    g_string_append_printf (doc, "# Part %u\n\n%s", copy, unit->str);
-
-  if ((cut = g_strrstr_len (doc->str, size, "\n\n# Part ")))
-    g_string_truncate (doc, cut - doc->str + 1);
-
-  return doc;
-}
 
 typedef struct
 {
@@ -305,7 +243,7 @@ main (int   argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) seeds = NULL;
+  g_auto(GStrv) seeds = NULL;
   g_autoptr(GString) large = NULL;
   g_autoptr(GArray) rows = NULL;
   g_autofree char *write_large = NULL;
@@ -341,8 +279,8 @@ main (int   argc,
       return 2;
     }
 
-  seeds = list_seeds ();
-  if (seeds == NULL || !(large = build_document (seeds, LARGE_SIZE)))
+  seeds = spec_test_list_seeds ();
+  if (seeds == NULL || seeds[0] == NULL || !(large = bench_large_document (LARGE_SIZE)))
     {
       g_printerr ("bench-check: no seeds: SPEC_SEEDS_DIR is unset, empty or unreadable\n");
       return 1;
@@ -374,14 +312,13 @@ main (int   argc,
     }
   large_files[0] = large_path;
   g_print ("%u seeds; large document: %" G_GSIZE_FORMAT " bytes in %s\n",
-           seeds->len, large->len, large_path);
+           g_strv_length (seeds), large->len, large_path);
 
   rows = g_array_new (FALSE, FALSE, sizeof (Row));
   g_array_set_clear_func (rows, row_clear);
 
-  g_ptr_array_add (seeds, NULL);
   ok = measure (rows, "five seeds", programs[0], programs[1],
-                (const char * const *) seeds->pdata,
+                (const char * const *) seeds,
                 runs_from_env ("BENCH_RUNS", DEFAULT_RUNS));
   ok = ok && measure (rows, "9 MB document", programs[0], programs[1],
                       large_files,

@@ -45,7 +45,9 @@
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
+#include "bench-document.h"
 #include "bench-util.h"
+#include "spec-test-files.h"
 #include "spec-library.h"
 
 #define TRACE_PREFIX      "specwright-trace: "
@@ -449,28 +451,6 @@ fresh_run_dir (Bench *bench)
   return dir;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_unlink (path);
-      return;
-    }
-
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
 /* One start of @program on @file: the figures into @sample.  With
  * @settle_memory it also waits for memory to settle and reads it. */
 static gboolean
@@ -560,6 +540,23 @@ verdict (gboolean met)
 /* ------------------------------------------------------------------ */
 /* 1 and 2: seed 002 */
 
+/* The medians of two sets of start-up times, their ratio, the verdict. */
+static void
+add_startup_row (Bench      *bench,
+                 const char *name,
+                 GArray     *app_ms,
+                 GArray     *floor_ms,
+                 const char *target)
+{
+  double app = median (app_ms), base = median (floor_ms);
+  double ratio = app / base;
+  g_autofree char *a = format_ms (app);
+  g_autofree char *f = format_ms (base);
+  g_autofree char *r = g_strdup_printf ("%.2fx", ratio);
+
+  add_row (bench, name, a, f, r, target, verdict (ratio <= TARGET_STARTUP_RATIO));
+}
+
 static void
 bench_seed (Bench *bench)
 {
@@ -599,7 +596,7 @@ bench_seed (Bench *bench)
             add_missing_row (bench, rss_name, rss_target);
             return;
           }
-        remove_tree (dir);
+        spec_test_remove_tree (dir);
 
         mb = kb_to_mb (sample.rss_kb);
         g_print ("  %-5s %2u%s: filled-frame %.0f ms, complete-frame %.0f ms (first-frame %.0f ms), RSS %.1f MB\n",
@@ -614,24 +611,8 @@ bench_seed (Bench *bench)
         g_array_append_val (which == 0 ? app_mb : floor_mb, mb);
       }
 
-  {
-    double app = median (app_filled_ms), base = median (floor_filled_ms);
-    double ratio = app / base;
-    g_autofree char *a = format_ms (app);
-    g_autofree char *f = format_ms (base);
-    g_autofree char *r = g_strdup_printf ("%.2fx", ratio);
-
-    add_row (bench, filled_name, a, f, r, startup_target, verdict (ratio <= TARGET_STARTUP_RATIO));
-  }
-  {
-    double app = median (app_ms), base = median (floor_ms);
-    double ratio = app / base;
-    g_autofree char *a = format_ms (app);
-    g_autofree char *f = format_ms (base);
-    g_autofree char *r = g_strdup_printf ("%.2fx", ratio);
-
-    add_row (bench, startup_name, a, f, r, startup_target, verdict (ratio <= TARGET_STARTUP_RATIO));
-  }
+  add_startup_row (bench, filled_name, app_filled_ms, floor_filled_ms, startup_target);
+  add_startup_row (bench, startup_name, app_ms, floor_ms, startup_target);
   {
     double app = median (app_mb), base = median (floor_mb);
     g_autofree char *a = g_strdup_printf ("%.1f MB", app);
@@ -644,73 +625,6 @@ bench_seed (Bench *bench)
 
 /* ------------------------------------------------------------------ */
 /* 3: a 9 MB document */
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
-
-/* The seeds in name order, each a file of SPEC_SEEDS_DIR. */
-static GPtrArray *
-list_seeds (void)
-{
-  const char *seeds_dir = g_getenv ("SPEC_SEEDS_DIR");
-  g_autoptr(GDir) dir = seeds_dir != NULL ? g_dir_open (seeds_dir, 0, NULL) : NULL;
-  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".txt"))
-      g_ptr_array_add (paths, g_build_filename (seeds_dir, name, NULL));
-  g_ptr_array_sort (paths, compare_strings);
-
-  return paths;
-}
-
-/* "# Part 1", the five seeds, "# Part 2", the five seeds… until there
- * are @size bytes; then cut back to just before the last heading that
- * starts within @size, so the document ends on a whole section. */
-static char *
-build_large_document (gsize   size,
-                      gsize  *len)
-{
-  g_autoptr(GPtrArray) seeds = list_seeds ();
-  g_autoptr(GString) part = g_string_new (NULL);
-  g_autoptr(GString) doc = NULL;
-  const char *heading;
-
-  for (guint i = 0; i < seeds->len; i++)
-    {
-      g_autofree char *text = NULL;
-
-      if (!g_file_get_contents (g_ptr_array_index (seeds, i), &text, NULL, NULL))
-        return NULL;
-      g_string_append (part, text);
-      /* Blank lines between seeds: one's last block never runs into the
-       * next one's heading. */
-      g_string_append (part, "\n\n");
-    }
-  if (part->len == 0)
-    return NULL;
-
-  doc = g_string_sized_new (size + part->len + 32);
-  for (guint n = 1; doc->len < size; n++)
-    {
-      g_string_append_printf (doc, "# Part %u\n\n", n);
-      g_string_append_len (doc, part->str, part->len);
-    }
-
-  /* A heading is a '#' at the start of a line. */
-  heading = g_strrstr_len (doc->str, size, "\n#");
-  if (heading != NULL)
-    g_string_truncate (doc, heading - doc->str + 1);
-
-  *len = doc->len;
-
-  return g_string_free (g_steal_pointer (&doc), FALSE);
-}
 
 static void
 bench_large (Bench *bench)
@@ -725,11 +639,10 @@ bench_large (Bench *bench)
   g_autofree char *done_name = g_strdup_printf ("9 MB document: complete frame (median of %u)", bench->large_runs);
   g_autofree char *hwm_name = g_strdup_printf ("9 MB document: peak RSS, VmHWM (median of %u)", bench->large_runs);
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  gsize len = 0;
+  g_autoptr(GString) text = bench_large_document (LARGE_SIZE);
+  gsize len = text != NULL ? text->len : 0;
 
-  text = build_large_document (LARGE_SIZE, &len);
-  if (text == NULL || !g_file_set_contents (bench->large, text, len, &error))
+  if (text == NULL || !g_file_set_contents (bench->large, text->str, text->len, &error))
     {
       g_print ("\n3. no 9 MB document: %s\n",
                error != NULL ? error->message : "SPEC_SEEDS_DIR is unset or holds no seeds");
@@ -738,7 +651,7 @@ bench_large (Bench *bench)
       add_missing_row (bench, hwm_name, "no target");
       return;
     }
-  g_clear_pointer (&text, g_free);
+  g_string_free (g_steal_pointer (&text), TRUE);
 
   g_print ("\n3. a %.2f MB document: app and floor in turn, %u runs each\n", len / 1e6, bench->large_runs);
 
@@ -759,7 +672,7 @@ bench_large (Bench *bench)
             add_missing_row (bench, hwm_name, "no target");
             return;
           }
-        remove_tree (dir);
+        spec_test_remove_tree (dir);
 
         hwm = kb_to_mb (sample.hwm_kb);
         g_print ("  %-5s %2u: first-frame %.0f ms, complete-frame %.0f ms, VmHWM %.1f MB (VmRSS %.1f MB)\n",
@@ -949,7 +862,7 @@ bench_library (Bench *bench)
             add_missing_row (bench, name, target);
             return;
           }
-        remove_tree (dir);
+        spec_test_remove_tree (dir);
 
         g_print ("  %-5s %2u%s: complete-frame %.0f ms (first-frame %.0f ms)\n",
                  label, i, i == 0 ? " (warm-up)" : "", sample.complete_ms, sample.first_ms);
@@ -1005,25 +918,20 @@ make_environ (Bench      *bench,
 static gboolean
 copy_seed (const char *to)
 {
-  g_autoptr(GPtrArray) seeds = list_seeds ();
+  g_autofree char *path = spec_test_seed_path ("002");
   g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize len;
 
-  for (guint i = 0; i < seeds->len; i++)
+  if (path == NULL)
     {
-      const char *path = g_ptr_array_index (seeds, i);
-      g_autofree char *name = g_path_get_basename (path);
-      g_autofree char *text = NULL;
-      gsize len;
-
-      if (!g_str_has_prefix (name, "002"))
-        continue;
-      if (g_file_get_contents (path, &text, &len, &error) && g_file_set_contents (to, text, len, &error))
-        return TRUE;
-      g_print ("seed 002: %s\n", error->message);
+      g_print ("no seed 002 in SPEC_SEEDS_DIR (%s)\n", g_getenv ("SPEC_SEEDS_DIR"));
       return FALSE;
     }
 
-  g_print ("no seed 002 in SPEC_SEEDS_DIR (%s)\n", g_getenv ("SPEC_SEEDS_DIR"));
+  if (g_file_get_contents (path, &text, &len, &error) && g_file_set_contents (to, text, len, &error))
+    return TRUE;
+  g_print ("seed 002: %s\n", error->message);
 
   return FALSE;
 }
@@ -1086,7 +994,7 @@ main (int   argc,
            bench.table->str);
   g_print ("\n(%.0f s in all)\n", (g_get_monotonic_time () - start) / 1e6);
 
-  remove_tree (bench.tmp);
+  spec_test_remove_tree (bench.tmp);
   g_strfreev (bench.env);
   g_string_free (bench.table, TRUE);
   g_free (bench.seed);
