@@ -57,6 +57,7 @@ struct _SpecWindow
   SpecDiskBanner       *disk_banner;
 
   int                   unfilled_pending;   /* Ctrl+J waiting for a parse: 1, -1 */
+  guint                 suggest_source;     /* a template to suggest, after the frame */
   guint                 show_sidebar : 1;
   guint                 show_preview : 1;
   guint                 show_library : 1;

@@ -176,7 +176,7 @@ _spec_window_load_template (SpecWindow *self,
  * one its headings follow, offered in a toast.  Waits for the file to be
  * linked to its library spec, and for its text to be parsed. */
 static void
-suggest_template (SpecWindow *self)
+suggest_template_now (SpecWindow *self)
 {
   gint64 library_id = spec_document_get_library_id (self->document);
   SpecSnapshot *snapshot = spec_document_get_snapshot (self->document);
@@ -215,6 +215,29 @@ suggest_template (SpecWindow *self)
   adw_toast_set_action_name (toast, "win.check-template");
   g_set_weak_pointer (&self->suggestion_toast, toast);
   _spec_window_add_toast (self, toast);
+}
+
+static gboolean
+suggest_cb (gpointer data)
+{
+  SpecWindow *self = data;
+
+  self->suggest_source = 0;
+  suggest_template_now (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Reading and parsing the templates takes 20 to 30 ms: done once the
+ * window's frames are drawn, not before a file just opened is shown. */
+static void
+suggest_template (SpecWindow *self)
+{
+  if (self->suggest_pending && self->suggest_source == 0)
+    {
+      self->suggest_source = g_idle_add_full (G_PRIORITY_LOW, suggest_cb, self, NULL);
+      g_source_set_name_by_id (self->suggest_source, "[specwright] template suggestion");
+    }
 }
 
 /**

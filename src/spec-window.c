@@ -265,6 +265,7 @@ spec_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_clear_handle_id (&self->suggest_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SPEC_TYPE_WINDOW);
 

@@ -522,6 +522,18 @@ linked (gpointer data)
 }
 
 static gboolean
+suggestion_done (gpointer data)
+{
+  return !((SpecWindow *) data)->suggest_pending;
+}
+
+static gboolean
+has_template (gpointer data)
+{
+  return ((SpecWindow *) data)->template_id != NULL;
+}
+
+static gboolean
 has_toast_for (gpointer data)
 {
   SpecWindow *window = data;
@@ -563,7 +575,7 @@ test_suggest_for_file (void)
   spec_window_open (window, notes);
   g_assert_true (spec_test_wait_for (linked, window, TIMEOUT_MS));
   g_assert_true (spec_test_wait_for (parsed, window, TIMEOUT_MS));
-  spec_test_iterate (100);
+  g_assert_true (spec_test_wait_for (suggestion_done, window, TIMEOUT_MS));
   g_assert_false (window->suggest_pending);
   g_assert_null (window->suggested_id);
   spec_autosave_close (spec_window_get_autosave (window));
@@ -616,14 +628,15 @@ test_suggest_for_file (void)
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);
 
-  /* Opened again: checked against it at once, nothing suggested. */
+  /* Opened again: checked against it (once the window is drawn: the
+   * templates are read after the first frame), nothing suggested. */
   window = g_object_ref_sink (spec_window_new (NULL, NULL));
   spec_window_set_library (window, library, writer);
   gtk_window_present (GTK_WINDOW (window));
   spec_window_open (window, seed_file);
   g_assert_true (spec_test_wait_for (linked, window, TIMEOUT_MS));
   g_assert_true (spec_test_wait_for (parsed, window, TIMEOUT_MS));
-  spec_test_iterate (100);
+  g_assert_true (spec_test_wait_for (has_template, window, TIMEOUT_MS));
   g_assert_cmpstr (window->template_id, ==, "product-feature");
   g_assert_null (window->suggested_id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.check-template", NULL));
