@@ -305,12 +305,34 @@ parse_front_matter (SpecTemplate  *self,
   return front_matter_error (error, line, _("it has no closing “---” line"));
 }
 
+/* The bytes of the punctuation @text ends with, one of ":", "-", "|",
+ * "–" or "—", or 0.  Whole characters: a byte test once cut the last byte
+ * off a name ending in "搓" (e6 80 93, whose last byte "–" ends with too),
+ * which left it invalid UTF-8 (found by fuzz-template). */
+static gsize
+trailing_punctuation (const char *text,
+                      gsize       len)
+{
+  static const char * const marks[] = { ":", "-", "|", "–", "—" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    {
+      gsize mark_len = strlen (marks[i]);
+
+      if (len >= mark_len && memcmp (text + len - mark_len, marks[i], mark_len) == 0)
+        return mark_len;
+    }
+
+  return 0;
+}
+
 /* A name from the first heading: its words, without slots and trailing
  * punctuation ("Feature Specification: [FEATURE_NAME]"). */
 static char *
 name_from_heading (const char *title)
 {
   GString *name = g_string_new (NULL);
+  gsize trailing;
   int depth = 0;
 
   for (const char *p = title; *p; p++)
@@ -324,9 +346,9 @@ name_from_heading (const char *title)
     }
   g_strstrip (name->str);
   g_string_set_size (name, strlen (name->str));
-  while (name->len > 0 && strchr (":-–—|", name->str[name->len - 1]) != NULL)
+  while ((trailing = trailing_punctuation (name->str, name->len)) > 0)
     {
-      g_string_truncate (name, name->len - 1);
+      g_string_truncate (name, name->len - trailing);
       g_strchomp (name->str);
       g_string_set_size (name, strlen (name->str));
     }

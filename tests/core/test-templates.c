@@ -635,6 +635,33 @@ test_store_keeps (void)
   g_rmdir (user);
 }
 
+/* The name comes from the first heading, its slots and trailing
+ * punctuation left out, by whole characters: a name ending in "搓"
+ * (e6 80 93, whose last byte "–" ends with too) kept its last byte
+ * only until fuzz-template found it. */
+static void
+test_name_from_heading (void)
+{
+  static const struct { const char *heading; const char *name; } cases[] = {
+    { "# Feature Specification: [FEATURE_NAME]\n", "Feature Specification" },
+    { "# Release Note —\n", "Release Note" },
+    { "# Plan – [X] |\n", "Plan" },
+    { "# Notes 搓\n", "Notes 搓" },
+    { "# 搓 –\n", "搓" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = g_strconcat (cases[i].heading, "\n## Part\n\n[Text]\n", NULL);
+      g_autoptr(SpecTemplate) template_ = spec_template_new_from_text (text, strlen (text), "named", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (spec_template_get_name (template_), ==, cases[i].name);
+      g_assert_true (g_utf8_validate (spec_template_get_name (template_), -1, NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -642,6 +669,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/templates/built-in", test_built_in);
+  g_test_add_func ("/templates/name-from-heading", test_name_from_heading);
   g_test_add_func ("/templates/instantiate", test_instantiate);
   g_test_add_func ("/templates/seeds-as-user-templates", test_seeds_as_user_templates);
   g_test_add_func ("/templates/bad", test_bad_templates);
