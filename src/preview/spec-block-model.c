@@ -25,7 +25,7 @@
  * each of the first 200 items at once, which for a spec of 170 blocks kept
  * the first complete frame waiting 300 ms.  The first FILL_BATCH blocks are
  * items at once, and the view asks for the rest once the first frame is
- * drawn (see spec_block_model_show_more()). */
+ * drawn (with spec_block_model_show_through()). */
 struct _SpecBlockModel
 {
   GObject       parent_instance;
@@ -224,30 +224,6 @@ show_blocks (SpecBlockModel *self,
 
   self->n_shown = n_shown;
   g_list_model_items_changed (G_LIST_MODEL (self), before, 0, n_shown - before);
-}
-
-/**
- * spec_block_model_show_more:
- *
- * Makes the rest of the blocks items, once the first of a document shown
- * in an empty preview are drawn.
- *
- * Returns: whether blocks are still to come
- */
-gboolean
-spec_block_model_show_more (SpecBlockModel *self)
-{
-  guint n_blocks;
-
-  g_return_val_if_fail (SPEC_IS_BLOCK_MODEL (self), FALSE);
-
-  if (self->snapshot == NULL)
-    return FALSE;
-
-  n_blocks = spec_snapshot_get_n_blocks (self->snapshot);
-  show_blocks (self, n_blocks);
-
-  return self->n_shown < n_blocks;
 }
 
 void

@@ -23,6 +23,5 @@ void            spec_block_model_set_snapshot  (SpecBlockModel *self,
 void            spec_block_model_show_through  (SpecBlockModel *self,
                                                 guint           index);
 gboolean        spec_block_model_is_complete   (SpecBlockModel *self);
-gboolean        spec_block_model_show_more     (SpecBlockModel *self);
 
 G_END_DECLS

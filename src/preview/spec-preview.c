@@ -985,24 +985,9 @@ spec_preview_get_snapshot (SpecPreview *self)
   return spec_block_model_get_snapshot (self->model);
 }
 
-/* A document shown in the empty page comes in a screenful at each frame
- * (see spec-block-model.c), after the frame is drawn: each batch is laid
- * out and drawn before the next is built.  (From a tick callback, the
- * rows built in the middle of a frame made GTK 4.8 warn about drawing
- * without an allocation.) */
-static void
-on_clock_after_paint (GdkFrameClock *clock,
-                      SpecPreview   *self)
-{
-  if (spec_block_model_show_more (self->model))
-    {
-      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
-      return;
-    }
-
-  g_clear_signal_handler (&self->fill_handler, clock);
-}
-
+/* A document shown in the empty page: its first screenful is drawn, and
+ * the rest comes after that frame (see spec-block-model.c), or at once
+ * when nothing is drawn. */
 static void
 stop_fill (SpecPreview *self)
 {
@@ -1011,9 +996,15 @@ stop_fill (SpecPreview *self)
   if (self->clock != NULL)
     g_clear_signal_handler (&self->fill_handler, self->clock);
 
-  /* The rest at once: nothing is drawn, no frame to wait for. */
   if (snapshot != NULL && spec_snapshot_get_n_blocks (snapshot) > 0)
     spec_block_model_show_through (self->model, spec_snapshot_get_n_blocks (snapshot) - 1);
+}
+
+static void
+on_clock_after_paint (GdkFrameClock *clock,
+                      SpecPreview   *self)
+{
+  stop_fill (self);
 }
 
 static void
