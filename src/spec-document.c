@@ -1167,6 +1167,7 @@ typedef struct
   GFile  *file;
   GBytes *bytes;
   guint   serial;
+  char   *expected_etag;  /* the file as last read or written; NULL: any */
   char   *display_name;   /* found by the worker, after writing */
   char   *etag;           /* the file as written */
 } SaveData;
@@ -1176,6 +1177,7 @@ save_data_free (SaveData *data)
 {
   g_clear_object (&data->file);
   g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_free (data->expected_etag);
   g_free (data->display_name);
   g_free (data->etag);
   g_free (data);
@@ -1192,14 +1194,14 @@ save_thread (GTask        *task,
   gsize len = 0;
   const char *text = g_bytes_get_data (data->bytes, &len);
 
-  if (!spec_text_file_save (data->file, text, len, cancellable, &error))
+  if (!spec_text_file_replace (data->file, text, len, data->expected_etag, &data->etag,
+                               cancellable, &error))
     {
       g_task_return_error (task, error);
       return;
     }
 
   data->display_name = spec_text_file_dup_display_name (data->file);
-  data->etag = spec_text_file_dup_etag (data->file);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -1236,7 +1238,10 @@ save_cb (GObject      *object,
  * @file: (nullable): where to save, or %NULL for the document's own file
  *
  * Writes the current text atomically on a worker thread.  The text in the
- * buffer is never touched, whether the save succeeds or fails.
+ * buffer is never touched, whether the save succeeds or fails.  Saving
+ * to the document's own file fails with %SPEC_TEXT_FILE_ERROR_CHANGED
+ * when another program changed it since it was read or written (see
+ * spec_document_get_disk_etag()).
  */
 void
 spec_document_save_async (SpecDocument        *self,
@@ -1262,6 +1267,10 @@ spec_document_save_async (SpecDocument        *self,
   data->file = g_object_ref (file ? file : self->file);
   data->bytes = g_bytes_new_take (text, strlen (text));
   data->serial = self->change_serial;
+  /* Its own file is not written over another program's change, however
+   * late that change comes; another file was chosen by the user. */
+  if (file == NULL || (self->file != NULL && g_file_equal (file, self->file)))
+    data->expected_etag = g_strdup (self->disk_etag);
 
   spec_document_set_busy (self, TRUE);
 

@@ -185,7 +185,16 @@ save_cb (GObject      *object,
   SpecWindow *self = request->self;
   g_autoptr(GError) error = NULL;
 
-  if (!spec_document_save_finish (document, result, &error))
+  if (!spec_document_save_finish (document, result, &error) &&
+      g_error_matches (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_CHANGED))
+    {
+      /* Another program wrote the file after it was looked at: asked
+       * about, as it would have been. */
+      _spec_window_check_disk (self, SPEC_DISK_THEN_SAVE);
+      return;
+    }
+
+  if (error != NULL)
     {
       g_autofree char *name = spec_text_file_dup_display_name (request->file);
       g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);

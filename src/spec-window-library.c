@@ -15,6 +15,7 @@
 #include "spec-application.h"
 #include "spec-library-folders.h"
 #include "spec-library-recovery.h"
+#include "spec-text-file.h"
 #include "spec-window-private.h"
 
 /* While writes fail the user sees why, once, and that the text is safe
@@ -212,6 +213,14 @@ file_autosaved_cb (GObject      *object,
     {
       self->file_autosave_failed = FALSE;
       _spec_window_library_file_written (self);
+      return;
+    }
+
+  /* Another program wrote the file after it was looked at: the banner
+   * tells, as it would have. */
+  if (g_error_matches (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_CHANGED))
+    {
+      _spec_window_check_disk (self, SPEC_DISK_THEN_NOTHING);
       return;
     }
 

@@ -395,10 +395,37 @@ remove_stale_temporaries (const char *folder,
     }
 }
 
+static char *
+dup_path_etag (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return spec_text_file_dup_etag (file);
+}
+
+/* Another program wrote @path since it was read or written (@expected):
+ * nothing is written over that.  A file gone is written again. */
+static gboolean
+check_unchanged (const char  *path,
+                 const char  *expected,
+                 GError     **error)
+{
+  g_autofree char *etag = NULL;
+
+  if (expected == NULL || (etag = dup_path_etag (path)) == NULL || strcmp (etag, expected) == 0)
+    return TRUE;
+
+  g_set_error_literal (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_CHANGED,
+                       _("Another program changed the file"));
+  return FALSE;
+}
+
 static gboolean
 save_local (const char   *requested_path,
             const char   *contents,
             gsize         length,
+            const char   *expected_etag,
+            char        **new_etag,
             GError      **error)
 {
   g_autofree char *path = NULL;
@@ -474,10 +501,33 @@ save_local (const char   *requested_path,
   if (exists && fchown (fd, st.st_uid, st.st_gid) != 0)
     g_debug ("Could not keep the owner of %s: %s", path, g_strerror (errno));
 
-  if (close (fd) != 0 || g_rename (tmp_path, path) != 0)
+  if (close (fd) != 0)
     {
       saved_errno = errno;
       g_unlink (tmp_path);
+      return set_error_from_errno (error, saved_errno, NULL);
+    }
+
+  /* Looked at as late as can be: the check the caller made before
+   * asking for the save is a while ago, on another thread. */
+  if (!check_unchanged (path, expected_etag, error))
+    {
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+
+  /* What the file will be, taken from the temporary (a rename keeps its
+   * time): another program writing just after the rename is then seen
+   * as a change, not taken for this save. */
+  if (new_etag != NULL)
+    *new_etag = dup_path_etag (tmp_path);
+
+  if (g_rename (tmp_path, path) != 0)
+    {
+      saved_errno = errno;
+      g_unlink (tmp_path);
+      if (new_etag != NULL)
+        g_clear_pointer (new_etag, g_free);
       return set_error_from_errno (error, saved_errno, NULL);
     }
 
@@ -500,11 +550,16 @@ static gboolean
 save_in_place (const char   *path,
                const char   *contents,
                gsize         length,
+               const char   *expected_etag,
+               char        **new_etag,
                GError      **error)
 {
   struct stat st;
   int saved_errno = 0;
   int fd;
+
+  if (!check_unchanged (path, expected_etag, error))
+    return FALSE;
 
   if (g_stat (path, &st) == 0 && is_read_only (path, &st))
     {
@@ -537,6 +592,9 @@ save_in_place (const char   *path,
 
   if (close (fd) != 0)
     return set_error_from_errno (error, errno, NULL);
+
+  if (new_etag != NULL)
+    *new_etag = dup_path_etag (path);
 
   return TRUE;
 }
@@ -579,7 +637,7 @@ spec_text_file_save_in_place (GFile         *file,
       return FALSE;
     }
 
-  return save_in_place (path, contents ? contents : "", length, error);
+  return save_in_place (path, contents ? contents : "", length, NULL, NULL, error);
 }
 
 /**
@@ -608,8 +666,9 @@ spec_text_file_dup_etag (GFile *file)
  * Replaces @file with @contents atomically: a temporary in the same folder
  * is written, flushed, given the original's permissions and renamed over
  * the original.  A file granted by the document portal is written in
- * place instead: no other file is made beside it.  A read-only file or folder is refused before anything is
- * written.  Blocking: call it from a worker thread in the app.
+ * place instead: no other file is made beside it.  A read-only file or
+ * folder is refused before anything is written.  Blocking: call it from a
+ * worker thread in the app.
  */
 gboolean
 spec_text_file_save (GFile         *file,
@@ -618,25 +677,60 @@ spec_text_file_save (GFile         *file,
                      GCancellable  *cancellable,
                      GError       **error)
 {
+  return spec_text_file_replace (file, contents, length, NULL, NULL, cancellable, error);
+}
+
+/**
+ * spec_text_file_replace:
+ * @expected_etag: (nullable): what the file was when last read or
+ *   written (spec_text_file_dup_etag()), or %NULL to write whatever it is
+ * @new_etag: (out) (optional): what the file is once written
+ *
+ * Like spec_text_file_save(), but refuses with
+ * %SPEC_TEXT_FILE_ERROR_CHANGED, writing nothing, when another program
+ * changed the file since @expected_etag; the file is looked at just
+ * before the new text replaces it.  A file gone meanwhile is written.
+ * @new_etag is the written file's own, even when another program writes
+ * the file again at once.
+ */
+gboolean
+spec_text_file_replace (GFile         *file,
+                        const char    *contents,
+                        gsize          length,
+                        const char    *expected_etag,
+                        char         **new_etag,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
   g_autofree char *path = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (contents != NULL || length == 0, FALSE);
+  g_return_val_if_fail (new_etag == NULL || *new_etag == NULL, FALSE);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
   path = g_file_get_path (file);
   if (path != NULL && spec_text_file_is_portal_path (path))
-    return save_in_place (path, contents ? contents : "", length, error);
+    return save_in_place (path, contents ? contents : "", length, expected_etag, new_etag, error);
   if (path != NULL)
-    return save_local (path, contents ? contents : "", length, error);
+    return save_local (path, contents ? contents : "", length, expected_etag, new_etag, error);
 
-  /* Not a local file (a GVfs mount): GIO's own replace is atomic there. */
-  if (!g_file_replace_contents (file, contents ? contents : "", length, NULL, FALSE,
-                                G_FILE_CREATE_NONE, NULL, cancellable, &local_error))
-    return set_error_from_gio (error, local_error);
+  /* Not a local file (a GVfs mount): GIO's own replace is atomic there,
+   * and checks the etag itself. */
+  if (!g_file_replace_contents (file, contents ? contents : "", length, expected_etag, FALSE,
+                                G_FILE_CREATE_NONE, new_etag, cancellable, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        {
+          g_set_error_literal (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_CHANGED,
+                               _("Another program changed the file"));
+          return FALSE;
+        }
+      return set_error_from_gio (error, local_error);
+    }
 
   return TRUE;
 }

@@ -31,6 +31,7 @@ typedef enum
   SPEC_TEXT_FILE_ERROR_PERMISSION,
   SPEC_TEXT_FILE_ERROR_READ_ONLY,
   SPEC_TEXT_FILE_ERROR_NO_SPACE,
+  SPEC_TEXT_FILE_ERROR_CHANGED,
   SPEC_TEXT_FILE_ERROR_FAILED,
 } SpecTextFileError;
 
@@ -59,6 +60,13 @@ char     *spec_text_file_dup_etag    (GFile         *file);
 gboolean  spec_text_file_save        (GFile         *file,
                                       const char    *contents,
                                       gsize          length,
+                                      GCancellable  *cancellable,
+                                      GError       **error);
+gboolean  spec_text_file_replace     (GFile         *file,
+                                      const char    *contents,
+                                      gsize          length,
+                                      const char    *expected_etag,
+                                      char         **new_etag,
                                       GCancellable  *cancellable,
                                       GError       **error);
 

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include <glib/gstdio.h>
 
@@ -772,6 +773,80 @@ test_save_cancelled (Fixture       *fixture,
   assert_file_contents (path, "old\n", 4);
 }
 
+/* Another program writes the file: one second later, so that its time
+ * differs whatever the file system's resolution. */
+static void
+write_outside (const char *path,
+               const char *text)
+{
+  struct stat st;
+  struct utimbuf times;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  times.actime = st.st_atime + 1;
+  times.modtime = st.st_mtime + 1;
+  g_assert_cmpint (g_utime (path, &times), ==, 0);
+}
+
+/* A save over the file as it was read refuses another program's change,
+ * leaving it and nothing else; the etag given back is the written
+ * file's, whatever comes after. */
+static void
+test_replace_checks_etag (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autofree char *path = write_file (fixture, "spec.md", "old\n", -1);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *read_etag = spec_text_file_dup_etag (file);
+  g_autofree char *written_etag = NULL;
+  g_autofree char *now_etag = NULL;
+  g_autofree char *listing = NULL;
+
+  g_assert_nonnull (read_etag);
+
+  /* As it was: written, and the etag given back is the file's now. */
+  g_assert_true (spec_text_file_replace (file, "mine\n", 5, read_etag, &written_etag, NULL, &error));
+  g_assert_no_error (error);
+  assert_file_contents (path, "mine\n", 5);
+  now_etag = spec_text_file_dup_etag (file);
+  g_assert_cmpstr (written_etag, ==, now_etag);
+
+  /* Changed since: refused, theirs kept, no temporary left. */
+  write_outside (path, "theirs\n");
+  g_assert_false (spec_text_file_replace (file, "mine again\n", 11, written_etag, NULL, NULL, &error));
+  g_assert_error (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_CHANGED);
+  g_clear_error (&error);
+  assert_file_contents (path, "theirs\n", 7);
+  listing = list_dir (fixture->dir);
+  g_assert_cmpstr (listing, ==, "spec.md");
+
+  /* Written as they left it, the etag it was given tells their next
+   * change from this save. */
+  g_clear_pointer (&now_etag, g_free);
+  now_etag = spec_text_file_dup_etag (file);
+  g_clear_pointer (&written_etag, g_free);
+  g_assert_true (spec_text_file_replace (file, "merged\n", 7, now_etag, &written_etag, NULL, &error));
+  g_assert_no_error (error);
+  write_outside (path, "theirs later\n");
+  g_clear_pointer (&now_etag, g_free);
+  now_etag = spec_text_file_dup_etag (file);
+  g_assert_cmpstr (written_etag, !=, now_etag);
+
+  /* Gone meanwhile: written again. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_true (spec_text_file_replace (file, "back\n", 5, written_etag, NULL, NULL, &error));
+  g_assert_no_error (error);
+  assert_file_contents (path, "back\n", 5);
+
+  /* Without an etag, whatever is there is replaced. */
+  write_outside (path, "theirs\n");
+  g_assert_true (spec_text_file_replace (file, "mine\n", 5, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  assert_file_contents (path, "mine\n", 5);
+}
+
 /* Saving one way or the other, for the tests that try both. */
 typedef enum
 {
@@ -1192,6 +1267,7 @@ main (int   argc,
   ADD ("/text-file/save/round-trip", test_save_round_trip);
   ADD ("/text-file/save/long-name", test_save_long_name);
   ADD ("/text-file/save/cancelled", test_save_cancelled);
+  ADD ("/text-file/replace/checks-etag", test_replace_checks_etag);
   g_test_add ("/text-file/save/disk-full", Fixture, GINT_TO_POINTER (SAVE_ATOMIC),
               fixture_set_up, test_save_disk_full, fixture_tear_down);
   g_test_add ("/text-file/save-in-place/disk-full", Fixture, GINT_TO_POINTER (SAVE_IN_PLACE),

@@ -402,6 +402,23 @@ test_autosave_asks (void)
   g_assert_null (spec_test_find_dialog (GTK_WINDOW (window)));
   g_assert_false (spec_disk_banner_get_revealed (window->disk_banner));
 
+  /* Changed after the look, before the write (the write is asked for
+   * here without a look): the file is looked at again as it is
+   * replaced, so theirs is kept, the banner tells, the text stays. */
+  g_assert_true (spec_test_wait_for (not_busy, window, TIMEOUT_MS));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.autosave-files", NULL);
+  g_assert_false (window->autosave_files);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "Late.\n", -1);
+  write_outside (path, "# Later\n");
+  _spec_window_autosave_file (window);
+  wait_banner (window, SPEC_DISK_BANNER_CHANGED, "“spec.md” was changed by another program.");
+  on_disk.text = "# Later\n";
+  g_assert_true (file_is (&on_disk));
+  text.text = "# One\n\nMine.\nMore.\nStill.\nLate.\n";
+  g_assert_true (text_is (&text));
+  g_assert_true (gtk_text_buffer_get_modified (buffer));
+
   spec_autosave_close (spec_window_get_autosave (window));
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);
