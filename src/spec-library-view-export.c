@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "spec-export.h"
 #include "spec-library-item.h"
 #include "spec-library-view-private.h"
 #include "spec-text-file.h"
@@ -119,17 +120,6 @@ chooser_response_cb (GtkNativeDialog *chooser,
     spec_library_view_export (self, id, file);
 }
 
-/* A file name from a title: what a file manager can show. */
-static char *
-file_name_for (const char *title)
-{
-  g_autofree char *name = g_strdup (title != NULL && *title != '\0' ? title : _("Untitled"));
-
-  g_strdelimit (name, "/\\:*?\"<>|\n\r\t", '-');
-
-  return g_strconcat (name, ".md", NULL);
-}
-
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
@@ -144,7 +134,7 @@ export_action (GtkWidget  *widget,
   if (item == NULL)
     return;
 
-  name = file_name_for (spec_library_item_get_title (item));
+  name = spec_export_file_name (spec_library_item_get_title (item), SPEC_EXPORT_FORMAT_MARKDOWN);
   chooser = gtk_file_chooser_native_new (_("Export as Markdown"), GTK_WINDOW (gtk_widget_get_root (widget)),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
