@@ -15,6 +15,9 @@ packages=(
   # tests: opening files as the file manager does (gio open, xdg-mime,
   # the focused window), the Flatpak manifest's test
   libglib2.0-bin shared-mime-info xdg-utils xdotool python3
+  # tests: exports checked as a reader would (HTML validated, PDF text
+  # and pages)
+  libxml2-utils poppler-utils
   # tests: the sanitizer build and the fuzzers (clang and its runtimes),
   # static analysis
   clang libclang-rt-14-dev cppcheck clang-tidy

@@ -10,6 +10,8 @@
 
 #include "spec-autosave.h"
 #include "spec-disk-banner.h"
+#include "spec-export.h"
+#include "spec-export-bar.h"
 #include "spec-library.h"
 #include "spec-library-view.h"
 #include "spec-navigator.h"
@@ -55,6 +57,11 @@ struct _SpecWindow
   SpecLibraryView      *library_view;
   GtkWidget            *library_button;
   SpecDiskBanner       *disk_banner;
+  SpecExportBar        *export_bar;
+
+  GCancellable         *export_cancellable; /* while an export runs */
+  guint                 export_progress_source;
+  GtkPrintSettings     *print_settings;     /* as last chosen */
 
   int                   unfilled_pending;   /* Ctrl+J waiting for a parse: 1, -1 */
   guint                 suggest_source;     /* a template to suggest, after the frame */
@@ -130,5 +137,14 @@ void     _spec_window_autosave_file      (SpecWindow     *self);
 void     _spec_window_show_error         (SpecWindow     *self,
                                           const char     *heading,
                                           const GError   *error);
+void     _spec_window_export_init        (SpecWindow     *self);
+void     _spec_window_class_export_init  (GtkWidgetClass *widget_class);
+void     _spec_window_export_dispose     (SpecWindow     *self);
+void     _spec_window_export             (SpecWindow       *self,
+                                          SpecExportFormat  format,
+                                          GFile            *output);
+gboolean _spec_window_print_to_file      (SpecWindow     *self,
+                                          const char     *path,
+                                          GError        **error);
 
 G_END_DECLS

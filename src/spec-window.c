@@ -266,6 +266,7 @@ spec_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_handle_id (&self->suggest_source, g_source_remove);
+  _spec_window_export_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SPEC_TYPE_WINDOW);
 
@@ -445,6 +446,7 @@ spec_window_class_init (SpecWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SPEC_TYPE_EXPORT_BAR);
   g_type_ensure (SPEC_TYPE_LIBRARY_VIEW);
   g_type_ensure (SPEC_TYPE_NAVIGATOR);
   g_type_ensure (SPEC_TYPE_PREVIEW);
@@ -492,6 +494,7 @@ spec_window_class_init (SpecWindowClass *klass)
   _spec_window_class_clarify_init (widget_class);
   _spec_window_class_template_init (widget_class);
   _spec_window_class_disk_init (widget_class);
+  _spec_window_class_export_init (widget_class);
 }
 
 static void
@@ -535,6 +538,7 @@ spec_window_init (SpecWindow *self)
   _spec_window_clarify_init (self);
   _spec_window_template_init (self);
   _spec_window_disk_init (self);
+  _spec_window_export_init (self);
   _spec_window_trace_init (self);
 }
 
