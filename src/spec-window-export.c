@@ -36,7 +36,7 @@ typedef struct
   gsize             len;
   GFile            *base_file;   /* nullable: images beside the document */
   GFile            *output;
-  char             *title;
+  char             *title;       /* from the worker's parse */
   char             *status;
   SpecExportFormat  format;
   gint              permille;    /* progress, written by the worker */
@@ -98,6 +98,7 @@ export_thread (GTask        *task,
    * the first time they are read, so the preview's tree is read on the
    * main thread only. */
   snapshot = spec_snapshot_new_take (g_steal_pointer (&job->text), job->len);
+  job->title = spec_export_dup_title (snapshot, job->base_file);
 
   if (job->format == SPEC_EXPORT_FORMAT_PDF)
     {
@@ -187,7 +188,7 @@ _spec_window_export (SpecWindow       *self,
   g_autoptr(GTask) task = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
-  SpecSnapshot *snapshot;
+  GFile *base_file = spec_document_get_file (self->document);
   ExportJob *job;
   char *text;
   gsize len;
@@ -199,7 +200,6 @@ _spec_window_export (SpecWindow       *self,
     return;
 
   /* The editor's text as it is this moment, even before its parse. */
-  snapshot = spec_document_get_snapshot (self->document);
   text = spec_document_dup_text (self->document);
   len = strlen (text);
 
@@ -207,9 +207,8 @@ _spec_window_export (SpecWindow       *self,
   job->self = g_object_ref (self);
   job->text = text;
   job->len = len;
-  job->base_file = spec_document_get_file (self->document) ? g_object_ref (spec_document_get_file (self->document)) : NULL;
+  job->base_file = base_file != NULL ? g_object_ref (base_file) : NULL;
   job->output = g_object_ref (output);
-  job->title = spec_export_dup_title (snapshot, job->base_file);
   job->status = spec_status_parse (job->text, len);
   job->format = format;
 

@@ -114,40 +114,6 @@ append_escaped (GString    *out,
   g_string_append (out, escaped);
 }
 
-/* Comments are notes to whoever edits the document: the preview hides
- * them, and so does the page.  An unterminated one runs to the end, as
- * it does for a browser.  (The preview's spec_inline_markup_strip_html_
- * comments(), which the core cannot reach.) */
-static char *
-strip_html_comments (const char *html)
-{
-  GString *out = g_string_new (NULL);
-  const char *p = html;
-
-  while (*p != '\0')
-    {
-      const char *open = strstr (p, "<!--");
-      const char *close;
-
-      if (open == NULL)
-        {
-          g_string_append (out, p);
-          break;
-        }
-
-      g_string_append_len (out, p, open - p);
-
-      /* from the second dash: "<!-->" and "<!--->" end there too */
-      close = strstr (open + 2, "-->");
-      if (close == NULL)
-        break;
-
-      p = close + strlen ("-->");
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 /* A raw HTML block is shown as the author typed it, in the preview's
  * quieter style, less its comments.
  *
@@ -158,7 +124,7 @@ export_html_block (Export     *self,
                    cmark_node *node)
 {
   const char *literal = cmark_node_get_literal (node);
-  g_autofree char *visible = strip_html_comments (literal ? literal : "");
+  g_autofree char *visible = spec_markdown_strip_html_comments (literal ? literal : "");
   g_autofree char *code_text = NULL;
   cmark_node *box;
   cmark_node *code;

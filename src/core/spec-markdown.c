@@ -162,3 +162,142 @@ spec_markdown_node_get_plain_text (cmark_node *node)
 
   return g_string_free (str, FALSE);
 }
+
+/**
+ * spec_markdown_is_html_comment:
+ * @html: (nullable): raw HTML, as in an inline HTML node
+ *
+ * Whether @html is a comment, which the preview and the exports hide.
+ */
+gboolean
+spec_markdown_is_html_comment (const char *html)
+{
+  return html != NULL && g_str_has_prefix (html, "<!--");
+}
+
+/**
+ * spec_markdown_strip_html_comments:
+ * @html: raw HTML, as in an HTML block
+ *
+ * Removes every `<!-- ... -->` from @html; an unterminated comment runs to
+ * the end, as it does for the browser.
+ *
+ * Returns: (transfer full): what is left, maybe only white space
+ */
+char *
+spec_markdown_strip_html_comments (const char *html)
+{
+  GString *out;
+  const char *p;
+
+  g_return_val_if_fail (html != NULL, NULL);
+
+  out = g_string_new (NULL);
+  p = html;
+
+  while (*p != '\0')
+    {
+      const char *open = strstr (p, "<!--");
+      const char *close;
+
+      if (open == NULL)
+        {
+          g_string_append (out, p);
+          break;
+        }
+
+      g_string_append_len (out, p, open - p);
+
+      /* Searching from the second dash accepts the short forms "<!-->"
+       * and "<!--->", which HTML also ends there. */
+      close = strstr (open + 2, "-->");
+      if (close == NULL)
+        break;
+
+      p = close + strlen ("-->");
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+text_is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    {
+      if (!g_ascii_isspace (*p))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * spec_markdown_paragraph_is_images_only:
+ *
+ * Whether @paragraph holds images and nothing else but blanks and line
+ * breaks: it stands for a figure, and the preview and the printed page
+ * show the pictures alone.
+ */
+gboolean
+spec_markdown_paragraph_is_images_only (cmark_node *paragraph)
+{
+  gboolean has_image = FALSE;
+
+  for (cmark_node *child = cmark_node_first_child (paragraph);
+       child != NULL;
+       child = cmark_node_next (child))
+    {
+      switch ((int) cmark_node_get_type (child))
+        {
+        case CMARK_NODE_IMAGE:
+          has_image = TRUE;
+          break;
+
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+          break;
+
+        case CMARK_NODE_TEXT:
+          if (!text_is_blank (cmark_node_get_literal (child)))
+            return FALSE;
+          break;
+
+        default:
+          return FALSE;
+        }
+    }
+
+  return has_image;
+}
+
+/**
+ * spec_markdown_collect_images:
+ * @images: (element-type cmark_node): where the images are added
+ *
+ * The images of @node's inlines, in order, but for those inside a link
+ * (a badge, say), which stay the link's text.
+ */
+void
+spec_markdown_collect_images (cmark_node *node,
+                              GPtrArray  *images)
+{
+  for (cmark_node *child = cmark_node_first_child (node);
+       child != NULL;
+       child = cmark_node_next (child))
+    {
+      switch ((int) cmark_node_get_type (child))
+        {
+        case CMARK_NODE_IMAGE:
+          g_ptr_array_add (images, child);
+          break;
+
+        case CMARK_NODE_LINK:
+          break;
+
+        default:
+          spec_markdown_collect_images (child, images);
+          break;
+        }
+    }
+}

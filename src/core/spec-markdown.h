@@ -23,6 +23,11 @@ gboolean    spec_markdown_node_is             (cmark_node *node,
 char       *spec_markdown_node_get_plain_text (cmark_node *node);
 void        spec_markdown_node_append_plain_text (GString    *str,
                                                   cmark_node *node);
+gboolean    spec_markdown_is_html_comment     (const char *html);
+char       *spec_markdown_strip_html_comments (const char *html);
+gboolean    spec_markdown_paragraph_is_images_only (cmark_node *paragraph);
+void        spec_markdown_collect_images      (cmark_node *node,
+                                               GPtrArray  *images);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_node, cmark_node_free)
 

@@ -104,66 +104,6 @@ text_is_blank (const char *text)
   return TRUE;
 }
 
-/* A paragraph that is nothing but images stands for a figure: it shows
- * the pictures. */
-static gboolean
-paragraph_is_images_only (cmark_node *paragraph)
-{
-  gboolean has_image = FALSE;
-
-  for (cmark_node *child = cmark_node_first_child (paragraph);
-       child != NULL;
-       child = cmark_node_next (child))
-    {
-      switch ((int) cmark_node_get_type (child))
-        {
-        case CMARK_NODE_IMAGE:
-          has_image = TRUE;
-          break;
-
-        case CMARK_NODE_SOFTBREAK:
-        case CMARK_NODE_LINEBREAK:
-          break;
-
-        case CMARK_NODE_TEXT:
-          if (!text_is_blank (cmark_node_get_literal (child)))
-            return FALSE;
-          break;
-
-        default:
-          return FALSE;
-        }
-    }
-
-  return has_image;
-}
-
-/* The images of @node's inlines, in order, but for those inside a link
- * (a badge, say), which stay the link's text. */
-static void
-collect_images (cmark_node *node,
-                GPtrArray  *images)
-{
-  for (cmark_node *child = cmark_node_first_child (node);
-       child != NULL;
-       child = cmark_node_next (child))
-    {
-      switch ((int) cmark_node_get_type (child))
-        {
-        case CMARK_NODE_IMAGE:
-          g_ptr_array_add (images, child);
-          break;
-
-        case CMARK_NODE_LINK:
-          break;
-
-        default:
-          collect_images (child, images);
-          break;
-        }
-    }
-}
-
 /* Each image on a line of its own, at most as wide as the page. */
 static GtkWidget *
 images_new (const BuildContext *context,
@@ -189,8 +129,8 @@ paragraph_new (const BuildContext *context,
   GtkWidget *label;
   GtkWidget *box;
 
-  collect_images (node, images);
-  if (images->len > 0 && paragraph_is_images_only (node))
+  spec_markdown_collect_images (node, images);
+  if (images->len > 0 && spec_markdown_paragraph_is_images_only (node))
     return images_new (context, images);
 
   markup = spec_inline_markup_from_node (node);
@@ -214,7 +154,7 @@ static GtkWidget *
 html_block_new (cmark_node *node)
 {
   const char *literal = cmark_node_get_literal (node);
-  g_autofree char *visible = spec_inline_markup_strip_html_comments (literal ? literal : "");
+  g_autofree char *visible = spec_markdown_strip_html_comments (literal ? literal : "");
   GtkWidget *label;
 
   g_strstrip (visible);
@@ -537,12 +477,12 @@ spec_block_widget_shows_something (cmark_node *node)
   switch ((int) cmark_node_get_type (node))
     {
     case CMARK_NODE_HTML_BLOCK:
-      text = spec_inline_markup_strip_html_comments (cmark_node_get_literal (node) ?
+      text = spec_markdown_strip_html_comments (cmark_node_get_literal (node) ?
                                                      cmark_node_get_literal (node) : "");
       return !text_is_blank (text);
 
     case CMARK_NODE_PARAGRAPH:
-      if (paragraph_is_images_only (node))
+      if (spec_markdown_paragraph_is_images_only (node))
         return TRUE;
       text = spec_inline_markup_from_node (node);
       return !text_is_blank (text);

@@ -140,7 +140,7 @@ enter_node (MarkupState *state,
     case CMARK_NODE_HTML_INLINE:
       /* Raw HTML is shown as the author typed it, except comments, which
        * are notes to the editor and never meant to be seen. */
-      if (!spec_inline_markup_is_html_comment (cmark_node_get_literal (node)))
+      if (!spec_markdown_is_html_comment (cmark_node_get_literal (node)))
         append_escaped (state->out, cmark_node_get_literal (node));
       break;
 
@@ -259,57 +259,6 @@ spec_inline_markup_from_node (cmark_node *parent)
   cmark_iter_free (iter);
 
   return g_string_free (state.out, FALSE);
-}
-
-gboolean
-spec_inline_markup_is_html_comment (const char *html)
-{
-  return html != NULL && g_str_has_prefix (html, "<!--");
-}
-
-/**
- * spec_inline_markup_strip_html_comments:
- * @html: raw HTML, as in an HTML block
- *
- * Removes every `<!-- ... -->` from @html; an unterminated comment runs to
- * the end, as it does for the browser.
- *
- * Returns: (transfer full): what is left, maybe only white space
- */
-char *
-spec_inline_markup_strip_html_comments (const char *html)
-{
-  GString *out;
-  const char *p;
-
-  g_return_val_if_fail (html != NULL, NULL);
-
-  out = g_string_new (NULL);
-  p = html;
-
-  while (*p != '\0')
-    {
-      const char *open = strstr (p, "<!--");
-      const char *close;
-
-      if (open == NULL)
-        {
-          g_string_append (out, p);
-          break;
-        }
-
-      g_string_append_len (out, p, open - p);
-
-      /* Searching from the second dash accepts the short forms "<!-->"
-       * and "<!--->", which HTML also ends there. */
-      close = strstr (open + 2, "-->");
-      if (close == NULL)
-        break;
-
-      p = close + strlen ("-->");
-    }
-
-  return g_string_free (out, FALSE);
 }
 
 /**

@@ -12,8 +12,6 @@
 G_BEGIN_DECLS
 
 char     *spec_inline_markup_from_node           (cmark_node *parent);
-gboolean  spec_inline_markup_is_html_comment     (const char *html);
-char     *spec_inline_markup_strip_html_comments (const char *html);
 gboolean  spec_inline_markup_uri_can_open        (const char *uri);
 
 G_END_DECLS

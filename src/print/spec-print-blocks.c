@@ -210,65 +210,6 @@ text_is_blank (const char *text)
   return TRUE;
 }
 
-/* As in spec-block-widget.c: a paragraph of nothing but images is a
- * figure, and shows the pictures alone. */
-static gboolean
-paragraph_is_images_only (cmark_node *paragraph)
-{
-  gboolean has_image = FALSE;
-
-  for (cmark_node *child = cmark_node_first_child (paragraph);
-       child != NULL;
-       child = cmark_node_next (child))
-    {
-      switch ((int) cmark_node_get_type (child))
-        {
-        case CMARK_NODE_IMAGE:
-          has_image = TRUE;
-          break;
-
-        case CMARK_NODE_SOFTBREAK:
-        case CMARK_NODE_LINEBREAK:
-          break;
-
-        case CMARK_NODE_TEXT:
-          if (!text_is_blank (cmark_node_get_literal (child)))
-            return FALSE;
-          break;
-
-        default:
-          return FALSE;
-        }
-    }
-
-  return has_image;
-}
-
-/* Images inside a link (a badge) stay the link's words. */
-static void
-collect_images (cmark_node *node,
-                GPtrArray  *images)
-{
-  for (cmark_node *child = cmark_node_first_child (node);
-       child != NULL;
-       child = cmark_node_next (child))
-    {
-      switch ((int) cmark_node_get_type (child))
-        {
-        case CMARK_NODE_IMAGE:
-          g_ptr_array_add (images, child);
-          break;
-
-        case CMARK_NODE_LINK:
-          break;
-
-        default:
-          collect_images (child, images);
-          break;
-        }
-    }
-}
-
 /* Where there is no picture, its alt text says which, as the preview's
  * placeholder does.  Remote pictures are never fetched. */
 static void
@@ -385,8 +326,8 @@ add_paragraph (Walk       *walk,
   g_autoptr(GPtrArray) images = g_ptr_array_new ();
   g_autofree char *markup = NULL;
 
-  collect_images (node, images);
-  if (images->len > 0 && paragraph_is_images_only (node))
+  spec_markdown_collect_images (node, images);
+  if (images->len > 0 && spec_markdown_paragraph_is_images_only (node))
     {
       add_images (walk, images);
       return;
@@ -457,7 +398,7 @@ add_html_block (Walk       *walk,
                 cmark_node *node)
 {
   const char *literal = cmark_node_get_literal (node);
-  g_autofree char *visible = spec_inline_markup_strip_html_comments (literal != NULL ? literal : "");
+  g_autofree char *visible = spec_markdown_strip_html_comments (literal != NULL ? literal : "");
   SpecPrintItem *item;
   PangoLayout *layout;
   double saved_alpha = walk->alpha;

@@ -372,14 +372,14 @@ test_strip_html_comments (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *visible = spec_inline_markup_strip_html_comments (cases[i].html);
+      g_autofree char *visible = spec_markdown_strip_html_comments (cases[i].html);
 
       g_assert_cmpstr (visible, ==, cases[i].visible);
     }
 
-  g_assert_true (spec_inline_markup_is_html_comment ("<!-- x -->"));
-  g_assert_false (spec_inline_markup_is_html_comment ("<span>"));
-  g_assert_false (spec_inline_markup_is_html_comment (NULL));
+  g_assert_true (spec_markdown_is_html_comment ("<!-- x -->"));
+  g_assert_false (spec_markdown_is_html_comment ("<span>"));
+  g_assert_false (spec_markdown_is_html_comment (NULL));
 }
 
 static void

@@ -267,7 +267,7 @@ assert_html_blocks (SpecPreview  *preview,
       if (cmark_node_get_type (node) != CMARK_NODE_HTML_BLOCK)
         continue;
 
-      visible = spec_inline_markup_strip_html_comments (cmark_node_get_literal (node));
+      visible = spec_markdown_strip_html_comments (cmark_node_get_literal (node));
       g_strstrip (visible);
 
       if (visible[0] == '\0')

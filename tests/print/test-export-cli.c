@@ -33,22 +33,18 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 /* Runs the program with @args (NULL-terminated), in the C locale so that
  * its messages are the untranslated ones. */
 static void
-run_export (Run         *run,
-            const char  *first,
-            ...)
+run_export (Run                *run,
+            const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
   g_autoptr(GError) error = NULL;
   const char *program = g_getenv ("SPECWRIGHT_EXPORT");
-  va_list ap;
 
   g_assert_nonnull (program);
   g_ptr_array_add (argv, (gpointer) program);
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
   g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT,
@@ -119,7 +115,7 @@ test_formats (Fixture       *f,
   g_autofree char *forced = NULL;
   g_auto(Run) run = { 0 };
 
-  run_export (&run, f->input, "-o", html_path, NULL);
+  run_export (&run, (const char *[]) { f->input, "-o", html_path, NULL });
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_true (g_file_get_contents (html_path, &html, NULL, NULL));
@@ -130,13 +126,13 @@ test_formats (Fixture       *f,
   g_assert_null (strstr (html, "class=\"report\""));
   run_clear (&run);
 
-  run_export (&run, f->input, "--output", pdf_path, NULL);
+  run_export (&run, (const char *[]) { f->input, "--output", pdf_path, NULL });
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_get_contents (pdf_path, &pdf, NULL, NULL));
   g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
   run_clear (&run);
 
-  run_export (&run, "--format", "pdf", f->input, "-o", named, NULL);
+  run_export (&run, (const char *[]) { "--format", "pdf", f->input, "-o", named, NULL });
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_get_contents (named, &forced, NULL, NULL));
   g_assert_true (g_str_has_prefix (forced, "%PDF-"));
@@ -150,7 +146,7 @@ test_report_and_title (Fixture       *f,
   g_autofree char *html = NULL;
   g_auto(Run) run = { 0 };
 
-  run_export (&run, f->input, "-o", path, "--report", "--title", "A <b> Title", NULL);
+  run_export (&run, (const char *[]) { f->input, "-o", path, "--report", "--title", "A <b> Title", NULL });
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_get_contents (path, &html, NULL, NULL));
   g_assert_nonnull (strstr (html, "class=\"report\""));
@@ -166,33 +162,33 @@ test_usage (Fixture       *f,
   g_autofree char *listing = NULL;
   g_auto(Run) run = { 0 };
 
-  run_export (&run, f->input, NULL);
+  run_export (&run, (const char *[]) { f->input, NULL });
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpstr (run.err, ==, "specwright-export: no output given: -o FILE\n");
   run_clear (&run);
 
-  run_export (&run, "-o", docx, NULL);
+  run_export (&run, (const char *[]) { "-o", docx, NULL });
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpstr (run.err, ==, "specwright-export: no file given; try --help\n");
   run_clear (&run);
 
-  run_export (&run, f->input, "-o", docx, NULL);
+  run_export (&run, (const char *[]) { f->input, "-o", docx, NULL });
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "--format html or pdf"));
   run_clear (&run);
 
-  run_export (&run, f->input, "-o", docx, "--format", "docx", NULL);
+  run_export (&run, (const char *[]) { f->input, "-o", docx, "--format", "docx", NULL });
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpstr (run.err, ==, "specwright-export: --format takes html or pdf\n");
   run_clear (&run);
 
-  run_export (&run, f->input, f->input, "-o", docx, "--format", "html", NULL);
+  run_export (&run, (const char *[]) { f->input, f->input, "-o", docx, "--format", "html", NULL });
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpstr (run.err, ==, "specwright-export: one file at a time; try --help\n");
   run_clear (&run);
 
   /* Never over its own input. */
-  run_export (&run, f->input, "-o", f->input, "--format", "html", NULL);
+  run_export (&run, (const char *[]) { f->input, "-o", f->input, "--format", "html", NULL });
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "the output would replace the input"));
 
@@ -215,25 +211,25 @@ test_failures (Fixture       *f,
   g_autofree char *listing = NULL;
   g_auto(Run) run = { 0 };
 
-  run_export (&run, missing, "-o", out, NULL);
+  run_export (&run, (const char *[]) { missing, "-o", out, NULL });
   g_assert_cmpint (run.status, ==, 1);
   expected = g_strdup_printf ("specwright-export: %s: ", missing);
   g_assert_true (g_str_has_prefix (run.err, expected));
   run_clear (&run);
 
   g_assert_true (g_file_set_contents (binary, "# A\n\0\1\2", 7, NULL));
-  run_export (&run, binary, "-o", out, NULL);
+  run_export (&run, (const char *[]) { binary, "-o", out, NULL });
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "binary.md: "));
   g_assert_cmpint (g_unlink (binary), ==, 0);
   run_clear (&run);
 
-  run_export (&run, f->input, "-o", nowhere_html, NULL);
+  run_export (&run, (const char *[]) { f->input, "-o", nowhere_html, NULL });
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "out.html: "));
   run_clear (&run);
 
-  run_export (&run, f->input, "-o", nowhere_pdf, NULL);
+  run_export (&run, (const char *[]) { f->input, "-o", nowhere_pdf, NULL });
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "out.pdf: "));
 
@@ -262,11 +258,11 @@ test_seeds (void)
       g_autofree char *pdf = g_strdup_printf ("%s/%s.pdf", dir, base);
       g_auto(Run) run = { 0 };
 
-      run_export (&run, seeds[i], "-o", html, NULL);
+      run_export (&run, (const char *[]) { seeds[i], "-o", html, NULL });
       g_assert_cmpint (run.status, ==, 0);
       g_assert_true (g_file_test (html, G_FILE_TEST_IS_REGULAR));
       run_clear (&run);
-      run_export (&run, seeds[i], "-o", pdf, NULL);
+      run_export (&run, (const char *[]) { seeds[i], "-o", pdf, NULL });
       g_assert_cmpint (run.status, ==, 0);
       g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
     }
