@@ -17,6 +17,9 @@
 
 /* Links are not links on paper: they look like the preview's, in the
  * accent blue of the light style, underlined. */
+/* How the preview's markup opens a code span. */
+#define CODE_SPAN_OPEN_START "<span font_family=\"monospace\""
+
 #define LINK_SPAN_OPEN "<span foreground=\"#1c71d8\" underline=\"single\">"
 
 static PangoLayout *
@@ -110,7 +113,8 @@ spec_print_text_plain_layout_new (PangoContext *context,
  * @node: a node holding inline content: a paragraph, heading, table cell
  *
  * The preview's markup (see spec_inline_markup_from_node()) with its
- * links, which only GtkLabel understands, made plain styled text.
+ * links, which only GtkLabel understands, made plain styled text, and
+ * its code spans a step smaller.
  *
  * Returns: (transfer full): Pango markup
  */
@@ -133,6 +137,14 @@ spec_print_text_markup_from_node (cmark_node *node)
             break;
           g_string_append (out, LINK_SPAN_OPEN);
           p = close + 1;
+        }
+      else if (g_str_has_prefix (p, CODE_SPAN_OPEN_START))
+        {
+          /* The monospace face looks larger than the text's at the same
+           * size: on paper, where it cannot be zoomed, it is set a step
+           * smaller, as code blocks are. */
+          g_string_append (out, "<span size=\"smaller\" font_family=\"monospace\"");
+          p += strlen (CODE_SPAN_OPEN_START);
         }
       else if (g_str_has_prefix (p, "</a>"))
         {
