@@ -230,6 +230,23 @@ _spec_window_export (SpecWindow       *self,
   g_task_run_in_thread (task, export_thread);
 }
 
+/* The snapshot of the editor's text as it is now: the document's own
+ * when its parse has caught up, else a parse of its text here. */
+static SpecSnapshot *
+dup_current_snapshot (SpecWindow *self)
+{
+  SpecSnapshot *snapshot = spec_document_get_snapshot (self->document);
+  g_autofree char *text = spec_document_dup_text (self->document);
+  gsize len = strlen (text);
+  gsize parsed_len = 0;
+  const char *parsed = spec_snapshot_get_text (snapshot, &parsed_len);
+
+  if (parsed_len == len && memcmp (parsed, text, len) == 0)
+    return g_object_ref (snapshot);
+
+  return spec_snapshot_new_take (g_steal_pointer (&text), len);
+}
+
 /* Choosing where */
 
 static void
@@ -330,7 +347,7 @@ copy_html_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   SpecWindow *self = SPEC_WINDOW (widget);
-  SpecSnapshot *snapshot = spec_document_get_snapshot (self->document);
+  g_autoptr(SpecSnapshot) snapshot = dup_current_snapshot (self);
   GFile *file = spec_document_get_file (self->document);
   g_autoptr(GError) error = NULL;
   g_autofree char *title = spec_export_dup_title (snapshot, file);
@@ -399,7 +416,7 @@ draw_page_cb (GtkPrintOperation *operation,
 static GtkPrintOperation *
 new_print_operation (SpecWindow *self)
 {
-  SpecSnapshot *snapshot = spec_document_get_snapshot (self->document);
+  g_autoptr(SpecSnapshot) snapshot = dup_current_snapshot (self);
   GFile *file = spec_document_get_file (self->document);
   g_autofree char *title = spec_export_dup_title (snapshot, file);
   g_autofree char *status = NULL;

@@ -278,6 +278,7 @@ test_export_failure (Fixture       *fixture,
   g_assert_true (strlen (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog))) > 0);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
+  g_free (path);
   path = g_build_filename (fixture->dir, "gone", "spec.pdf", NULL);
   g_clear_object (&file);
   file = g_file_new_for_path (path);
