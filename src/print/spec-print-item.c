@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "spec-print-item.h"
+#include "spec-print-text.h"
 #include "spec-print-table.h"
 
 /* The code box as in the preview's CSS: 8px corners, a 6% wash. */
@@ -319,6 +320,8 @@ draw_lines (const SpecPrintItem *item,
   cairo_move_to (cr, item->x + item->inset, top - item->stops[first]);
   pango_cairo_show_layout (cr, item->layout);
   cairo_restore (cr);
+  spec_print_text_tag_links (cr, item->layout, item->x + item->inset, top - item->stops[first],
+                             top, top + height);
 }
 
 static void

@@ -282,6 +282,7 @@ draw_row (const SpecPrintTable *self,
       cairo_move_to (cr, x + CELL_PAD_X, y + CELL_PAD_Y);
       cairo_set_source_rgba (cr, 0, 0, 0, alpha);
       pango_cairo_show_layout (cr, row->cells[c]);
+      spec_print_text_tag_links (cr, row->cells[c], x + CELL_PAD_X, y + CELL_PAD_Y, -G_MAXDOUBLE, G_MAXDOUBLE);
       x += self->widths[c];
     }
 }

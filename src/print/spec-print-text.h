@@ -8,7 +8,7 @@
 
 #include <glib.h>
 #include <cmark-gfm.h>
-#include <pango/pango.h>
+#include <pango/pangocairo.h>
 
 G_BEGIN_DECLS
 
@@ -30,5 +30,11 @@ PangoLayout *spec_print_text_plain_layout_new (PangoContext *context,
                                                double        size,
                                                double        width);
 char        *spec_print_text_markup_from_node (cmark_node   *node);
+void         spec_print_text_tag_links        (cairo_t      *cr,
+                                               PangoLayout  *layout,
+                                               double        x,
+                                               double        y,
+                                               double        top,
+                                               double        bottom);
 
 G_END_DECLS

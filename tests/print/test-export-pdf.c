@@ -502,6 +502,48 @@ test_empty_document (void)
   spec_test_remove_tree (dir);
 }
 
+/* Web and mail links can be followed in the PDF, over the words they
+ * are on, in text and table cells; nothing else becomes a link. */
+static void
+test_links (void)
+{
+  static const char document[] =
+    "# Links\n\n"
+    "See [the site](https://example.com/a?b=1&c=2), [mail](mailto:x@example.com), "
+    "[bad](javascript:alert(1)), [local](file:///etc/passwd) and [anchor](#links).\n\n"
+    "| A | B |\n| - | - |\n| [cell](https://example.org/it's) | x |\n";
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "links.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bytes = NULL;
+  gsize len = 0;
+  g_autoptr(GString) raw = NULL;
+  guint n_links = 0;
+
+  g_assert_true (export (document, NULL, "Links", NULL, pdf, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &bytes, &len, NULL));
+
+  /* The annotations are plain objects; NULs would stop strstr(). */
+  raw = g_string_new_len (bytes, (gssize) len);
+  for (gsize i = 0; i < raw->len; i++)
+    if (raw->str[i] == '\0')
+      raw->str[i] = ' ';
+
+  g_assert_nonnull (strstr (raw->str, "/URI (https://example.com/a?b=1&c=2)"));
+  g_assert_nonnull (strstr (raw->str, "/URI (mailto:x@example.com)"));
+  g_assert_true (strstr (raw->str, "/URI (https://example.org/it\\'s)") != NULL ||
+                 strstr (raw->str, "/URI (https://example.org/it's)") != NULL);
+  g_assert_null (strstr (raw->str, "javascript"));
+  g_assert_null (strstr (raw->str, "/URI (file:"));
+  g_assert_null (strstr (raw->str, "/URI (#"));
+  for (const char *p = raw->str; (p = strstr (p, "/Subtype /Link")) != NULL; p++)
+    n_links++;
+  g_assert_cmpuint (n_links, ==, 3);
+
+  spec_test_remove_tree (dir);
+}
+
 /* @token in @text from @from, as a whole word; NULL if not there. */
 static const char *
 find_token (const char *from,
@@ -990,6 +1032,7 @@ main (int   argc,
   g_test_add_func ("/export-pdf/heading-at-page-bottom", test_heading_at_page_bottom);
   g_test_add_func ("/export-pdf/long-blocks", test_long_blocks);
   g_test_add_func ("/export-pdf/empty", test_empty_document);
+  g_test_add_func ("/export-pdf/links", test_links);
   g_test_add_func ("/export-pdf/cancel", test_cancel);
   g_test_add_func ("/export-pdf/write-failure", test_write_failure);
   g_test_add_func ("/export-pdf/write-error-midway", test_write_error_midway);
