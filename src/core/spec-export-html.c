@@ -32,6 +32,7 @@
 #include "spec-anchor.h"
 #include "spec-export.h"
 #include "spec-export-html.h"
+#include "spec-export-html-private.h"
 #include "spec-export-html-style.h"
 #include "spec-image-source.h"
 #include "spec-markdown.h"
@@ -515,10 +516,11 @@ export_block (Export     *self,
   return block;
 }
 
-static void
-append_section_link (GString           *out,
-                     const SpecSection *section,
-                     const char        *anchor)
+/* A section's title, linked to its heading when it has an anchor. */
+void
+spec_export_html_append_section_link (GString           *out,
+                                      const SpecSection *section,
+                                      const char        *anchor)
 {
   if (anchor[0] == '\0')
     {
@@ -546,7 +548,7 @@ append_toc_level (GString   *out,
       const SpecSection *section = g_ptr_array_index (sections, i);
 
       g_string_append (out, "<li>");
-      append_section_link (out, section, anchors[section->index]);
+      spec_export_html_append_section_link (out, section, anchors[section->index]);
       if (section->children->len > 0)
         {
           g_string_append_c (out, '\n');
@@ -600,209 +602,6 @@ dup_language_tag (void)
   return g_strdup ("en");
 }
 
-static void
-append_separator (GString *out,
-                  gsize    start)
-{
-  if (out->len > start)
-    g_string_append (out, ", ");
-}
-
-/* What is left to do in one section, in words. */
-static void
-append_section_counts (GString                 *out,
-                       const SpecSectionReport *sr)
-{
-  gsize start = out->len;
-
-  if (sr->counted && sr->state == SPEC_SECTION_EMPTY)
-    g_string_append (out, _("Empty section"));
-
-  if (sr->n_placeholders > 0)
-    {
-      append_separator (out, start);
-      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u placeholder", "%u placeholders",
-                                                sr->n_placeholders),
-                              sr->n_placeholders);
-    }
-
-  if (sr->n_clarifications > 0)
-    {
-      append_separator (out, start);
-      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u clarification", "%u clarifications",
-                                                sr->n_clarifications),
-                              sr->n_clarifications);
-    }
-
-  if (sr->checklist_done < sr->checklist_total)
-    {
-      append_separator (out, start);
-      g_string_append_printf (out, _("Checklist: %u of %u done"), sr->checklist_done, sr->checklist_total);
-    }
-
-  if (sr->n_guidance > 0)
-    {
-      append_separator (out, start);
-      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u guidance comment left",
-                                                "%u guidance comments left", sr->n_guidance),
-                              sr->n_guidance);
-    }
-}
-
-/* The placeholders and clarifications among @n items from @first, as a
- * list; guidance comments are hidden in the page, so only counted. */
-static void
-append_items (GString          *out,
-              const SpecReport *report,
-              guint             first,
-              guint             n)
-{
-  g_autoptr(GString) list = g_string_new (NULL);
-
-  for (guint i = first; i < first + n && i < report->items->len; i++)
-    {
-      const SpecItem *item = &g_array_index (report->items, SpecItem, i);
-
-      if (item->kind != SPEC_ITEM_PLACEHOLDER && item->kind != SPEC_ITEM_CLARIFICATION)
-        continue;
-
-      g_string_append (list, "<li><code>");
-      append_escaped (list, item->text ? item->text : "");
-      g_string_append (list, "</code></li>\n");
-    }
-
-  if (list->len > 0)
-    g_string_append_printf (out, "\n<ul>\n%s</ul>\n", list->str);
-}
-
-static gboolean
-section_is_unfinished (const SpecSectionReport *sr)
-{
-  return spec_report_count_unfilled (sr) > 0 ||
-         (sr->counted && sr->state == SPEC_SECTION_EMPTY) ||
-         sr->checklist_done < sr->checklist_total ||
-         sr->n_guidance > 0;
-}
-
-static void
-append_summary (GString          *out,
-                const SpecReport *report)
-{
-  guint total = report->n_counted + report->n_missing_counted;
-  gsize start;
-
-  g_string_append (out, "<p class=\"summary\"><strong>");
-  g_string_append_printf (out, _("%u%% complete"), report->percent);
-  g_string_append (out, "</strong> · ");
-  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u of %u section complete",
-                                            "%u of %u sections complete", total),
-                          report->n_complete, total);
-  g_string_append (out, "</p>\n<p class=\"counts\">");
-
-  start = out->len;
-  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u placeholder", "%u placeholders",
-                                            report->n_placeholders),
-                          report->n_placeholders);
-  append_separator (out, start);
-  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u clarification", "%u clarifications",
-                                            report->n_clarifications),
-                          report->n_clarifications);
-  if (report->n_empty > 0)
-    {
-      append_separator (out, start);
-      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u empty section", "%u empty sections",
-                                                report->n_empty),
-                              report->n_empty);
-    }
-  if (report->checklist_total > 0)
-    {
-      append_separator (out, start);
-      g_string_append_printf (out, _("Checklist: %u of %u done"),
-                              report->checklist_done, report->checklist_total);
-    }
-  g_string_append (out, "</p>\n");
-}
-
-/* The completeness report as an appendix: the figure, then what each
- * unfinished section still lacks, linked to the section. */
-static void
-append_report (GString       *out,
-               SpecSnapshot  *snapshot,
-               char         **anchors)
-{
-  const SpecReport *report = spec_snapshot_get_report (snapshot);
-  GPtrArray *sections = spec_snapshot_get_sections (snapshot);
-  g_autoptr(GString) list = g_string_new (NULL);
-  guint n_before = 0;
-  guint n_unfilled_before = 0;
-
-  /* Items before the first heading belong to no section.  They come
-   * first, the items being in document order. */
-  for (; n_before < report->items->len; n_before++)
-    {
-      const SpecItem *item = &g_array_index (report->items, SpecItem, n_before);
-
-      if (item->section != NULL)
-        break;
-      n_unfilled_before += item->kind == SPEC_ITEM_PLACEHOLDER ||
-                           item->kind == SPEC_ITEM_CLARIFICATION;
-    }
-
-  if (n_unfilled_before > 0)
-    {
-      g_string_append (list, "<li>");
-      append_escaped (list, _("Before the first heading"));
-      append_items (list, report, 0, n_before);
-      g_string_append (list, "</li>\n");
-    }
-
-  for (guint i = 0; i < sections->len; i++)
-    {
-      const SpecSection *section = g_ptr_array_index (sections, i);
-      const SpecSectionReport *sr = spec_report_get_section (report, section);
-
-      if (!section_is_unfinished (sr))
-        continue;
-
-      g_string_append (list, "<li>");
-      append_section_link (list, section, anchors[i]);
-      g_string_append (list, ": <span class=\"counts\">");
-      append_section_counts (list, sr);
-      g_string_append (list, "</span>");
-      append_items (list, report, sr->first_item, sr->n_items);
-      g_string_append (list, "</li>\n");
-    }
-
-  for (guint i = 0; i < report->missing->len; i++)
-    {
-      const SpecMissingSection *missing = &g_array_index (report->missing, SpecMissingSection, i);
-
-      g_string_append (list, "<li class=\"missing\">");
-      append_escaped (list, missing->title);
-      g_string_append (list, ": ");
-      append_escaped (list, missing->required ? _("Required by the template, missing")
-                                              : _("In the template, missing"));
-      g_string_append (list, "</li>\n");
-    }
-
-  g_string_append (out, "<section class=\"report\">\n<h2>");
-  append_escaped (out, _("Completeness"));
-  g_string_append (out, "</h2>\n");
-  append_summary (out, report);
-
-  if (list->len > 0)
-    {
-      g_string_append_printf (out, "<ul class=\"sections\">\n%s</ul>\n", list->str);
-    }
-  else
-    {
-      g_string_append (out, "<p>");
-      append_escaped (out, _("Nothing left to fill in."));
-      g_string_append (out, "</p>\n");
-    }
-
-  g_string_append (out, "</section>\n");
-}
 
 /* cmark-gfm's renderer gets no extension list: it only feeds the filters
  * extensions such as tagfilter apply to raw HTML, and none is left to
@@ -983,7 +782,7 @@ spec_export_html (SpecSnapshot         *snapshot,
   g_string_append (out, "</main>\n");
 
   if (flags & SPEC_EXPORT_HTML_REPORT)
-    append_report (out, snapshot, anchors);
+    spec_export_html_append_report (out, snapshot, anchors);
 
   g_string_append (out, "</body>\n</html>\n");
 
