@@ -13,5 +13,6 @@ G_BEGIN_DECLS
 char  *spec_test_seed_path   (const char *prefix);
 char **spec_test_list_seeds  (void);
 void   spec_test_remove_tree (const char *path);
+char  *spec_test_list_dir    (const char *path);
 
 G_END_DECLS

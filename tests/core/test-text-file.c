@@ -20,6 +20,7 @@
 
 #include <glib/gstdio.h>
 
+#include "spec-test-files.h"
 #include "spec-text-file.h"
 
 typedef struct
@@ -94,31 +95,6 @@ write_file (Fixture    *fixture,
   g_assert_no_error (error);
 
   return path;
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The folder's entries, hidden ones too, sorted and joined with spaces. */
-static char *
-list_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-
-  return g_strjoinv (" ", (char **) names->pdata);
 }
 
 static void
@@ -485,7 +461,7 @@ test_save_new (Fixture       *fixture,
   assert_file_contents (empty, "", 0);
 
   /* No temporary left behind. */
-  listing = list_dir (fixture->dir);
+  listing = spec_test_list_dir (fixture->dir);
   g_assert_cmpstr (listing, ==, "empty.md new.md");
 }
 
@@ -510,7 +486,7 @@ test_save_overwrite_keeps_mode (Fixture       *fixture,
       assert_file_contents (path, "new\n", 4);
       g_assert_cmpuint (file_mode (path), ==, modes[i]);
 
-      listing = list_dir (fixture->dir);
+      listing = spec_test_list_dir (fixture->dir);
       g_assert_cmpstr (listing, ==, name);
       g_assert_cmpint (g_unlink (path), ==, 0);
     }
@@ -556,7 +532,7 @@ test_save_read_only_file (Fixture       *fixture,
 
   assert_file_contents (path, "keep me\n", 8);
   g_assert_cmpuint (file_mode (path), ==, 0444);
-  listing = list_dir (fixture->dir);
+  listing = spec_test_list_dir (fixture->dir);
   g_assert_cmpstr (listing, ==, "locked.md");
 }
 
@@ -588,7 +564,7 @@ test_save_read_only_folder (Fixture       *fixture,
   assert_reason_only (error, existing);
   assert_file_contents (existing, "keep me\n", 8);
 
-  listing = list_dir (folder);
+  listing = spec_test_list_dir (folder);
   g_assert_cmpstr (listing, ==, "existing.md");
 }
 
@@ -606,7 +582,7 @@ test_save_missing_folder (Fixture       *fixture,
   assert_reason_only (error, path);
   g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
 
-  listing = list_dir (fixture->dir);
+  listing = spec_test_list_dir (fixture->dir);
   g_assert_cmpstr (listing, ==, "");
 }
 
@@ -632,7 +608,7 @@ test_save_not_regular (Fixture       *fixture,
   g_assert_error (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_NOT_REGULAR);
   assert_reason_only (error, fifo);
 
-  listing = list_dir (fixture->dir);
+  listing = spec_test_list_dir (fixture->dir);
   g_assert_cmpstr (listing, ==, "folder.md pipe.md");
 }
 
@@ -668,9 +644,9 @@ test_save_through_symlink (Fixture       *fixture,
   g_assert_cmpuint (file_mode (target), ==, 0600);
 
   /* The temporary went beside the target, and is gone. */
-  listing = list_dir (fixture->dir);
+  listing = spec_test_list_dir (fixture->dir);
   g_assert_cmpstr (listing, ==, "link.md real");
-  target_listing = list_dir (target_dir);
+  target_listing = spec_test_list_dir (target_dir);
   g_assert_cmpstr (target_listing, ==, "target.md");
 }
 
@@ -695,7 +671,7 @@ test_save_through_dangling_symlink (Fixture       *fixture,
   g_assert_true (S_ISLNK (st.st_mode));
   assert_file_contents (target, "new\n", 4);
 
-  listing = list_dir (fixture->dir);
+  listing = spec_test_list_dir (fixture->dir);
   g_assert_cmpstr (listing, ==, "link.md target.md");
 }
 
@@ -754,7 +730,7 @@ test_save_long_name (Fixture       *fixture,
   g_assert_true (save (path, "new\n", 4, &error));
   g_assert_no_error (error);
   assert_file_contents (path, "new\n", 4);
-  listing = list_dir (fixture->dir);
+  listing = spec_test_list_dir (fixture->dir);
   g_assert_cmpstr (listing, ==, name);
 }
 
@@ -819,7 +795,7 @@ test_replace_checks_etag (Fixture       *fixture,
   g_assert_error (error, SPEC_TEXT_FILE_ERROR, SPEC_TEXT_FILE_ERROR_CHANGED);
   g_clear_error (&error);
   assert_file_contents (path, "theirs\n", 7);
-  listing = list_dir (fixture->dir);
+  listing = spec_test_list_dir (fixture->dir);
   g_assert_cmpstr (listing, ==, "spec.md");
 
   /* Written as they left it, the etag it was given tells their next
@@ -1042,7 +1018,7 @@ check_save_does_not_fit (SaveWay     way,
   g_clear_error (&error);
 
   assert_file_contents (path, original, ORIGINAL_LEN);
-  listing = list_dir (disk);
+  listing = spec_test_list_dir (disk);
   g_assert_cmpstr (listing, ==, "spec.md");
 
   /* Nothing of the failed save still takes space. */
@@ -1054,7 +1030,7 @@ check_save_does_not_fit (SaveWay     way,
   g_assert_true (saved);
   assert_file_contents (path, fits, FITS_LEN);
   g_clear_pointer (&listing, g_free);
-  listing = list_dir (disk);
+  listing = spec_test_list_dir (disk);
   g_assert_cmpstr (listing, ==, "spec.md");
 }
 
@@ -1119,7 +1095,7 @@ test_save_removes_stale_temporaries (Fixture       *fixture,
   assert_file_contents (path, "new\n", 4);
   assert_file_contents (important, "keep\n", 5);
 
-  listing = list_dir (fixture->dir);
+  listing = spec_test_list_dir (fixture->dir);
   g_assert_cmpstr (listing, ==,
                    ".other.md.specwright-Ab12Cd .spec.md.backup .spec.md.specwright-Ab12Cd7 "
                    ".spec.md.specwright-Link01 .spec.md.specwright-Zz99Yy important.md spec.md");
@@ -1129,7 +1105,7 @@ test_save_removes_stale_temporaries (Fixture       *fixture,
   g_assert_true (save (path, "newer\n", 6, &error));
   g_assert_no_error (error);
   g_clear_pointer (&listing, g_free);
-  listing = list_dir (fixture->dir);
+  listing = spec_test_list_dir (fixture->dir);
   g_assert_cmpstr (listing, ==,
                    ".other.md.specwright-Ab12Cd .spec.md.backup .spec.md.specwright-Ab12Cd7 "
                    ".spec.md.specwright-Link01 important.md spec.md");
@@ -1157,7 +1133,7 @@ test_save_folder_made_read_only (Fixture       *fixture,
   assert_reason_only (error, path);
   g_clear_error (&error);
   assert_file_contents (path, "first\n", 6);
-  listing = list_dir (folder);
+  listing = spec_test_list_dir (folder);
   g_assert_cmpstr (listing, ==, "spec.md");
 
   g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
@@ -1165,7 +1141,7 @@ test_save_folder_made_read_only (Fixture       *fixture,
   g_assert_no_error (error);
   assert_file_contents (path, "third\n", 6);
   g_clear_pointer (&listing, g_free);
-  listing = list_dir (folder);
+  listing = spec_test_list_dir (folder);
   g_assert_cmpstr (listing, ==, "spec.md");
 }
 

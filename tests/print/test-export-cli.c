@@ -54,28 +54,6 @@ run_export (Run                *run,
   run->status = WEXITSTATUS (run->status);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  while ((name = g_dir_read_name (handle)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
 typedef struct
 {
   char *dir;
@@ -192,7 +170,7 @@ test_usage (Fixture       *f,
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "the output would replace the input"));
 
-  listing = list_dir (f->dir);
+  listing = spec_test_list_dir (f->dir);
   g_assert_cmpstr (listing, ==, "spec.md");
 }
 
@@ -233,7 +211,7 @@ test_failures (Fixture       *f,
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "out.pdf: "));
 
-  listing = list_dir (f->dir);
+  listing = spec_test_list_dir (f->dir);
   g_assert_cmpstr (listing, ==, "spec.md");
 }
 

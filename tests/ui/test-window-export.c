@@ -63,30 +63,6 @@ dialog_shown (gpointer data)
   return spec_test_find_dialog (GTK_WINDOW (data)) != NULL;
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in @dir, sorted, joined with spaces: no temporary may stay. */
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (handle);
-  while ((name = g_dir_read_name (handle)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
 /* The seed opened, with an edit not saved: exports take the editor's
  * text, not the file's. */
 static void
@@ -203,7 +179,7 @@ test_export_files (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Not Saved Yet"));
   g_assert_nonnull (strstr (text, "Page 1 of "));
 
-  listing = list_dir (fixture->dir);
+  listing = spec_test_list_dir (fixture->dir);
   g_assert_cmpstr (listing, ==, "spec.html spec.md spec.pdf");
 }
 
@@ -251,7 +227,7 @@ test_export_cancel (Fixture       *fixture,
                                                              "_Cancel")));
   g_assert_true (spec_test_wait_for (not_exporting, fixture->window, TIMEOUT_MS));
   g_assert_null (spec_test_find_dialog (GTK_WINDOW (fixture->window)));
-  listing = list_dir (fixture->dir);
+  listing = spec_test_list_dir (fixture->dir);
   g_assert_cmpstr (listing, ==, "spec.md");
 }
 
@@ -289,7 +265,7 @@ test_export_failure (Fixture       *fixture,
                    "Could Not Export “spec.pdf”");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  listing = list_dir (fixture->dir);
+  listing = spec_test_list_dir (fixture->dir);
   g_assert_cmpstr (listing, ==, "spec.md");
 }
 
