@@ -41,6 +41,23 @@ row_menu_model (void)
   return G_MENU_MODEL (menu);
 }
 
+/* Made when first asked for, not with the navigator: a popover menu is
+ * a tree of widgets, and most outlines are never right-clicked. */
+static void
+ensure_row_menu (SpecNavigator *self)
+{
+  g_autoptr(GMenuModel) model = NULL;
+
+  if (self->row_menu != NULL)
+    return;
+
+  model = row_menu_model ();
+  self->row_menu = gtk_popover_menu_new_from_model (model);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->row_menu), FALSE);
+  gtk_widget_set_halign (self->row_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->row_menu, GTK_WIDGET (self));
+}
+
 static void
 popup_at (SpecNavigator *self,
           GtkWidget     *widget,
@@ -48,6 +65,8 @@ popup_at (SpecNavigator *self,
           double         y)
 {
   graphene_point_t point;
+
+  ensure_row_menu (self);
 
   if (widget == NULL ||
       !gtk_widget_compute_point (widget, GTK_WIDGET (self), &GRAPHENE_POINT_INIT ((float) x, (float) y), &point))
@@ -229,17 +248,6 @@ add_subsection_action (GtkWidget  *widget,
   /* It comes after the section's last subsection. */
   _spec_navigator_expect_title (self, title, section->index + section->children->len + 1);
   g_signal_emit (self, _spec_navigator_signals [RESTRUCTURE], 0, self->snapshot, edits);
-}
-
-void
-_spec_navigator_menu_init (SpecNavigator *self)
-{
-  g_autoptr(GMenuModel) model = row_menu_model ();
-
-  self->row_menu = gtk_popover_menu_new_from_model (model);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->row_menu), FALSE);
-  gtk_widget_set_halign (self->row_menu, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->row_menu, GTK_WIDGET (self));
 }
 
 void

@@ -73,7 +73,6 @@ void  _spec_navigator_expect_title       (SpecNavigator  *self,
 const SpecSection *
       _spec_navigator_selected_section   (SpecNavigator  *self);
 void  _spec_navigator_class_menu_init    (GtkWidgetClass *widget_class);
-void  _spec_navigator_menu_init          (SpecNavigator  *self);
 void  _spec_navigator_menu_dispose       (SpecNavigator  *self);
 void  _spec_navigator_menu_setup_row     (GtkListItem    *list_item,
                                           GtkWidget      *row);

@@ -419,7 +419,6 @@ spec_navigator_init (SpecNavigator *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-  _spec_navigator_menu_init (self);
 }
 
 GtkWidget *

@@ -384,6 +384,30 @@ _spec_window_confirm_close (SpecWindow *self)
   return TRUE;
 }
 
+/* Keyboard Shortcuts (Ctrl+?), built when first asked for rather than
+ * with every window as GtkApplication does with gtk/help-overlay.ui: its
+ * hundred-odd widgets are a tenth of the window's start-up. */
+static void
+spec_window_action_show_shortcuts (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param)
+{
+  SpecWindow *self = SPEC_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/spec-shortcuts-window.ui");
+      GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+
+      gtk_window_set_transient_for (shortcuts, GTK_WINDOW (self));
+      gtk_window_set_destroy_with_parent (shortcuts, TRUE);
+      gtk_window_set_hide_on_close (shortcuts, TRUE);
+      g_set_weak_pointer (&self->shortcuts_window, shortcuts);
+    }
+
+  gtk_window_present (self->shortcuts_window);
+}
+
 void
 _spec_window_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -391,10 +415,13 @@ _spec_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, spec_window_action_save);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, spec_window_action_save_as);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, spec_window_action_close);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, spec_window_action_show_shortcuts);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-help-overlay", NULL);
 }

@@ -196,7 +196,7 @@ drop_cb (GtkDropTarget *target,
     }
 
   spec_window_set_show_library (self, TRUE);
-  spec_library_view_import (self->library_view, files, FALSE);
+  spec_library_view_import (_spec_window_get_library_view (self), files, FALSE);
 
   return TRUE;
 }
@@ -241,7 +241,7 @@ file_autosaved_cb (GObject      *object,
 static void
 autosave_stored_cb (SpecWindow *self)
 {
-  if (self->show_library)
+  if (self->show_library && self->library_view != NULL)
     spec_library_view_reload (self->library_view);
 
   /* Not over a change another program made: the file is looked at
@@ -283,7 +283,8 @@ spec_window_set_library (SpecWindow        *self,
   self->library = g_object_ref (library);
   self->writer = g_object_ref (writer);
   self->autosave = spec_autosave_new (self->document, writer);
-  spec_library_view_set_library (self->library_view, library, writer);
+  if (self->library_view != NULL)
+    spec_library_view_set_library (self->library_view, library, writer);
   gtk_widget_set_visible (self->library_button, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-library", TRUE);
   _spec_window_update_history_action (self);
@@ -308,6 +309,39 @@ spec_window_set_library (SpecWindow        *self,
 }
 
 /**
+ * _spec_window_get_library_view:
+ *
+ * The library's page, built the first time it is asked for: a window
+ * opened on a file does not pay for it before its first frame (its
+ * widgets, their style and icons, and measuring them as the stack's
+ * other page).
+ *
+ * Returns: (transfer none): the page
+ */
+SpecLibraryView *
+_spec_window_get_library_view (SpecWindow *self)
+{
+  GtkStackPage *page;
+
+  if (self->library_view != NULL)
+    return self->library_view;
+
+  self->library_view = SPEC_LIBRARY_VIEW (spec_library_view_new ());
+  g_signal_connect_object (self->library_view, "spec-activated",
+                           G_CALLBACK (_spec_window_on_spec_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library_view, "history-requested",
+                           G_CALLBACK (_spec_window_on_history_requested), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library_view, "status-requested",
+                           G_CALLBACK (_spec_window_on_status_requested), self, G_CONNECT_SWAPPED);
+  if (self->library != NULL)
+    spec_library_view_set_library (self->library_view, self->library, self->writer);
+  page = gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->library_view), "library");
+  gtk_stack_page_set_title (page, _("Library"));
+
+  return self->library_view;
+}
+
+/**
  * spec_window_set_show_library:
  *
  * Shows the library in place of the document (read afresh, the search
@@ -325,14 +359,16 @@ spec_window_set_show_library (SpecWindow *self,
 
   self->show_library = show_library;
   if (show_library)
-    spec_library_view_reload (self->library_view);
-  gtk_stack_set_visible_child_name (self->main_stack, show_library ? "library" : "editor");
-  if (show_library)
     {
-      spec_library_view_focus_search (self->library_view);
+      SpecLibraryView *view = _spec_window_get_library_view (self);
+
+      spec_library_view_reload (view);
+      gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (view));
+      spec_library_view_focus_search (view);
     }
   else
     {
+      gtk_stack_set_visible_child_name (self->main_stack, "editor");
       gtk_widget_grab_focus (GTK_WIDGET (self->editor));
       spec_library_view_clear (self->library_view);
     }

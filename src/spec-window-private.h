@@ -54,14 +54,17 @@ struct _SpecWindow
   SpecPreview          *preview;
   SpecProgressIndicator *progress;
   GtkStack             *main_stack;
-  SpecLibraryView      *library_view;
+  SpecLibraryView      *library_view;   /* nullable: until first shown */
   GtkWidget            *library_button;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   SpecDiskBanner       *disk_banner;
   SpecExportBar        *export_bar;
 
   GCancellable         *export_cancellable; /* while an export runs */
   guint                 export_progress_source;
   GtkPrintSettings     *print_settings;     /* as last chosen */
+  GtkWindow            *shortcuts_window;   /* weak: once asked for */
 
   int                   unfilled_pending;   /* Ctrl+J waiting for a parse: 1, -1 */
   guint                 suggest_source;     /* a template to suggest, after the frame */
@@ -76,6 +79,7 @@ struct _SpecWindow
 };
 
 void     _spec_window_update_title       (SpecWindow     *self);
+SpecLibraryView *_spec_window_get_library_view (SpecWindow *self);
 void     _spec_window_trace_init         (SpecWindow     *self);
 void     _spec_window_toast              (SpecWindow     *self,
                                           const char     *message);

@@ -267,6 +267,7 @@ spec_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_handle_id (&self->suggest_source, g_source_remove);
   _spec_window_export_dispose (self);
+  g_clear_weak_pointer (&self->shortcuts_window);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SPEC_TYPE_WINDOW);
 
@@ -447,7 +448,6 @@ spec_window_class_init (SpecWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SPEC_TYPE_EXPORT_BAR);
-  g_type_ensure (SPEC_TYPE_LIBRARY_VIEW);
   g_type_ensure (SPEC_TYPE_NAVIGATOR);
   g_type_ensure (SPEC_TYPE_PREVIEW);
   g_type_ensure (SPEC_TYPE_PROGRESS_INDICATOR);
@@ -463,14 +463,9 @@ spec_window_class_init (SpecWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpecWindow, preview);
   gtk_widget_class_bind_template_child (widget_class, SpecWindow, progress);
   gtk_widget_class_bind_template_child (widget_class, SpecWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, SpecWindow, library_view);
   gtk_widget_class_bind_template_child (widget_class, SpecWindow, library_button);
-  gtk_widget_class_bind_template_callback_full (widget_class, "on_spec_activated",
-                                                G_CALLBACK (_spec_window_on_spec_activated));
-  gtk_widget_class_bind_template_callback_full (widget_class, "on_history_requested",
-                                                G_CALLBACK (_spec_window_on_history_requested));
-  gtk_widget_class_bind_template_callback_full (widget_class, "on_status_requested",
-                                                G_CALLBACK (_spec_window_on_status_requested));
+  gtk_widget_class_bind_template_child (widget_class, SpecWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SpecWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_heading_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_restructure);
   gtk_widget_class_bind_template_callback (widget_class, on_restructure_refused);
@@ -497,6 +492,18 @@ spec_window_class_init (SpecWindowClass *klass)
   _spec_window_class_export_init (widget_class);
 }
 
+/* The main menu's popover (a widget for each of its twenty items) is made
+ * when it is first opened, not with the window. */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  SpecWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 spec_window_init (SpecWindow *self)
 {
@@ -504,6 +511,7 @@ spec_window_init (SpecWindow *self)
   self->show_preview = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
 
   self->document = spec_document_new ();
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->editor), GTK_TEXT_BUFFER (self->document));

@@ -141,8 +141,8 @@ static void
 test_shortcuts_listed (void)
 {
   g_autoptr(SpecApplication) app = spec_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
-  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/spec-shortcuts-window.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "shortcuts_window"));
   g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) bound = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
@@ -205,6 +205,68 @@ test_shortcuts_listed (void)
   g_object_unref (picker);
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);
+}
+
+/* The shortcuts windows transient for @parent, or any with %NULL. */
+static guint
+count_shortcuts_windows (GtkWindow  *parent,
+                         GtkWindow **found)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (window) &&
+          (parent == NULL || gtk_window_get_transient_for (window) == parent))
+        {
+          *found = window;
+          n++;
+        }
+    }
+
+  return n;
+}
+
+/* Keyboard Shortcuts is built when first asked for (not with each
+ * window), once, and goes with its window. */
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  SpecWindow *window = g_object_ref_sink (spec_window_new (NULL, settings));
+  GtkWindow *shortcuts = NULL;
+  GLogLevelFlags fatal;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spec_test_iterate (100);
+  g_assert_cmpuint (count_shortcuts_windows (GTK_WINDOW (window), &shortcuts), ==, 0);
+
+  /* GTK 4.8's GtkShortcutsWindow warns about its own page switcher (see
+   * shortcuts-listed). */
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  spec_test_iterate (200);
+  g_assert_cmpuint (count_shortcuts_windows (GTK_WINDOW (window), &shortcuts), ==, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+
+  /* Closed, it hides; asked for again, the same one shows. */
+  gtk_window_close (shortcuts);
+  spec_test_iterate (100);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  spec_test_iterate (200);
+  g_assert_cmpuint (count_shortcuts_windows (GTK_WINDOW (window), &shortcuts), ==, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_log_set_always_fatal (fatal);
+
+  /* Destroyed with its window. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  spec_test_iterate (100);
+  g_assert_cmpuint (count_shortcuts_windows (NULL, &shortcuts), ==, 0);
 }
 
 static gboolean
@@ -349,6 +411,7 @@ main (int   argc,
   spec_test_init (&argc, &argv);
 
   g_test_add_func ("/app-windows/shortcuts-listed", test_shortcuts_listed);
+  g_test_add_func ("/app-windows/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/app-windows/preferences", test_preferences);
   g_test_add_func ("/app-windows/application", test_application);
 

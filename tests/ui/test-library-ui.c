@@ -378,7 +378,7 @@ test_recovery_dialog (Fixture       *f,
 static GListModel *
 view_model (Fixture *f)
 {
-  return spec_library_view_get_model (f->window->library_view);
+  return spec_library_view_get_model (_spec_window_get_library_view (f->window));
 }
 
 static guint
@@ -444,11 +444,39 @@ fill_library (Fixture *f)
   spec_library_trash (f->library, trashed, NULL);
 }
 
+/* The library's page is built the first time it is shown, not with the
+ * window: a window opened on a file does not pay for it at start-up.
+ * Once built it stays, and shows and hides as before. */
+static void
+test_library_built_when_shown (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkStack *stack = f->window->main_stack;
+  GtkWidget *view;
+
+  spec_test_wait_for_frames (GTK_WIDGET (f->window), 2);
+  g_assert_null (f->window->library_view);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_stack_get_pages (stack))), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-library", NULL);
+  view = GTK_WIDGET (f->window->library_view);
+  g_assert_nonnull (view);
+  g_assert_true (gtk_stack_get_visible_child (stack) == view);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "library");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-library", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "editor");
+  g_assert_true (GTK_WIDGET (f->window->library_view) == view);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-library", NULL);
+  g_assert_true (gtk_stack_get_visible_child (stack) == view);
+  g_assert_true (_spec_window_get_library_view (f->window) == SPEC_LIBRARY_VIEW (view));
+}
+
 static void
 test_library_view (Fixture       *f,
                    gconstpointer  data)
 {
-  GtkWidget *view = GTK_WIDGET (f->window->library_view);
+  GtkWidget *view = GTK_WIDGET (_spec_window_get_library_view (f->window));
   GtkWidget *entry = spec_test_find_widget (view, GTK_TYPE_SEARCH_ENTRY);
   GtkWidget *status = spec_test_find_widget (view, GTK_TYPE_DROP_DOWN);
   GtkWidget *unfilled = spec_test_find_button (view, "_Unfilled");
@@ -536,7 +564,7 @@ static void
 test_library_trash (Fixture       *f,
                     gconstpointer  data)
 {
-  GtkWidget *view = GTK_WIDGET (f->window->library_view);
+  GtkWidget *view = GTK_WIDGET (_spec_window_get_library_view (f->window));
   GtkWidget *column_view = spec_test_find_widget (view, GTK_TYPE_COLUMN_VIEW);
   GtkWidget *trash = spec_test_find_matching (view, is_toggle_with_icon, "user-trash-symbolic");
   GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
@@ -668,7 +696,7 @@ static gboolean
 import_finished (gpointer data)
 {
   Fixture *f = data;
-  GtkWidget *bar = spec_test_find_widget (GTK_WIDGET (f->window->library_view), GTK_TYPE_REVEALER);
+  GtkWidget *bar = spec_test_find_widget (GTK_WIDGET (_spec_window_get_library_view (f->window)), GTK_TYPE_REVEALER);
 
   return !gtk_revealer_get_reveal_child (GTK_REVEALER (bar));
 }
@@ -692,7 +720,7 @@ test_import (Fixture       *f,
   g_ptr_array_add (files, g_file_new_for_path (dir));
 
   spec_window_set_show_library (f->window, TRUE);
-  spec_library_view_import (f->window->library_view, files, FALSE);
+  spec_library_view_import (_spec_window_get_library_view (f->window), files, FALSE);
   g_assert_true (spec_test_wait_for (import_finished, f, TIMEOUT_MS));
   wait_rows (f, 2);
 
@@ -740,7 +768,7 @@ test_add_folder (Fixture       *f,
   write_spec (dir, "b.md", "# B\n", -1);
 
   spec_window_set_show_library (f->window, TRUE);
-  spec_library_view_add_folder (f->window->library_view, folder);
+  spec_library_view_add_folder (_spec_window_get_library_view (f->window), folder);
   g_assert_true (spec_test_wait_for (import_finished, f, TIMEOUT_MS));
   g_assert_true (spec_test_wait_for (linked_are, &count, TIMEOUT_MS));
   wait_rows (f, 2);
@@ -775,14 +803,14 @@ test_export (Fixture       *f,
   g_autofree char *written = NULL;
   gint64 id = spec_library_add (f->library, body, NULL, SPEC_REVISION_SAVE, NULL);
 
-  spec_library_view_export (f->window->library_view, id, file);
+  spec_library_view_export (_spec_window_get_library_view (f->window), id, file);
   g_assert_true (spec_test_wait_for (file_exists, path, TIMEOUT_MS));
   spec_test_iterate (100);
   g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
   g_assert_cmpstr (written, ==, body);
 
   /* Nowhere to write: told, nothing made. */
-  spec_library_view_export (f->window->library_view, id, bad);
+  spec_library_view_export (_spec_window_get_library_view (f->window), id, bad);
   spec_test_iterate (500);
   g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
 }
@@ -807,7 +835,7 @@ static void
 select_title (Fixture    *f,
               const char *title)
 {
-  GtkWidget *column_view = spec_test_find_widget (GTK_WIDGET (f->window->library_view), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *column_view = spec_test_find_widget (GTK_WIDGET (_spec_window_get_library_view (f->window)), GTK_TYPE_COLUMN_VIEW);
   GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
 
   for (guint i = 0; i < n_rows (f); i++)
@@ -825,7 +853,7 @@ static void
 test_set_status (Fixture       *f,
                  gconstpointer  data)
 {
-  GtkWidget *view = GTK_WIDGET (f->window->library_view);
+  GtkWidget *view = GTK_WIDGET (_spec_window_get_library_view (f->window));
   SpecDocument *document = spec_window_get_document (f->window);
   gint64 other = spec_library_add (f->library, "# Other\n\n**Status:** Draft\n", NULL, SPEC_REVISION_SAVE, NULL);
   gint64 own = spec_library_add (f->library, "# Own\n\n**Status:** Review\n\nBody.\n", NULL, SPEC_REVISION_SAVE, NULL);
@@ -877,6 +905,7 @@ main (int   argc,
   ADD ("/library-ui/autosave-to-file", test_autosave_to_file);
   ADD ("/library-ui/library-locked", test_library_locked);
   ADD ("/library-ui/recovery-dialog", test_recovery_dialog);
+  ADD ("/library-ui/built-when-shown", test_library_built_when_shown);
   ADD ("/library-ui/view", test_library_view);
   ADD ("/library-ui/trash", test_library_trash);
   ADD ("/library-ui/history", test_history);

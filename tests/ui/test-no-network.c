@@ -937,7 +937,7 @@ test_open_contacts_no_one (Fixture       *f,
 
   /* In the library: the row lists it, and nothing reaches out. */
   spec_window_set_show_library (f->window, TRUE);
-  g_assert_true (spec_test_wait_for (library_has_rows, f->window->library_view, TIMEOUT_MS));
+  g_assert_true (spec_test_wait_for (library_has_rows, _spec_window_get_library_view (f->window), TIMEOUT_MS));
   spec_test_iterate (300);
   png = spec_test_save_screenshot (GTK_WIDGET (f->window), "no-network-library");
   spec_window_set_show_library (f->window, FALSE);

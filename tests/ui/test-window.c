@@ -1724,6 +1724,51 @@ test_toggle_panes (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->preview)));
 }
 
+/* The main menu's popover is made when first opened (F10 or a click),
+ * not with the window, and then kept. */
+static void
+test_main_menu (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkMenuButton *button = f->window->menu_button;
+  GtkPopover *popover;
+  gboolean has_export = FALSE;
+  GMenuModel *model;
+
+  spec_test_wait_for_frames (GTK_WIDGET (f->window), 2);
+  g_assert_null (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  g_assert_true (gtk_menu_button_get_primary (button));
+
+  gtk_menu_button_popup (button);
+  spec_test_iterate (100);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+  for (int s = 0; s < g_menu_model_get_n_items (model); s++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, s, G_MENU_LINK_SECTION);
+
+      for (int i = 0; section != NULL && i < g_menu_model_get_n_items (section); i++)
+        {
+          g_autofree char *action = NULL;
+
+          if (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+              g_str_equal (action, "win.export-pdf"))
+            has_export = TRUE;
+        }
+    }
+  g_assert_true (has_export);
+
+  gtk_menu_button_popdown (button);
+  spec_test_iterate (100);
+  gtk_menu_button_popup (button);
+  spec_test_iterate (100);
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  gtk_menu_button_popdown (button);
+}
+
 static void
 test_screenshot_seed_002 (Fixture       *f,
                           gconstpointer  data)
@@ -2423,6 +2468,7 @@ main (int   argc,
   ADD ("/window/open-bad-input", test_open_bad_input);
   ADD ("/window/save-read-only", test_save_read_only);
   ADD ("/window/toggle-panes", test_toggle_panes);
+  ADD ("/window/main-menu", test_main_menu);
   ADD ("/window/completeness-indicators", test_completeness_indicators);
   ADD ("/window/file-choosers", test_file_choosers);
   ADD ("/window/preview-edits-source", test_preview_edits_source);
