@@ -28,8 +28,10 @@ struct _SpecNavigator
   SpecSnapshot        *snapshot;
   GListStore          *roots;       /* SpecOutlineItem, kept across snapshots */
   GPtrArray           *items;       /* all of them, in document order,
-                                     * once made (populate_id is 0) */
+                                     * once made (see is_populating()) */
   guint                populate_id; /* making a large outline's rows */
+  GdkFrameClock       *fill_clock;  /* a document opened: the first frame */
+  gulong               fill_handler;
   GtkTreeListModel    *tree;
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filtered;    /* the rows shown */

@@ -23,6 +23,8 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
+
+static void spec_navigator_stop_fill (SpecNavigator *self);
 guint _spec_navigator_signals [N_NAVIGATOR_SIGNALS];
 #define signals _spec_navigator_signals
 
@@ -271,6 +273,7 @@ spec_navigator_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->populate_id, g_source_remove);
+  spec_navigator_stop_fill (self);
   _spec_navigator_menu_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPEC_TYPE_NAVIGATOR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -445,6 +448,83 @@ spec_navigator_get_snapshot (SpecNavigator *self)
  * for seconds and would hold the rows back as long. */
 #define POPULATE_PRIORITY (G_PRIORITY_HIGH_IDLE + 22)
 
+/* A document opened into an empty outline: about a screenful of rows for
+ * its first frame, and the rest once that frame is drawn.  GTK 4.8's list
+ * view makes, styles and measures a row for each of its first 200 items
+ * at once: for the 78 sections of a seed spec, 800 widgets held back the
+ * window's first frame (the preview does the same, see
+ * spec-block-model.c). */
+#define FIRST_FILL 32
+
+static gboolean populate_cb (gpointer data);
+
+/* Rows are still being made: the cursor's row is selected, and rows are
+ * looked for, once they are all in. */
+static gboolean
+spec_navigator_is_populating (SpecNavigator *self)
+{
+  return self->populate_id != 0 || self->fill_handler != 0;
+}
+
+static void
+spec_navigator_stop_fill (SpecNavigator *self)
+{
+  if (self->fill_clock == NULL)
+    return;
+
+  g_clear_signal_handler (&self->fill_handler, self->fill_clock);
+  g_clear_object (&self->fill_clock);
+  g_signal_handlers_disconnect_by_data (self, &self->fill_clock);
+}
+
+/* The rest of the rows, in batches from the next main loop iteration. */
+static void
+spec_navigator_populate_rest (SpecNavigator *self)
+{
+  spec_navigator_stop_fill (self);
+  if (self->populate_id == 0)
+    {
+      self->populate_id = g_idle_add_full (POPULATE_PRIORITY, populate_cb, self, NULL);
+      g_source_set_name_by_id (self->populate_id, "[specwright] navigator rows");
+    }
+}
+
+static void
+fill_after_paint_cb (GdkFrameClock *clock,
+                     SpecNavigator *self)
+{
+  spec_navigator_populate_rest (self);
+}
+
+/* No frame is coming while hidden: the rest at once. */
+static void
+fill_unmap_cb (SpecNavigator *self,
+               gpointer       data)
+{
+  spec_navigator_populate_rest (self);
+}
+
+/* Whether a document's first rows can wait for the next frame: only when
+ * one is coming. */
+static gboolean
+spec_navigator_can_fill (SpecNavigator *self)
+{
+  return self->fill_clock != NULL ||
+         (gtk_widget_get_mapped (GTK_WIDGET (self)) && gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL);
+}
+
+static void
+spec_navigator_wait_for_frame (SpecNavigator *self)
+{
+  if (self->fill_clock != NULL)
+    return;
+
+  self->fill_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  self->fill_handler = g_signal_connect (self->fill_clock, "after-paint", G_CALLBACK (fill_after_paint_cb), self);
+  g_signal_connect_data (self, "unmap", G_CALLBACK (fill_unmap_cb), &self->fill_clock, NULL, 0);
+  gdk_frame_clock_request_phase (self->fill_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
 /* After a snapshot or a batch of rows: what depends on the rows shown. */
 static void
 spec_navigator_rows_changed (SpecNavigator *self)
@@ -455,7 +535,7 @@ spec_navigator_rows_changed (SpecNavigator *self)
     _spec_navigator_update_page (self);
 
   /* Rows still being made: selected once they are all in. */
-  if (self->snapshot == NULL || self->populate_id != 0)
+  if (self->snapshot == NULL || spec_navigator_is_populating (self))
     return;
 
   /* The cursor's section may have moved: unless a restructuring's
@@ -469,12 +549,13 @@ spec_navigator_rows_changed (SpecNavigator *self)
 /* Makes the next batch of rows; the ghosts, which need every row, once
  * the last is in. */
 static gboolean
-spec_navigator_populate (SpecNavigator *self)
+spec_navigator_populate (SpecNavigator *self,
+                         guint          budget)
 {
   if (!spec_outline_store_populate (self->roots, self->items,
                                     spec_snapshot_get_sections (self->snapshot),
                                     spec_snapshot_get_report (self->snapshot),
-                                    POPULATE_BATCH))
+                                    budget))
     return FALSE;
 
   _spec_navigator_add_ghosts (self);
@@ -486,7 +567,7 @@ populate_cb (gpointer data)
 {
   SpecNavigator *self = data;
 
-  if (!spec_navigator_populate (self))
+  if (!spec_navigator_populate (self, POPULATE_BATCH))
     return G_SOURCE_CONTINUE;
 
   self->populate_id = 0;
@@ -517,6 +598,7 @@ spec_navigator_set_snapshot (SpecNavigator *self,
   if (snapshot == NULL)
     {
       g_clear_handle_id (&self->populate_id, g_source_remove);
+      spec_navigator_stop_fill (self);
       _spec_navigator_remove_ghosts (self);
       g_list_store_remove_all (self->roots);
       g_ptr_array_set_size (self->items, 0);
@@ -527,22 +609,28 @@ spec_navigator_set_snapshot (SpecNavigator *self,
     {
       /* While rows are being made, the ones made so far are updated and
        * the rest come from this snapshot. */
-      if (self->populate_id == 0)
+      if (!spec_navigator_is_populating (self))
         _spec_navigator_refresh_ghosts (self);
     }
-  else if (sections->len > POPULATE_BATCH &&
-           (self->populate_id != 0 || self->items->len < sections->len / 2))
+  else if ((sections->len > POPULATE_BATCH &&
+            (self->populate_id != 0 || self->items->len < sections->len / 2)) ||
+           (sections->len > FIRST_FILL && self->items->len == 0 && spec_navigator_can_fill (self)))
     {
       /* Most rows to be made (a large file opened): from the start, in
-       * batches. */
+       * batches; a document opened into an empty outline, a screenful
+       * before its first frame. */
+      gboolean fill = self->populate_id == 0 && spec_navigator_can_fill (self) &&
+                      (self->items->len == 0 || self->fill_clock != NULL);
+
       _spec_navigator_remove_ghosts (self);
       g_list_store_remove_all (self->roots);
       g_ptr_array_set_size (self->items, 0);
-      if (!spec_navigator_populate (self) && self->populate_id == 0)
-        {
-          self->populate_id = g_idle_add_full (POPULATE_PRIORITY, populate_cb, self, NULL);
-          g_source_set_name_by_id (self->populate_id, "[specwright] navigator rows");
-        }
+      if (spec_navigator_populate (self, fill ? FIRST_FILL : POPULATE_BATCH))
+        spec_navigator_stop_fill (self);
+      else if (fill)
+        spec_navigator_wait_for_frame (self);
+      else
+        spec_navigator_populate_rest (self);
     }
   else
     {
@@ -569,7 +657,7 @@ spec_navigator_is_complete (SpecNavigator *self)
 {
   g_return_val_if_fail (SPEC_IS_NAVIGATOR (self), FALSE);
 
-  return self->populate_id == 0;
+  return !spec_navigator_is_populating (self);
 }
 
 /* The outline, or why there is none to show. */
@@ -597,7 +685,7 @@ row_for_section (SpecNavigator     *self,
   GtkTreeListRow *row = NULL;
 
   /* Rows still being made: found once they are all in. */
-  if (self->populate_id != 0)
+  if (spec_navigator_is_populating (self))
     return NULL;
 
   path = g_ptr_array_new ();

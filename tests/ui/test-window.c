@@ -582,6 +582,71 @@ test_navigator_large_outline (Fixture       *f,
   g_assert_nonnull (find_section (f->window, "First of all"));
 }
 
+/* A spec opened into the shown, empty window: its first frame has about
+ * a screenful of rows (a list view makes a row for each of up to 200
+ * items at once), and the rest come once that frame is drawn.  With the
+ * outline hidden, no frame is waited for. */
+static void
+test_navigator_first_screenful (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *seed = spec_test_seed_path ("002");
+  g_autoptr(GFile) file = NULL;
+  SpecSnapshot *snapshot;
+  guint n_sections;
+
+  if (seed == NULL)
+    {
+      g_test_skip ("no seeds");
+      return;
+    }
+  file = g_file_new_for_path (seed);
+  spec_test_wait_for_frames (GTK_WIDGET (f->window), 2);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->window->navigator)));
+
+  spec_window_open (f->window, file);
+  g_assert_true (spec_test_wait_for (document_parsed, f->window, TIMEOUT_MS));
+  snapshot = spec_document_get_snapshot (spec_window_get_document (f->window));
+  n_sections = spec_snapshot_get_sections (snapshot)->len;
+  g_assert_cmpuint (n_sections, >, 60);
+  g_assert_false (spec_navigator_is_complete (f->window->navigator));
+  g_assert_cmpuint (f->window->navigator->items->len, >=, 32);
+  g_assert_cmpuint (f->window->navigator->items->len, <, n_sections / 2);
+
+  /* One frame later, every row. */
+  spec_test_wait_for_frames (GTK_WIDGET (f->window), 1);
+  g_assert_true (spec_test_wait_for (document_idle, f->window, TIMEOUT_MS));
+  assert_items_show_sections (f->window);
+  assert_rows_expandable (f->window);
+
+  /* Hidden: all at once. */
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (spec_window_get_document (f->window)), "", -1);
+  wait_idle (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-sidebar", NULL);
+  spec_test_wait_for_frames (GTK_WIDGET (f->window), 2);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->window->navigator)));
+  spec_window_open (f->window, file);
+  g_assert_true (spec_test_wait_for (document_parsed, f->window, TIMEOUT_MS));
+  g_assert_true (spec_navigator_is_complete (f->window->navigator));
+  assert_items_show_sections (f->window);
+
+  /* Hidden while waiting for the frame: the rest at once too. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-sidebar", NULL);
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (spec_window_get_document (f->window)), "", -1);
+  wait_idle (f);
+  spec_test_wait_for_frames (GTK_WIDGET (f->window), 2);
+  spec_window_open (f->window, file);
+  g_assert_true (spec_test_wait_for (document_parsed, f->window, TIMEOUT_MS));
+  g_assert_false (spec_navigator_is_complete (f->window->navigator));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-sidebar", NULL);
+  g_assert_true (spec_test_wait_for (document_idle, f->window, TIMEOUT_MS));
+  assert_items_show_sections (f->window);
+
+  /* Shown again for the next test (the setting is kept). */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-sidebar", NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->navigator)));
+}
+
 /* The navigator row showing the heading on @line, selected. */
 static void
 select_heading_row (SpecWindow *window,
@@ -2450,6 +2515,7 @@ main (int   argc,
   ADD ("/window/navigator-moves-cursor", test_navigator_moves_cursor);
   ADD ("/window/navigator-follows-edits", test_navigator_follows_edits);
   ADD ("/window/navigator-large-outline", test_navigator_large_outline);
+  ADD ("/window/navigator-first-screenful", test_navigator_first_screenful);
   g_test_add_func ("/window/outline-populate-batches", test_outline_populate_batches);
   ADD ("/window/navigator-keyboard-moves", test_navigator_keyboard_moves);
   ADD ("/window/next-unfilled", test_next_unfilled);
