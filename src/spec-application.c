@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "spec-application.h"
+#include "spec-icon-warmup.h"
 #include "spec-library-recovery.h"
 #include "spec-preferences-window.h"
 #include "spec-recovery-dialog.h"
@@ -334,6 +335,7 @@ spec_application_startup (GApplication *app)
   SPEC_TRACE ("startup", NULL);
   G_APPLICATION_CLASS (spec_application_parent_class)->startup (app);
   SPEC_TRACE ("gtk-ready", NULL);
+  spec_icon_warmup_start (gdk_display_get_default (), NULL, NULL);
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::style-variant", G_CALLBACK (style_variant_changed_cb),

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "spec-application.h"
+#include "spec-icon-warmup.h"
 #include "spec-preferences-window.h"
 #include "spec-template-check-dialog.h"
 #include "spec-template-picker.h"
@@ -269,6 +270,49 @@ test_shortcuts_window (void)
   g_assert_cmpuint (count_shortcuts_windows (NULL, &shortcuts), ==, 0);
 }
 
+static void
+warmup_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_assert_true (spec_icon_warmup_finish (result, NULL));
+  *(gboolean *) user_data = TRUE;
+}
+
+/* The icon theme is read on a worker while the main thread looks icons
+ * up too (it waits for the theme's lock): every icon of the first window
+ * is found, from the theme's files. */
+static void
+test_icon_warmup (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  gboolean done = FALSE;
+  guint lookups = 0;
+
+  spec_icon_warmup_start (gdk_display_get_default (), warmup_done_cb, &done);
+  while (!done)
+    {
+      const char *name = spec_icon_warmup_names[lookups++ % 4];
+      g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_icon (theme, name, NULL, 16, 1,
+                                                                     GTK_TEXT_DIR_NONE, 0);
+
+      g_assert_nonnull (icon);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_test_message ("%u lookups on the main thread meanwhile", lookups);
+
+  for (guint i = 0; spec_icon_warmup_names[i] != NULL; i++)
+    {
+      g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_icon (theme, spec_icon_warmup_names[i], NULL,
+                                                                     16, 1, GTK_TEXT_DIR_NONE, 0);
+      g_autoptr(GFile) file = gtk_icon_paintable_get_file (icon);
+
+      g_assert_true (gtk_icon_theme_has_icon (theme, spec_icon_warmup_names[i]));
+      g_assert_nonnull (file);
+      g_assert_cmpstr (gtk_icon_paintable_get_icon_name (icon), ==, spec_icon_warmup_names[i]);
+    }
+}
+
 static gboolean
 is_switch_row (GtkWidget     *widget,
                gconstpointer  title)
@@ -412,6 +456,7 @@ main (int   argc,
 
   g_test_add_func ("/app-windows/shortcuts-listed", test_shortcuts_listed);
   g_test_add_func ("/app-windows/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/app-windows/icon-warmup", test_icon_warmup);
   g_test_add_func ("/app-windows/preferences", test_preferences);
   g_test_add_func ("/app-windows/application", test_application);
 
