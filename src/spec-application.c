@@ -11,6 +11,7 @@
 #include "spec-application.h"
 #include "spec-icon-warmup.h"
 #include "spec-library-recovery.h"
+#include "spec-memory-trim.h"
 #include "spec-preferences-window.h"
 #include "spec-recovery-dialog.h"
 #include "spec-template-picker.h"
@@ -268,6 +269,7 @@ spec_application_activate (GApplication *app)
 
   gtk_window_present (window);
   spec_application_check_library (self, window);
+  spec_memory_trim_soon ();
 }
 
 /* Files from the command line, the file manager or a second instance: a
@@ -293,6 +295,18 @@ spec_application_open (GApplication  *app,
       gtk_window_present (GTK_WINDOW (window));
       spec_application_check_library (self, GTK_WINDOW (window));
     }
+
+  /* What opening made and dropped, given back once the window settles. */
+  spec_memory_trim_soon ();
+}
+
+/* A window closed: its document's memory given back. */
+static void
+spec_application_window_removed (GtkApplication *app,
+                                 GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (spec_application_parent_class)->window_removed (app, window);
+  spec_memory_trim_soon ();
 }
 
 static gint64
@@ -418,6 +432,7 @@ spec_application_class_init (SpecApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->dispose = spec_application_dispose;
 
@@ -426,6 +441,8 @@ spec_application_class_init (SpecApplicationClass *klass)
   app_class->startup = spec_application_startup;
   app_class->shutdown = spec_application_shutdown;
   app_class->handle_local_options = spec_application_handle_local_options;
+
+  gtk_app_class->window_removed = spec_application_window_removed;
 }
 
 static void
