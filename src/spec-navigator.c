@@ -457,6 +457,7 @@ spec_navigator_get_snapshot (SpecNavigator *self)
 #define FIRST_FILL 32
 
 static gboolean populate_cb (gpointer data);
+static gboolean spec_navigator_populate_step (SpecNavigator *self);
 
 /* Rows are still being made: the cursor's row is selected, and rows are
  * looked for, once they are all in. */
@@ -489,11 +490,15 @@ spec_navigator_populate_rest (SpecNavigator *self)
     }
 }
 
+/* The rest at once, in the same frame as the preview's rest (which it
+ * makes in its own after-paint): one frame with both rather than two. */
 static void
 fill_after_paint_cb (GdkFrameClock *clock,
                      SpecNavigator *self)
 {
-  spec_navigator_populate_rest (self);
+  spec_navigator_stop_fill (self);
+  if (!spec_navigator_populate_step (self))
+    spec_navigator_populate_rest (self);
 }
 
 /* No frame is coming while hidden: the rest at once. */
@@ -562,18 +567,30 @@ spec_navigator_populate (SpecNavigator *self,
   return TRUE;
 }
 
+/* A batch of rows; once the last is in, what waited for them.
+ * Returns: whether the last is in */
+static gboolean
+spec_navigator_populate_step (SpecNavigator *self)
+{
+  if (!spec_navigator_populate (self, POPULATE_BATCH))
+    return FALSE;
+
+  /* Called from populate_cb(), whose source ends; or with none. */
+  self->populate_id = 0;
+  /* The cursor's row is there now: selected as if just entered. */
+  self->cursor_heading = 0;
+  spec_navigator_rows_changed (self);
+
+  return TRUE;
+}
+
 static gboolean
 populate_cb (gpointer data)
 {
   SpecNavigator *self = data;
 
-  if (!spec_navigator_populate (self, POPULATE_BATCH))
+  if (!spec_navigator_populate_step (self))
     return G_SOURCE_CONTINUE;
-
-  self->populate_id = 0;
-  /* The cursor's row is there now: selected as if just entered. */
-  self->cursor_heading = 0;
-  spec_navigator_rows_changed (self);
 
   return G_SOURCE_REMOVE;
 }
