@@ -13,6 +13,17 @@
 
 #include "spec-memory-trim.h"
 
+/* AddressSanitizer's allocator is not glibc's: malloc_trim() has nothing
+ * to give back there.  GCC says so with __SANITIZE_ADDRESS__, clang with
+ * __has_feature(). */
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+
 #define BLOCKS      40000
 #define BLOCK_SIZE  1024
 #define KEEP_EVERY  64
@@ -56,8 +67,7 @@ iterate (guint ms)
 static void
 test_trim_gives_back (void)
 {
-#if defined(__SANITIZE_ADDRESS__)
-  /* ASan's allocator is not glibc's: malloc_trim() has nothing to trim. */
+#if defined(UNDER_ASAN)
   g_test_skip ("AddressSanitizer has its own allocator");
 #elif defined(HAVE_MALLOC_TRIM)
   g_autofree char **blocks = g_new0 (char *, BLOCKS);
