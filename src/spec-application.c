@@ -27,6 +27,7 @@ struct _SpecApplication
   GError            *library_error;   /* why there is no library */
   SpecTemplateStore *templates;       /* made when first asked for */
   char              *moved_aside;     /* where a damaged library went */
+  guint              thin_source;     /* old autosaves thinned, soon */
   guint              library_checked : 1;
 };
 
@@ -328,6 +329,23 @@ thin_done_cb (GObject      *object,
     g_message ("Could not thin old autosaves: %s", error->message);
 }
 
+/* Old autosave points thinned once a start, on the library's writer
+ * thread, a few seconds in: the first window's start-up has two cores to
+ * share with the display server already, and the thinning reads every
+ * revision (with 10,000 specs it held the first frame back by 25 ms). */
+#define THIN_DELAY_S 5
+
+static gboolean
+thin_cb (gpointer user_data)
+{
+  SpecApplication *self = user_data;
+
+  self->thin_source = 0;
+  spec_library_writer_run_async (self->writer, thin_job, NULL, NULL, NULL, thin_done_cb, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* Follow the system, or always light or dark: applied as it changes. */
 static void
 style_variant_changed_cb (SpecApplication *self)
@@ -363,8 +381,8 @@ spec_application_startup (GApplication *app)
   if (self->library != NULL)
     {
       self->writer = spec_library_writer_new (NULL);
-      /* Old autosave points thinned, once a start, off the main thread. */
-      spec_library_writer_run_async (self->writer, thin_job, NULL, NULL, NULL, thin_done_cb, NULL);
+      self->thin_source = g_timeout_add_seconds_full (G_PRIORITY_LOW, THIN_DELAY_S, thin_cb, self, NULL);
+      g_source_set_name_by_id (self->thin_source, "[specwright] thin autosaves");
     }
 }
 
@@ -374,6 +392,8 @@ spec_application_shutdown (GApplication *app)
 {
   SpecApplication *self = SPEC_APPLICATION (app);
 
+  /* A start too short for the thinning: next time. */
+  g_clear_handle_id (&self->thin_source, g_source_remove);
   if (self->writer != NULL)
     {
       spec_library_writer_flush (self->writer);
@@ -417,6 +437,7 @@ spec_application_dispose (GObject *object)
 {
   SpecApplication *self = (SpecApplication *)object;
 
+  g_clear_handle_id (&self->thin_source, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_object (&self->writer);
   g_clear_object (&self->library);

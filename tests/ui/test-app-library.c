@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "spec-application.h"
+#include "spec-library-private.h"
 #include "spec-report.h"
 #include "spec-test-utils.h"
 
@@ -159,6 +160,82 @@ test_reopen_with_template (void)
   spec_test_remove_tree (dir);
 }
 
+/* Old autosave points are thinned once a start, but not during it: a few
+ * seconds in, on the library's writer thread. */
+typedef struct
+{
+  const char *path;
+  gint64      id;
+  guint       at_activate;
+} Thinning;
+
+static guint
+count_revisions (const char *path,
+                 gint64      id)
+{
+  g_autoptr(SpecLibrary) library = spec_library_open (path, NULL, NULL);
+  g_autoptr(GArray) revisions = spec_library_list_revisions (library, id, NULL);
+
+  return revisions->len;
+}
+
+static gboolean
+quit_cb (gpointer data)
+{
+  g_application_quit (data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+thinning_activated_cb (GApplication *app,
+                       Thinning     *thinning)
+{
+  thinning->at_activate = count_revisions (thinning->path, thinning->id);
+  g_timeout_add (6500, quit_cb, app);
+}
+
+static void
+test_thinning_later (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("specwright-app-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(SpecApplication) app = spec_application_new ("io.github.specwright.Specwright.LibraryTest",
+                                                         G_APPLICATION_NON_UNIQUE);
+  char *argv[] = { (char *) "specwright", NULL };
+  gint64 month_ago = (g_get_real_time () - 30 * G_TIME_SPAN_DAY) / G_TIME_SPAN_DAY * G_TIME_SPAN_DAY;
+  Thinning thinning = { path, 0, 0 };
+
+  {
+    g_autoptr(SpecLibrary) library = spec_library_open (path, NULL, NULL);
+
+    thinning.id = spec_library_add (library, "# Old\n\nText.\n", NULL, SPEC_REVISION_IMPORT, NULL);
+    /* Four autosaves one day a month ago: one stays. */
+    for (guint i = 0; i < 4; i++)
+      {
+        sqlite3_stmt *stmt = _spec_library_prepare (library,
+                                                    "INSERT INTO revisions (spec_id, time, reason, body) "
+                                                    "VALUES (?1, ?2, ?3, 'old text')", NULL);
+
+        sqlite3_bind_int64 (stmt, 1, thinning.id);
+        sqlite3_bind_int64 (stmt, 2, month_ago + i * G_TIME_SPAN_HOUR);
+        sqlite3_bind_int (stmt, 3, SPEC_REVISION_AUTOSAVE);
+        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+        sqlite3_finalize (stmt);
+      }
+  }
+  g_assert_cmpuint (count_revisions (path, thinning.id), ==, 5);
+
+  g_setenv ("SPECWRIGHT_LIBRARY_DB", path, TRUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (thinning_activated_cb), &thinning);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+
+  g_assert_cmpuint (thinning.at_activate, ==, 5);
+  g_assert_cmpuint (count_revisions (path, thinning.id), ==, 2);
+
+  spec_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,6 +245,7 @@ main (int   argc,
   g_test_add_func ("/app/library-damaged", test_damaged);
   g_test_add_func ("/app/library-unavailable", test_unavailable);
   g_test_add_func ("/app/reopen-with-template", test_reopen_with_template);
+  g_test_add_func ("/app/thinning-later", test_thinning_later);
 
   return g_test_run ();
 }
