@@ -6,6 +6,12 @@
 
 #include "config.h"
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 #include "spec-library-private.h"
 #include "spec-library-writer.h"
 
@@ -27,7 +33,14 @@ struct _SpecLibraryWriter
   GMutex        lock;
   GCond         idle;
   guint         pending;
+  gboolean      lowered;   /* the thread's priority, by its first job */
 };
+
+/* Below the main thread and the display server: the writer's work (an
+ * autosave, linking a file just opened to its entry, SQLite's full-text
+ * index merging) can wait a few milliseconds, a frame cannot.  On two
+ * cores it ran beside the first window's first frames. */
+#define WRITER_NICE 10
 
 G_DEFINE_FINAL_TYPE (SpecLibraryWriter, spec_library_writer, G_TYPE_OBJECT)
 
@@ -55,6 +68,16 @@ run_job (gpointer data,
   Job *job = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   gint64 result = 0;
+
+#ifdef __linux__
+  /* The thread is the writer's own (an exclusive pool): its priority
+   * can be lowered once and for all. */
+  if (!self->lowered)
+    {
+      setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), WRITER_NICE);
+      self->lowered = TRUE;
+    }
+#endif
 
   if (g_task_return_error_if_cancelled (task))
     goto out;
@@ -112,8 +135,9 @@ spec_library_writer_init (SpecLibraryWriter *self)
 {
   g_mutex_init (&self->lock);
   g_cond_init (&self->idle);
-  /* One thread, so that writes happen in the order they were asked for. */
-  self->pool = g_thread_pool_new (run_job, self, 1, FALSE, NULL);
+  /* One thread, so that writes happen in the order they were asked for;
+   * its own, not shared with GLib's other pools, for its priority. */
+  self->pool = g_thread_pool_new (run_job, self, 1, TRUE, NULL);
 }
 
 /**

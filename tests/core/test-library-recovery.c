@@ -6,7 +6,15 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gstdio.h>
+
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "library-fixture.h"
 #include "spec-library-import.h"
@@ -434,6 +442,52 @@ test_writer_order (Fixture       *f,
   g_ptr_array_unref (outcome.results);
 }
 
+#ifdef __linux__
+/* The nice value of the thread running it, plus 100 (a job succeeds
+ * with a positive result). */
+static gint64
+nice_job (SpecLibrary  *library,
+          gpointer      data,
+          GError      **error)
+{
+  errno = 0;
+
+  return 100 + getpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid));
+}
+
+static void
+nice_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(gint64 *) user_data = spec_library_writer_run_finish (SPEC_LIBRARY_WRITER (object), result, NULL);
+}
+#endif
+
+/* The writer's thread runs below the main thread's priority, and only
+ * it: the main thread's stays as it was. */
+static void
+test_writer_priority (Fixture       *f,
+                      gconstpointer  data)
+{
+#ifdef __linux__
+  g_autoptr(SpecLibraryWriter) writer = spec_library_writer_new (f->path);
+  int before = getpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid));
+  gint64 first = 0, second = 0;
+
+  spec_library_writer_run_async (writer, nice_job, NULL, NULL, NULL, nice_done_cb, &first);
+  spec_library_writer_run_async (writer, nice_job, NULL, NULL, NULL, nice_done_cb, &second);
+  while (first == 0 || second == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpint (first - 100, ==, MIN (before + 10, 19));
+  g_assert_cmpint (second, ==, first);
+  g_assert_cmpint (getpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid)), ==, before);
+#else
+  g_test_skip ("thread priorities are Linux's");
+#endif
+}
+
 /* Another process holding the write lock past the timeout: the
  * autosave fails with a clear error, and succeeds when tried again. */
 static void
@@ -507,6 +561,7 @@ main (int   argc,
   ADD ("/library/autosave/disk-full", test_disk_full);
   ADD ("/library/writer/order", test_writer_order);
   ADD ("/library/writer/busy", test_writer_busy);
+  ADD ("/library/writer/priority", test_writer_priority);
   ADD ("/library/writer/cannot-open", test_writer_cannot_open);
 
 #undef ADD
