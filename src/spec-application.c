@@ -269,6 +269,7 @@ spec_application_activate (GApplication *app)
     window = GTK_WINDOW (spec_application_new_window (self));
 
   gtk_window_present (window);
+  SPEC_TRACE ("window-shown", NULL);
   spec_application_check_library (self, window);
   spec_memory_trim_soon ();
 }
@@ -294,6 +295,7 @@ spec_application_open (GApplication  *app,
         }
 
       gtk_window_present (GTK_WINDOW (window));
+      SPEC_TRACE ("window-shown", NULL);
       spec_application_check_library (self, GTK_WINDOW (window));
     }
 

@@ -9,8 +9,10 @@
 #include "spec-trace.h"
 #include "spec-window-private.h"
 
-/* Three marks a window makes, read by the start-up benchmark: its first
- * frame drawn ("first-frame"); its first frame showing the document
+/* The marks a window makes, read by the start-up benchmark: its first
+ * frame begun ("frame-start": GTK has measured the window, now filled,
+ * for its size) and laid out ("frame-laid-out"); its first frame drawn
+ * ("first-frame"); its first frame showing the document
  * ("filled-frame": the file read and parsed, and the navigator and the
  * preview showing that parse, their first rows in); and its first frame
  * with every row in ("complete-frame": a large outline's rows and a
@@ -22,6 +24,8 @@ typedef struct
   SpecWindow    *window;   /* unowned: the data lives on it */
   GdkFrameClock *clock;
   gulong         handler;
+  gulong         begin_handler;   /* until the first frame */
+  gulong         layout_handler;
   guint          frames;
   gboolean       filled;
 } Trace;
@@ -34,6 +38,8 @@ trace_free (gpointer data)
   if (trace->clock != NULL)
     {
       g_clear_signal_handler (&trace->handler, trace->clock);
+      g_clear_signal_handler (&trace->begin_handler, trace->clock);
+      g_clear_signal_handler (&trace->layout_handler, trace->clock);
       g_object_unref (trace->clock);
     }
   g_free (trace);
@@ -58,7 +64,11 @@ on_after_paint (GdkFrameClock *clock,
   SpecWindow *self = trace->window;
 
   if (trace->frames++ == 0)
-    SPEC_TRACE ("first-frame", NULL);
+    {
+      SPEC_TRACE ("first-frame", NULL);
+      g_clear_signal_handler (&trace->begin_handler, trace->clock);
+      g_clear_signal_handler (&trace->layout_handler, trace->clock);
+    }
 
   if (!shows_document (self))
     return;
@@ -82,6 +92,23 @@ on_after_paint (GdkFrameClock *clock,
 }
 
 static void
+on_before_paint (GdkFrameClock *clock,
+                 Trace         *trace)
+{
+  if (trace->frames == 0)
+    SPEC_TRACE ("frame-start", NULL);
+}
+
+/* Connected after: once the window's own layout handler has run. */
+static void
+on_layout (GdkFrameClock *clock,
+           Trace         *trace)
+{
+  if (trace->frames == 0)
+    SPEC_TRACE ("frame-laid-out", NULL);
+}
+
+static void
 on_realize (SpecWindow *self)
 {
   Trace *trace = g_object_get_data (G_OBJECT (self), "spec-trace");
@@ -91,6 +118,8 @@ on_realize (SpecWindow *self)
 
   trace->clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
   trace->handler = g_signal_connect (trace->clock, "after-paint", G_CALLBACK (on_after_paint), trace);
+  trace->begin_handler = g_signal_connect (trace->clock, "before-paint", G_CALLBACK (on_before_paint), trace);
+  trace->layout_handler = g_signal_connect_after (trace->clock, "layout", G_CALLBACK (on_layout), trace);
 }
 
 void

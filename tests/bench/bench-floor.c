@@ -12,8 +12,8 @@
  *     bench-floor FILE
  *
  * With SPECWRIGHT_TRACE set it prints the app's trace lines (see
- * src/core/spec-trace.c) for "main", "gtk-ready", "first-frame" and
- * "complete-frame".
+ * src/core/spec-trace.c) for "main", "gtk-ready", "window-shown",
+ * "frame-start", "frame-laid-out", "first-frame" and "complete-frame".
  * It links GTK, libadwaita and GtkSourceView only: not the app's core,
  * so it cannot pick up any of the app's start-up work by accident.
  */
@@ -33,6 +33,8 @@ static const char *path;
 static gboolean trace;
 static gint64 first_mark;
 static gulong after_paint_handler;
+static gulong before_paint_handler;
+static gulong layout_handler;
 
 /* The same line as spec_trace_mark(): the harness parses both alike.
  * Only the main thread marks here, so no lock. */
@@ -60,6 +62,22 @@ after_paint_cb (GdkFrameClock *clock,
   trace_mark ("first-frame");
   trace_mark ("complete-frame");
   g_clear_signal_handler (&after_paint_handler, clock);
+  g_clear_signal_handler (&before_paint_handler, clock);
+  g_clear_signal_handler (&layout_handler, clock);
+}
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  trace_mark ("frame-start");
+}
+
+static void
+layout_cb (GdkFrameClock *clock,
+           gpointer       user_data)
+{
+  trace_mark ("frame-laid-out");
 }
 
 static void
@@ -69,7 +87,11 @@ realize_cb (GtkWidget *window,
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
 
   if (trace && after_paint_handler == 0)
-    after_paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+    {
+      after_paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+      before_paint_handler = g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), NULL);
+      layout_handler = g_signal_connect_after (clock, "layout", G_CALLBACK (layout_cb), NULL);
+    }
 }
 
 /* After the toolkit's own start-up, as the app's "gtk-ready". */
@@ -113,6 +135,7 @@ activate_cb (GApplication *app,
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), scrolled);
   g_signal_connect (window, "realize", G_CALLBACK (realize_cb), NULL);
   gtk_window_present (GTK_WINDOW (window));
+  trace_mark ("window-shown");
 }
 
 int

@@ -82,6 +82,13 @@ typedef struct
   gboolean     ok;         /* everything could be measured */
 } Bench;
 
+/* The phases worth a look, in start-up order. */
+static const char * const shown_phases[] = {
+  "main", "startup", "gtk-ready", "library-open", "window", "file-open", "window-shown", "file-read",
+  "frame-start", "frame-laid-out", "first-frame", "filled-frame",
+};
+#define N_SHOWN_PHASES G_N_ELEMENTS (shown_phases)
+
 /* One process started, and what it said. */
 typedef struct
 {
@@ -104,14 +111,9 @@ typedef struct
   double  complete_ms;  /* spawn to complete-frame */
   guint64 rss_kb;       /* settled */
   guint64 hwm_kb;
-  char   *phases;       /* nullable: the app's phases, for a progress line */
+  char   *phases;       /* nullable: the phases, for a progress line */
+  double  phase_ms[N_SHOWN_PHASES]; /* with them: spawn to each, or -1 */
 } Sample;
-
-/* The phases worth a look, in start-up order. */
-static const char * const shown_phases[] = {
-  "main", "startup", "gtk-ready", "library-open", "window", "file-open", "file-read", "first-frame",
-  "filled-frame",
-};
 
 /* Figures in SI megabytes: /proc counts in KiB. */
 static double
@@ -496,7 +498,11 @@ measure (Bench      *bench,
     }
 
   if (ok && show_phases)
-    sample->phases = format_phases (run);
+    {
+      sample->phases = format_phases (run);
+      for (guint i = 0; i < N_SHOWN_PHASES; i++)
+        sample->phase_ms[i] = mark (run, shown_phases[i]) != 0 ? mark_ms (run, shown_phases[i]) : -1;
+    }
 
   run_stop (run);
   run_free (run);
@@ -575,6 +581,12 @@ bench_seed (Bench *bench)
   g_autofree char *rss_name = g_strdup_printf ("RSS after start-up, seed 002 open (median of %u)", bench->runs);
   g_autofree char *startup_target = g_strdup_printf ("≤ %.2fx", TARGET_STARTUP_RATIO);
   g_autofree char *rss_target = g_strdup_printf ("≤ +%.0f MB", TARGET_RSS_EXTRA_MB);
+  /* Each phase's times, app [0] and floor [1]: medians at the end. */
+  GArray *phase_ms[2][N_SHOWN_PHASES];
+
+  for (guint w = 0; w < 2; w++)
+    for (guint p = 0; p < N_SHOWN_PHASES; p++)
+      phase_ms[w][p] = g_array_new (FALSE, FALSE, sizeof (double));
 
   g_print ("\n1, 2. start-up and memory, seed 002 open: app and floor in turn, %u runs each after one warm-up\n",
            bench->runs);
@@ -591,13 +603,16 @@ bench_seed (Bench *bench)
         double mb;
 
         if (!measure (bench, label, which == 0 ? bench->app : bench->floor, bench->seed, db, TRUE,
-                      which == 0 && i > 0, &sample))
+                      i > 0, &sample))
           {
             add_missing_row (bench, filled_name, startup_target);
             add_missing_row (bench, startup_name, startup_target);
             add_missing_row (bench, rss_name, rss_target);
-            return;
+            goto out;
           }
+        for (guint p = 0; i > 0 && p < N_SHOWN_PHASES; p++)
+          if (sample.phase_ms[p] >= 0)
+            g_array_append_val (phase_ms[which][p], sample.phase_ms[p]);
         spec_test_remove_tree (dir);
 
         mb = kb_to_mb (sample.rss_kb);
@@ -623,6 +638,21 @@ bench_seed (Bench *bench)
 
     add_row (bench, rss_name, a, f, r, rss_target, verdict (app - base <= TARGET_RSS_EXTRA_MB));
   }
+
+  /* Where the time goes, phase by phase (the floor marks fewer). */
+  g_print ("  phases, median ms after spawn:         app  floor\n");
+  for (guint p = 0; p < N_SHOWN_PHASES; p++)
+    {
+      g_autofree char *a = phase_ms[0][p]->len > 0 ? g_strdup_printf ("%.0f", median (phase_ms[0][p])) : g_strdup ("-");
+      g_autofree char *f = phase_ms[1][p]->len > 0 ? g_strdup_printf ("%.0f", median (phase_ms[1][p])) : g_strdup ("-");
+
+      g_print ("    %-32s %6s %6s\n", shown_phases[p], a, f);
+    }
+
+out:
+  for (guint w = 0; w < 2; w++)
+    for (guint p = 0; p < N_SHOWN_PHASES; p++)
+      g_array_unref (phase_ms[w][p]);
 }
 
 /* ------------------------------------------------------------------ */
