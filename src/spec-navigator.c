@@ -23,10 +23,11 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
-
-static void spec_navigator_stop_fill (SpecNavigator *self);
 guint _spec_navigator_signals [N_NAVIGATOR_SIGNALS];
 #define signals _spec_navigator_signals
+
+static void spec_navigator_stop_fill     (SpecNavigator *self);
+static void spec_navigator_populate_rest (SpecNavigator *self);
 
 static GListModel *
 create_child_model (gpointer item,
@@ -332,6 +333,19 @@ spec_navigator_set_property (GObject      *object,
     }
 }
 
+/* Hidden while a document's first rows wait for a frame: no frame is
+ * coming, the rest at once. */
+static void
+spec_navigator_unmap (GtkWidget *widget)
+{
+  SpecNavigator *self = SPEC_NAVIGATOR (widget);
+
+  if (self->fill_clock != NULL)
+    spec_navigator_populate_rest (self);
+
+  GTK_WIDGET_CLASS (spec_navigator_parent_class)->unmap (widget);
+}
+
 static void
 spec_navigator_class_init (SpecNavigatorClass *klass)
 {
@@ -341,6 +355,7 @@ spec_navigator_class_init (SpecNavigatorClass *klass)
   object_class->dispose = spec_navigator_dispose;
   object_class->get_property = spec_navigator_get_property;
   object_class->set_property = spec_navigator_set_property;
+  widget_class->unmap = spec_navigator_unmap;
 
   properties [PROP_SNAPSHOT] =
     g_param_spec_object ("snapshot", NULL, NULL,
@@ -456,7 +471,7 @@ spec_navigator_get_snapshot (SpecNavigator *self)
  * spec-block-model.c). */
 #define FIRST_FILL 32
 
-static gboolean populate_cb (gpointer data);
+static gboolean populate_cb                  (gpointer       data);
 static gboolean spec_navigator_populate_step (SpecNavigator *self);
 
 /* Rows are still being made: the cursor's row is selected, and rows are
@@ -475,7 +490,6 @@ spec_navigator_stop_fill (SpecNavigator *self)
 
   g_clear_signal_handler (&self->fill_handler, self->fill_clock);
   g_clear_object (&self->fill_clock);
-  g_signal_handlers_disconnect_by_data (self, &self->fill_clock);
 }
 
 /* The rest of the rows, in batches from the next main loop iteration. */
@@ -501,21 +515,26 @@ fill_after_paint_cb (GdkFrameClock *clock,
     spec_navigator_populate_rest (self);
 }
 
-/* No frame is coming while hidden: the rest at once. */
-static void
-fill_unmap_cb (SpecNavigator *self,
-               gpointer       data)
+/* How many rows of @sections to make now, all others to come later, when
+ * they are made from the start: a screenful (FIRST_FILL) for a document
+ * opened into the empty outline while it is shown (a frame is coming),
+ * and for any snapshot while that screenful waits for its frame; a batch
+ * (POPULATE_BATCH) when most rows of a large outline are to be made; else
+ * 0, and the rows there are synced. */
+static guint
+spec_navigator_start_budget (SpecNavigator *self,
+                             GPtrArray     *sections)
 {
-  spec_navigator_populate_rest (self);
-}
+  if (self->fill_clock != NULL ||
+      (self->populate_id == 0 && self->items->len == 0 && sections->len > FIRST_FILL &&
+       gtk_widget_get_mapped (GTK_WIDGET (self)) && gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL))
+    return FIRST_FILL;
 
-/* Whether a document's first rows can wait for the next frame: only when
- * one is coming. */
-static gboolean
-spec_navigator_can_fill (SpecNavigator *self)
-{
-  return self->fill_clock != NULL ||
-         (gtk_widget_get_mapped (GTK_WIDGET (self)) && gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL);
+  if (sections->len > POPULATE_BATCH &&
+      (self->populate_id != 0 || self->items->len < sections->len / 2))
+    return POPULATE_BATCH;
+
+  return 0;
 }
 
 static void
@@ -526,7 +545,6 @@ spec_navigator_wait_for_frame (SpecNavigator *self)
 
   self->fill_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
   self->fill_handler = g_signal_connect (self->fill_clock, "after-paint", G_CALLBACK (fill_after_paint_cb), self);
-  g_signal_connect_data (self, "unmap", G_CALLBACK (fill_unmap_cb), &self->fill_clock, NULL, 0);
   gdk_frame_clock_request_phase (self->fill_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
@@ -601,6 +619,7 @@ spec_navigator_set_snapshot (SpecNavigator *self,
 {
   g_autoptr(SpecSnapshot) old = NULL;
   GPtrArray *sections;
+  guint budget;
 
   g_return_if_fail (SPEC_IS_NAVIGATOR (self));
   g_return_if_fail (!snapshot || SPEC_IS_SNAPSHOT (snapshot));
@@ -611,6 +630,7 @@ spec_navigator_set_snapshot (SpecNavigator *self,
   old = g_steal_pointer (&self->snapshot);
   self->snapshot = snapshot != NULL ? g_object_ref (snapshot) : NULL;
   sections = snapshot != NULL ? spec_snapshot_get_sections (snapshot) : NULL;
+  budget = sections != NULL ? spec_navigator_start_budget (self, sections) : 0;
 
   if (snapshot == NULL)
     {
@@ -629,22 +649,14 @@ spec_navigator_set_snapshot (SpecNavigator *self,
       if (!spec_navigator_is_populating (self))
         _spec_navigator_refresh_ghosts (self);
     }
-  else if ((sections->len > POPULATE_BATCH &&
-            (self->populate_id != 0 || self->items->len < sections->len / 2)) ||
-           (sections->len > FIRST_FILL && self->items->len == 0 && spec_navigator_can_fill (self)))
+  else if (budget > 0)
     {
-      /* Most rows to be made (a large file opened): from the start, in
-       * batches; a document opened into an empty outline, a screenful
-       * before its first frame. */
-      gboolean fill = self->populate_id == 0 && spec_navigator_can_fill (self) &&
-                      (self->items->len == 0 || self->fill_clock != NULL);
-
       _spec_navigator_remove_ghosts (self);
       g_list_store_remove_all (self->roots);
       g_ptr_array_set_size (self->items, 0);
-      if (spec_navigator_populate (self, fill ? FIRST_FILL : POPULATE_BATCH))
+      if (spec_navigator_populate (self, budget))
         spec_navigator_stop_fill (self);
-      else if (fill)
+      else if (budget == FIRST_FILL)
         spec_navigator_wait_for_frame (self);
       else
         spec_navigator_populate_rest (self);

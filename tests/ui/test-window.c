@@ -619,6 +619,27 @@ test_navigator_first_screenful (Fixture       *f,
   assert_items_show_sections (f->window);
   assert_rows_expandable (f->window);
 
+  /* A heading typed in before that frame: still a screenful first, and
+   * every row of the new outline once the frame is drawn. */
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (spec_window_get_document (f->window)), "", -1);
+  wait_idle (f);
+  spec_test_wait_for_frames (GTK_WIDGET (f->window), 2);
+  spec_window_open (f->window, file);
+  g_assert_true (spec_test_wait_for (document_parsed, f->window, TIMEOUT_MS));
+  g_assert_false (spec_navigator_is_complete (f->window->navigator));
+  {
+    GtkTextBuffer *buffer = GTK_TEXT_BUFFER (spec_window_get_document (f->window));
+    GtkTextIter start;
+
+    gtk_text_buffer_get_start_iter (buffer, &start);
+    gtk_text_buffer_insert (buffer, &start, "## First of all\n\n", -1);
+  }
+  g_assert_true (spec_test_wait_for (document_parsed, f->window, TIMEOUT_MS));
+  g_assert_cmpuint (f->window->navigator->items->len, <, n_sections / 2);
+  g_assert_true (spec_test_wait_for (document_idle, f->window, TIMEOUT_MS));
+  assert_items_show_sections (f->window);
+  g_assert_nonnull (find_section (f->window, "First of all"));
+
   /* Hidden: all at once. */
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (spec_window_get_document (f->window)), "", -1);
   wait_idle (f);
