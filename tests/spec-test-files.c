@@ -115,3 +115,16 @@ spec_test_list_dir (const char *path)
 
   return g_strjoinv (" ", (char **) names->pdata);
 }
+
+/* Lets the main loop run for @ms, so timeouts, idles, layout and drawing
+ * happen: as long when the tests run slow, as it is no limit (a toast
+ * would be gone after twenty times as long). */
+void
+spec_test_iterate (guint ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}

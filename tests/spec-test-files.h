@@ -14,5 +14,6 @@ char  *spec_test_seed_path   (const char *prefix);
 char **spec_test_list_seeds  (void);
 void   spec_test_remove_tree (const char *path);
 char  *spec_test_list_dir    (const char *path);
+void   spec_test_iterate     (guint       ms);
 
 G_END_DECLS

@@ -70,19 +70,6 @@ spec_test_wait_for (SpecTestCondition condition,
   return TRUE;
 }
 
-/* Lets the main loop run for @ms, so layout and drawing happen: as long
- * when the tests run slow, as it is no limit (a toast would be gone after
- * twenty times as long). */
-void
-spec_test_iterate (guint ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
 static gboolean
 count_frame (GtkWidget     *widget,
              GdkFrameClock *clock,

@@ -23,7 +23,6 @@ gint64     spec_test_time_limit         (gint64              limit);
 gboolean   spec_test_wait_for           (SpecTestCondition   condition,
                                          gpointer            data,
                                          guint               timeout_ms);
-void       spec_test_iterate            (guint               ms);
 void       spec_test_wait_for_frames    (GtkWidget          *widget,
                                          guint               n_frames);
 char      *spec_test_collect_text       (GtkWidget          *widget);

@@ -55,3 +55,20 @@ count_rows (SpecLibrary *library,
   return n;
 }
 
+/* A revision of @spec_id as if made at @time (µs, real time). */
+void
+add_revision_at (SpecLibrary        *library,
+                 gint64              spec_id,
+                 gint64              time,
+                 SpecRevisionReason  reason)
+{
+  sqlite3_stmt *stmt = _spec_library_prepare (library,
+                                              "INSERT INTO revisions (spec_id, time, reason, body) "
+                                              "VALUES (?1, ?2, ?3, 'old text')", NULL);
+
+  sqlite3_bind_int64 (stmt, 1, spec_id);
+  sqlite3_bind_int64 (stmt, 2, time);
+  sqlite3_bind_int (stmt, 3, reason);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+}

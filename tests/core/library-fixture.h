@@ -20,3 +20,7 @@ void  fixture_teardown (Fixture       *f,
                         gconstpointer  data);
 guint count_rows       (SpecLibrary   *library,
                         const char    *sql);
+void  add_revision_at  (SpecLibrary        *library,
+                        gint64              spec_id,
+                        gint64              time,
+                        SpecRevisionReason  reason);

@@ -357,23 +357,6 @@ test_busy (Fixture       *f,
   g_assert_true (spec_library_update (library, id, "# Changed\n", SPEC_REVISION_AUTOSAVE, NULL));
 }
 
-static void
-add_revision_at (SpecLibrary        *library,
-                 gint64              spec_id,
-                 gint64              time,
-                 SpecRevisionReason  reason)
-{
-  sqlite3_stmt *stmt = _spec_library_prepare (library,
-                                              "INSERT INTO revisions (spec_id, time, reason, body) "
-                                              "VALUES (?1, ?2, ?3, 'old text')", NULL);
-
-  sqlite3_bind_int64 (stmt, 1, spec_id);
-  sqlite3_bind_int64 (stmt, 2, time);
-  sqlite3_bind_int (stmt, 3, reason);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-}
-
 /* All autosaves of the last day; one an hour for a week; one a day
  * before; every save. */
 static void

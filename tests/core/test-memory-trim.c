@@ -12,6 +12,7 @@
 #include <glib.h>
 
 #include "spec-memory-trim.h"
+#include "spec-test-files.h"
 
 /* AddressSanitizer's allocator is not glibc's: malloc_trim() has nothing
  * to give back there.  GCC says so with __SANITIZE_ADDRESS__, clang with
@@ -42,25 +43,6 @@ rss_kb (void)
   return g_ascii_strtoull (line + strlen ("VmRSS:"), NULL, 10);
 }
 
-static gboolean
-flag_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the default main context for @ms. */
-static void
-iterate (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, flag_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* 40 MB in small blocks, most freed but with blocks still in use between
  * them (as start-up leaves its heap): the free memory stays in the process
  * until trimmed, and goes back once the main loop has been idle. */
@@ -87,11 +69,11 @@ test_trim_gives_back (void)
   g_assert_true (spec_memory_trim_is_pending ());
 
   /* Not before the delay. */
-  iterate (SPEC_MEMORY_TRIM_DELAY_MS / 4);
+  spec_test_iterate (SPEC_MEMORY_TRIM_DELAY_MS / 4);
   g_assert_true (spec_memory_trim_is_pending ());
   g_assert_cmpuint (rss_kb (), >, before - 4 * 1024);
 
-  iterate (SPEC_MEMORY_TRIM_DELAY_MS);
+  spec_test_iterate (SPEC_MEMORY_TRIM_DELAY_MS);
   g_assert_false (spec_memory_trim_is_pending ());
   after = rss_kb ();
   g_test_message ("VmRSS %" G_GUINT64_FORMAT " kB before the trim, %" G_GUINT64_FORMAT " kB after",
@@ -111,11 +93,11 @@ static void
 test_trim_waits_again (void)
 {
   spec_memory_trim_soon ();
-  iterate (SPEC_MEMORY_TRIM_DELAY_MS * 3 / 4);
+  spec_test_iterate (SPEC_MEMORY_TRIM_DELAY_MS * 3 / 4);
   spec_memory_trim_soon ();
-  iterate (SPEC_MEMORY_TRIM_DELAY_MS * 3 / 4);
+  spec_test_iterate (SPEC_MEMORY_TRIM_DELAY_MS * 3 / 4);
   g_assert_true (spec_memory_trim_is_pending ());
-  iterate (SPEC_MEMORY_TRIM_DELAY_MS / 2);
+  spec_test_iterate (SPEC_MEMORY_TRIM_DELAY_MS / 2);
   g_assert_false (spec_memory_trim_is_pending ());
 }
 

@@ -10,7 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "spec-application.h"
-#include "spec-library-private.h"
+#include "library-fixture.h"
 #include "spec-report.h"
 #include "spec-test-utils.h"
 
@@ -39,16 +39,19 @@ activated_cb (GApplication *app,
   g_application_quit (app);
 }
 
+/* Runs the application on @library, @activated called after its own
+ * activate (it quits the application, or has it quit). */
 static void
 run_app (const char *library,
-         Seen       *seen)
+         GCallback   activated,
+         gpointer    data)
 {
   g_autoptr(SpecApplication) app = spec_application_new ("io.github.specwright.Specwright.LibraryTest",
                                                          G_APPLICATION_NON_UNIQUE);
   char *argv[] = { (char *) "specwright", NULL };
 
   g_setenv ("SPECWRIGHT_LIBRARY_DB", library, TRUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (activated_cb), seen);
+  g_signal_connect_after (app, "activate", activated, data);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
 }
 
@@ -64,7 +67,7 @@ test_damaged (void)
 
   g_assert_true (g_file_set_contents (path, "this is not a database, and never was one\n", -1, NULL));
   g_test_expect_message ("Specwright-Core", G_LOG_LEVEL_WARNING, "*was damaged*");
-  run_app (path, &seen);
+  run_app (path, G_CALLBACK (activated_cb), &seen);
   g_test_assert_expected_messages ();
 
   /* Told where the old one is; a new one works. */
@@ -102,7 +105,7 @@ test_unavailable (void)
   Seen seen = { 0 };
 
   g_assert_true (g_file_set_contents (blocker, "a file where the folder would be\n", -1, NULL));
-  run_app (path, &seen);
+  run_app (path, G_CALLBACK (activated_cb), &seen);
 
   g_assert_cmpstr (seen.heading, ==, "The Spec Library Is Not Available");
   g_assert_nonnull (strstr (seen.body, "nothing is autosaved"));
@@ -139,9 +142,6 @@ test_reopen_with_template (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("specwright-app-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "library.db", NULL);
-  g_autoptr(SpecApplication) app = spec_application_new ("io.github.specwright.Specwright.LibraryTest",
-                                                         G_APPLICATION_NON_UNIQUE);
-  char *argv[] = { (char *) "specwright", NULL };
   gint64 id;
 
   {
@@ -152,9 +152,7 @@ test_reopen_with_template (void)
     g_assert_cmpint (id, >, 0);
   }
 
-  g_setenv ("SPECWRIGHT_LIBRARY_DB", path, TRUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (open_spec_cb), &id);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  run_app (path, G_CALLBACK (open_spec_cb), &id);
   g_assert_cmpint (id, ==, -1);
 
   spec_test_remove_tree (dir);
@@ -200,9 +198,6 @@ test_thinning_later (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("specwright-app-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "library.db", NULL);
-  g_autoptr(SpecApplication) app = spec_application_new ("io.github.specwright.Specwright.LibraryTest",
-                                                         G_APPLICATION_NON_UNIQUE);
-  char *argv[] = { (char *) "specwright", NULL };
   gint64 month_ago = (g_get_real_time () - 30 * G_TIME_SPAN_DAY) / G_TIME_SPAN_DAY * G_TIME_SPAN_DAY;
   Thinning thinning = { path, 0, 0 };
 
@@ -212,23 +207,11 @@ test_thinning_later (void)
     thinning.id = spec_library_add (library, "# Old\n\nText.\n", NULL, SPEC_REVISION_IMPORT, NULL);
     /* Four autosaves one day a month ago: one stays. */
     for (guint i = 0; i < 4; i++)
-      {
-        sqlite3_stmt *stmt = _spec_library_prepare (library,
-                                                    "INSERT INTO revisions (spec_id, time, reason, body) "
-                                                    "VALUES (?1, ?2, ?3, 'old text')", NULL);
-
-        sqlite3_bind_int64 (stmt, 1, thinning.id);
-        sqlite3_bind_int64 (stmt, 2, month_ago + i * G_TIME_SPAN_HOUR);
-        sqlite3_bind_int (stmt, 3, SPEC_REVISION_AUTOSAVE);
-        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-        sqlite3_finalize (stmt);
-      }
+      add_revision_at (library, thinning.id, month_ago + i * G_TIME_SPAN_HOUR, SPEC_REVISION_AUTOSAVE);
   }
   g_assert_cmpuint (count_revisions (path, thinning.id), ==, 5);
 
-  g_setenv ("SPECWRIGHT_LIBRARY_DB", path, TRUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (thinning_activated_cb), &thinning);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  run_app (path, G_CALLBACK (thinning_activated_cb), &thinning);
 
   g_assert_cmpuint (thinning.at_activate, ==, 5);
   g_assert_cmpuint (count_revisions (path, thinning.id), ==, 2);
