@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "spec-progress-indicator.h"
+#include "spec-report-words.h"
 
 /* A bar and a percentage, with every count in the tooltip and the
  * accessible description: compact enough for the header bar, complete
@@ -38,21 +39,12 @@ describe (const SpecReport *report)
 {
   GString *str = g_string_new (NULL);
   guint total = report->n_counted + report->n_missing_counted;
+  g_autofree char *left = spec_report_dup_left_words (report);
 
   g_string_append_printf (str, ngettext ("%u of %u section complete", "%u of %u sections complete", total),
                           report->n_complete, total);
   g_string_append (str, "\n");
-  g_string_append_printf (str, ngettext ("%u placeholder", "%u placeholders", report->n_placeholders),
-                          report->n_placeholders);
-  g_string_append (str, ", ");
-  g_string_append_printf (str, ngettext ("%u clarification", "%u clarifications", report->n_clarifications),
-                          report->n_clarifications);
-  if (report->n_empty > 0)
-    {
-      g_string_append (str, ", ");
-      g_string_append_printf (str, ngettext ("%u empty section", "%u empty sections", report->n_empty),
-                              report->n_empty);
-    }
+  g_string_append (str, left);
   if (report->checklist_total > 0)
     {
       g_string_append (str, "\n");

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "spec-export-html-private.h"
+#include "spec-report-words.h"
 
 static void
 append_escaped (GString    *out,
@@ -109,7 +110,7 @@ append_summary (GString          *out,
                 const SpecReport *report)
 {
   guint total = report->n_counted + report->n_missing_counted;
-  gsize start;
+  g_autofree char *left = spec_report_dup_left_words (report);
 
   g_string_append (out, "<p class=\"summary\"><strong>");
   g_string_append_printf (out, _("%u%% complete"), report->percent);
@@ -118,25 +119,10 @@ append_summary (GString          *out,
                                             "%u of %u sections complete", total),
                           report->n_complete, total);
   g_string_append (out, "</p>\n<p class=\"counts\">");
-
-  start = out->len;
-  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u placeholder", "%u placeholders",
-                                            report->n_placeholders),
-                          report->n_placeholders);
-  append_separator (out, start);
-  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u clarification", "%u clarifications",
-                                            report->n_clarifications),
-                          report->n_clarifications);
-  if (report->n_empty > 0)
-    {
-      append_separator (out, start);
-      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u empty section", "%u empty sections",
-                                                report->n_empty),
-                              report->n_empty);
-    }
+  append_escaped (out, left);
   if (report->checklist_total > 0)
     {
-      append_separator (out, start);
+      g_string_append (out, ", ");
       g_string_append_printf (out, _("Checklist: %u of %u done"),
                               report->checklist_done, report->checklist_total);
     }

@@ -874,6 +874,8 @@ test_report (void)
   g_assert_nonnull (strstr (report, "<code>[PLACEHOLDER]</code>"));
   g_assert_nonnull (strstr (report, "<a href=\"#checks\">Checks</a>"));
   g_assert_nonnull (strstr (report, "1 of 2 done"));
+  /* The summary, in the words of the progress indicator's tooltip. */
+  g_assert_nonnull (strstr (report, "<p class=\"counts\">1 placeholder, 0 clarifications, Checklist: 1 of 2 done</p>"));
   g_assert_null (strstr (report, "#done"));
   /* after the document */
   g_assert_true (strstr (html, "</main>") < strstr (html, "<section class=\"report\">"));

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "expected-outline.h"
+#include "spec-report-words.h"
 #include "spec-snapshot.h"
 #include "spec-title-match.h"
 
@@ -1828,6 +1829,20 @@ test_find_unfilled_none (void)
   g_assert_null (spec_report_find_unfilled (spec_snapshot_get_report (snapshot), 5, TRUE, NULL));
 }
 
+/* What is left, in the words the tooltip and the HTML export use. */
+static void
+test_left_words (void)
+{
+  g_autoptr(SpecSnapshot) filled = spec_snapshot_new ("# Done\n\nAll filled in.\n", -1);
+  g_autoptr(SpecSnapshot) left = spec_snapshot_new ("# Spec\n\n## A\n\n[Name] and [Date].\n\n"
+                                                    "## B\n\n[NEEDS CLARIFICATION: who?]\n\n## C\n", -1);
+  g_autofree char *none = spec_report_dup_left_words (spec_snapshot_get_report (filled));
+  g_autofree char *some = spec_report_dup_left_words (spec_snapshot_get_report (left));
+
+  g_assert_cmpstr (none, ==, "0 placeholders, 0 clarifications");
+  g_assert_cmpstr (some, ==, "2 placeholders, 1 clarification, 1 empty section");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1836,6 +1851,7 @@ main (int   argc,
   g_test_set_nonfatal_assertions ();
 
   g_test_add_func ("/report/placeholder/prose", test_placeholder_prose);
+  g_test_add_func ("/report/left-words", test_left_words);
   g_test_add_func ("/report/placeholder/at-end", test_placeholder_at_end);
   g_test_add_func ("/report/placeholder/headings", test_placeholder_headings);
   g_test_add_func ("/report/placeholder/table-cells", test_placeholder_table_cells);
